@@ -1,0 +1,41 @@
+//! `bitext accept`: sign off translations edited by hand.
+
+use std::process::ExitCode;
+
+use bitext::project::Project;
+use bitext::translate::AcceptMode;
+
+use super::Out;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Target locale
+    locale: String,
+    /// Articles (default: all)
+    slugs: Vec<String>,
+    /// Only these segments
+    #[arg(long = "id", value_name = "ID")]
+    ids: Vec<String>,
+    /// Also stale translations whose source changes were all minor
+    #[arg(long)]
+    minor: bool,
+    /// Every translated segment
+    #[arg(long)]
+    all: bool,
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let locale = project.target(&args.locale)?;
+    let known = project.synced_slugs()?;
+    let slugs = project.select(&args.slugs, &known)?;
+    let mode = AcceptMode {
+        minor: args.minor,
+        all: args.all,
+    };
+    let accepted = bitext::translate::accept(project, &locale, &slugs, &args.ids, mode)?;
+    for a in &accepted {
+        out.line(&format!("{locale} {} {}: signed off (was {})", a.slug, a.id, a.was))?;
+    }
+    out.line(&format!("{} translations signed off", accepted.len()))?;
+    Ok(ExitCode::SUCCESS)
+}

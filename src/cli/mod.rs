@@ -1,0 +1,91 @@
+//! The command line: clap definitions, one module per command, and the rendering of results.
+
+mod accept;
+mod init;
+mod log;
+mod output;
+mod segment;
+mod set;
+mod status;
+mod sync;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use bitext::project::Project;
+
+pub use output::{Format, FormatArgs, Out};
+
+/// Translate news articles segment by segment, stored as Project Fluent files.
+#[derive(Parser, Debug)]
+#[command(name = "bitext", version, about)]
+pub struct Cli {
+    /// The project folder (default: the nearest folder upwards with a bitext.toml)
+    #[arg(long, global = true, value_name = "DIR")]
+    project: Option<PathBuf>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    color: output::ColorChoice,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Split plain text from stdin into sentences, one per line
+    Segment(segment::Args),
+    /// Create a project: bitext.toml, articles/, locales/
+    Init(init::Args),
+    /// Segment articles, keep ids, write the source locale and record revisions
+    Sync(sync::Args),
+    /// Coverage per article and locale, and totals
+    Status(status::Args),
+    /// The source revisions of an article
+    Log(log::Args),
+    /// Write one translation, signed off against the current source
+    Set(set::Args),
+    /// Sign off translations edited by hand
+    Accept(accept::Args),
+}
+
+/// Runs the command line and turns the outcome into an exit code: 0 success, 1 a gate failed,
+/// 2 bad usage or bad input.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = Out::new(cli.color);
+    let result = run(cli, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("error: {err:#}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let project = || -> anyhow::Result<Project> {
+        Ok(match &cli.project {
+            Some(dir) => Project::find(dir)?,
+            None => Project::find(&std::env::current_dir()?)?,
+        })
+    };
+    match &cli.command {
+        Command::Segment(args) => segment::run(args, cli.project.as_deref(), out),
+        Command::Init(args) => init::run(args, cli.project.as_deref(), out),
+        Command::Sync(args) => sync::run(args, &project()?, out),
+        Command::Status(args) => status::run(args, &project()?, out),
+        Command::Log(args) => log::run(args, &project()?, out),
+        Command::Set(args) => set::run(args, &project()?, out),
+        Command::Accept(args) => accept::run(args, &project()?, out),
+    }
+}

@@ -1,0 +1,176 @@
+//! `bitext status`: coverage for editors, with gates for CI.
+
+use std::process::ExitCode;
+
+use bitext::project::Project;
+use bitext::status::{Counts, Status};
+
+use super::{Format, FormatArgs, Out};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Articles (default: all synced articles)
+    slugs: Vec<String>,
+    /// Only these target locales
+    #[arg(long = "locale", value_name = "LC")]
+    locales: Vec<String>,
+    #[command(flatten)]
+    format: FormatArgs,
+    /// Exit 1 when a selected locale's total percent_current is under PCT
+    #[arg(long, value_name = "PCT")]
+    fail_under: Option<f64>,
+    /// Exit 1 when any selected segment is stale
+    #[arg(long)]
+    fail_on_stale: bool,
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let locales = project.targets_or_all(&args.locales)?;
+    let known = project.synced_slugs()?;
+    let slugs = project.select(&args.slugs, &known)?;
+    let status = bitext::status::status(project, &slugs, &locales)?;
+    match args.format.format() {
+        Format::Json => out.json(&status)?,
+        Format::Text => text(&status, out)?,
+        Format::Markdown => markdown(&status, out)?,
+    }
+    let mut failed = false;
+    for (locale, t) in &status.totals {
+        if let Some(pct) = args.fail_under {
+            if t.percent_current < pct {
+                failed = true;
+                note(&format!("{locale}: {:.2}% current, under {pct}%", t.percent_current));
+            }
+        }
+        if args.fail_on_stale && t.stale > 0 {
+            failed = true;
+            note(&format!("{locale}: {} stale segments", t.stale));
+        }
+    }
+    if args.slugs.is_empty() {
+        let unsynced = project
+            .article_slugs()?
+            .into_iter()
+            .filter(|s| known.binary_search(s).is_err())
+            .count();
+        if unsynced > 0 {
+            note(&format!("{unsynced} articles were never synced (run `bitext sync`)"));
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[allow(clippy::print_stderr)]
+fn note(text: &str) {
+    eprintln!("bitext: {text}");
+}
+
+fn summary(out: &Out, c: &Counts) -> String {
+    let mut parts = vec![out.paint("32", &format!("current {}", c.current))];
+    if c.stale > 0 {
+        parts.push(out.paint("33", &format!("stale {} ({} minor)", c.stale, c.stale_minor)));
+    }
+    if c.unreviewed > 0 {
+        parts.push(out.paint("36", &format!("unreviewed {}", c.unreviewed)));
+    }
+    if c.missing > 0 {
+        parts.push(out.paint("31", &format!("missing {}", c.missing)));
+    }
+    if c.obsolete > 0 {
+        parts.push(format!("obsolete {}", c.obsolete));
+    }
+    if c.errors > 0 {
+        parts.push(out.paint("1;31", &format!("errors {}", c.errors)));
+    }
+    format!(
+        "{}  {:.2}% current, {:.2}% translated",
+        parts.join("  "),
+        c.percent_current,
+        c.percent_translated
+    )
+}
+
+fn text(status: &Status, out: &mut Out) -> anyhow::Result<()> {
+    for a in &status.articles {
+        out.line(&format!(
+            "{}  r{}  {} segments, {} words",
+            out.paint("1", &a.slug),
+            a.revision,
+            a.segments,
+            a.words
+        ))?;
+        for (locale, c) in &a.locales {
+            let line = format!("  {locale:<6}{}", summary(out, c));
+            out.line(&line)?;
+        }
+    }
+    if let Some(t) = status.totals.values().next() {
+        out.line(&format!(
+            "{}  {} articles, {} segments, {} words",
+            out.paint("1", "total"),
+            status.articles.len(),
+            t.segments,
+            t.words
+        ))?;
+    }
+    for (locale, t) in &status.totals {
+        let c = Counts {
+            current: t.current,
+            stale: t.stale,
+            stale_minor: t.stale_minor,
+            unreviewed: t.unreviewed,
+            missing: t.missing,
+            obsolete: t.obsolete,
+            errors: t.errors,
+            words_current: t.words_current,
+            percent_current: t.percent_current,
+            percent_translated: t.percent_translated,
+        };
+        let line = format!("  {locale:<6}{}", summary(out, &c));
+        out.line(&line)?;
+    }
+    Ok(())
+}
+
+fn markdown(status: &Status, out: &mut Out) -> anyhow::Result<()> {
+    let locales: Vec<&String> = status.totals.keys().collect();
+    out.line("### Translation status")?;
+    out.line("")?;
+    let header: Vec<String> = locales.iter().map(|l| format!(" {l} |")).collect();
+    out.line(&format!("| article | rev | segments |{}", header.concat()))?;
+    out.line(&format!("| --- | ---: | ---: |{}", " ---: |".repeat(locales.len())))?;
+    let cell = |c: &Counts| {
+        let mut notes = Vec::new();
+        for (n, what) in [
+            (c.stale, "stale"),
+            (c.unreviewed, "unreviewed"),
+            (c.missing, "missing"),
+            (c.errors, "errors"),
+        ] {
+            if n > 0 {
+                notes.push(format!("{n} {what}"));
+            }
+        }
+        if notes.is_empty() {
+            format!("{:.2}%", c.percent_current)
+        } else {
+            format!("{:.2}% ({})", c.percent_current, notes.join(", "))
+        }
+    };
+    for a in &status.articles {
+        let cells: Vec<String> = locales
+            .iter()
+            .map(|l| a.locales.get(*l).map(&cell).unwrap_or_default())
+            .map(|c| format!(" {c} |"))
+            .collect();
+        out.line(&format!("| `{}` | {} | {} |{}", a.slug, a.revision, a.segments, cells.concat()))?;
+    }
+    let segments = status.totals.values().next().map_or(0, |t| t.segments);
+    let cells: Vec<String> = status
+        .totals
+        .values()
+        .map(|t| format!(" **{:.2}%** |", t.percent_current))
+        .collect();
+    out.line(&format!("| **total** | | {segments} |{}", cells.concat()))?;
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! `bitext sync`: prints per article what changed.
+
+use std::process::ExitCode;
+
+use bitext::project::Project;
+
+use super::Out;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Articles to sync (default: all)
+    slugs: Vec<String>,
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let known = project.article_slugs()?;
+    let slugs = project.select(&args.slugs, &known)?;
+    let reports = bitext::sync::sync(project, &slugs)?;
+    let mut revised = 0;
+    for r in &reports {
+        if r.new_revision {
+            revised += 1;
+            out.line(&format!(
+                "{}: revision {}: {} added, {} changed, {} removed, {} unchanged",
+                r.slug, r.revision, r.added, r.changed, r.removed, r.unchanged
+            ))?;
+        } else {
+            out.line(&format!("{}: unchanged at revision {} ({} segments)", r.slug, r.revision, r.unchanged))?;
+        }
+    }
+    out.line(&format!("{} articles, {} with a new revision", reports.len(), revised))?;
+    Ok(ExitCode::SUCCESS)
+}

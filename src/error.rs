@@ -1,0 +1,116 @@
+//! The one error type of the library: every error names the file, and for a file's content the
+//! line and column, so that a person can go straight to it.
+
+use std::path::{Path, PathBuf};
+
+/// Anything that stops a command: bad usage or bad input (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A problem at a place in a file a person edits.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    At {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A problem with a whole file or a value in it.
+    #[error("{}: {message}", path.display())]
+    File { path: PathBuf, message: String },
+    /// A bad argument on the command line.
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn file(path: &Path, message: impl Into<String>) -> Error {
+        Error::File {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+
+    /// An error at byte `offset` of `text`, the content of `path`.
+    pub fn at_offset(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Error {
+        let (line, column) = line_column(text, offset);
+        Error::At {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+///
+/// ```
+/// assert_eq!(bitext::error::line_column("ab\ncd", 4), (2, 2));
+/// ```
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Reads a file as UTF-8 text, without a leading byte-order mark and with CRLF line endings
+/// turned into LF. Returns the text and whether the file used CRLF.
+pub fn read_text(path: &Path) -> Result<(String, bool)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode_text(path, bytes)
+}
+
+/// Like [`read_text`], but a missing file is `None`.
+pub fn read_text_if_exists(path: &Path) -> Result<Option<(String, bool)>> {
+    match std::fs::read(path) {
+        Ok(bytes) => decode_text(path, bytes).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<(String, bool)> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            return Err(Error::at_offset(
+                path,
+                &prefix,
+                valid,
+                "not valid UTF-8 text (save the file as UTF-8)",
+            ));
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains("\r\n") {
+        Ok((text.replace("\r\n", "\n"), true))
+    } else {
+        Ok((text, false))
+    }
+}

@@ -1,0 +1,40 @@
+//! Short, stable fingerprints of text: segment ids, sign-off hashes and article hashes.
+//!
+//! FNV-1a (64 bit): tiny, fast and fixed forever, which matters more here than cryptographic
+//! strength, since the values are written into files that live in version control.
+
+/// The FNV-1a hash of `bytes`.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Eight hexadecimal digits identifying `text`.
+///
+/// ```
+/// assert_eq!(bitext::fingerprint::short("abc").len(), 8);
+/// ```
+pub fn short(text: &str) -> String {
+    format!("{:08x}", fnv1a(text.as_bytes()) >> 32)
+}
+
+/// Sixteen hexadecimal digits identifying `bytes`.
+pub fn long(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv1a(bytes))
+}
+
+const ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+
+/// `len` characters of a lower-case, unambiguous base-32 rendering of `hash`.
+pub fn base32(mut hash: u64, len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    for _ in 0..len {
+        out.push(ALPHABET[(hash & 31) as usize] as char);
+        hash >>= 5;
+    }
+    out
+}

@@ -1,0 +1,358 @@
+//! Source revisions: every sync that changes an article's segments appends a revision.
+//!
+//! The history of `articles/<slug>.md` lives in `history/<slug>.jsonl`, one JSON object a line, so
+//! that it reads well in `git diff`: a revision line (number, date, article fingerprint, segment
+//! order) followed by one line per added, changed or removed segment with its text. Any revision's
+//! text can be rebuilt from it, and every id ever used is in it, so ids are never reused.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::change::Class;
+use crate::error::{Error, Result};
+
+/// The version of the segmentation rules; a sync with newer rules re-segments every article.
+pub const RULES: u32 = 1;
+
+/// An article's source history.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub revisions: Vec<Revision>,
+    /// id → index into `segments`.
+    index: HashMap<String, usize>,
+    segments: Vec<SegmentHistory>,
+}
+
+/// One revision and what it changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    pub number: u32,
+    /// RFC 3339, UTC.
+    pub date: String,
+    /// Fingerprint of the article file this revision was made from.
+    pub article: String,
+    pub rules: u32,
+    /// Every segment id of the revision, in document order.
+    pub order: Vec<String>,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub id: String,
+    pub op: Op,
+    /// The segment's text in this revision (none when removed).
+    pub text: Option<String>,
+    /// For changes: minor or major.
+    pub class: Option<Class>,
+    /// The old segments this one was split from or merged from, when it was.
+    pub from: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Added,
+    Changed,
+    Removed,
+}
+
+/// What happened to one segment, revision by revision.
+#[derive(Debug, Clone, Default)]
+pub struct SegmentHistory {
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub revision: u32,
+    pub op: Op,
+    pub text: Option<String>,
+    pub class: Option<Class>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rules: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    added: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<Class>,
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    removed: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    from: Vec<String>,
+}
+
+impl History {
+    /// Reads a history file's text; `path` is used in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<History> {
+        let mut revisions: Vec<Revision> = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = |column: usize, message: String| Error::At {
+                path: path.to_path_buf(),
+                line: n + 1,
+                column,
+                message,
+            };
+            let parsed: Line = serde_json::from_str(line).map_err(|e| at(e.column(), e.to_string()))?;
+            if let Some(number) = parsed.revision {
+                let expected = revisions.len() as u32 + 1;
+                if number != expected {
+                    return Err(at(1, format!("revision {number} where {expected} was expected")));
+                }
+                revisions.push(Revision {
+                    number,
+                    date: parsed.date.unwrap_or_default(),
+                    article: parsed.article.unwrap_or_default(),
+                    rules: parsed.rules.unwrap_or(RULES),
+                    order: parsed.order.unwrap_or_default(),
+                    changes: Vec::new(),
+                });
+                continue;
+            }
+            let Some(revision) = revisions.last_mut() else {
+                return Err(at(1, "a change before the first revision line".into()));
+            };
+            let Some(id) = parsed.id else {
+                return Err(at(1, "a line with neither \"revision\" nor \"id\"".into()));
+            };
+            let (op, text) = match (parsed.added, parsed.changed, parsed.removed) {
+                (Some(t), None, false) => (Op::Added, Some(t)),
+                (None, Some(t), false) => (Op::Changed, Some(t)),
+                (None, None, true) => (Op::Removed, None),
+                _ => return Err(at(1, format!("{id}: give exactly one of added, changed, removed"))),
+            };
+            revision.changes.push(Change {
+                id,
+                op,
+                text,
+                class: parsed.class,
+                from: parsed.from,
+            });
+        }
+        let mut history = History {
+            revisions,
+            ..History::default()
+        };
+        history.reindex();
+        Ok(history)
+    }
+
+    /// Reads `path`, or an empty history when there is none.
+    pub fn load(path: &Path, display: &Path) -> Result<History> {
+        match crate::error::read_text_if_exists(path)? {
+            Some((text, _)) => History::parse(display, &text),
+            None => Ok(History::default()),
+        }
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        self.segments.clear();
+        for revision in &self.revisions {
+            for change in &revision.changes {
+                let next = self.segments.len();
+                let i = *self.index.entry(change.id.clone()).or_insert(next);
+                if i == next {
+                    self.segments.push(SegmentHistory::default());
+                }
+                self.segments[i].events.push(Event {
+                    revision: revision.number,
+                    op: change.op,
+                    text: change.text.clone(),
+                    class: change.class,
+                });
+            }
+        }
+    }
+
+    /// Appends a revision.
+    pub fn push(&mut self, revision: Revision) {
+        self.revisions.push(revision);
+        self.reindex();
+    }
+
+    /// The file text.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for r in &self.revisions {
+            let line = Line {
+                revision: Some(r.number),
+                date: Some(r.date.clone()),
+                article: Some(r.article.clone()),
+                rules: Some(r.rules),
+                order: Some(r.order.clone()),
+                ..Line::default()
+            };
+            push_line(&mut out, &line);
+            for c in &r.changes {
+                let mut line = Line {
+                    id: Some(c.id.clone()),
+                    class: c.class,
+                    from: c.from.clone(),
+                    ..Line::default()
+                };
+                match c.op {
+                    Op::Added => line.added = c.text.clone(),
+                    Op::Changed => line.changed = c.text.clone(),
+                    Op::Removed => line.removed = true,
+                }
+                push_line(&mut out, &line);
+            }
+        }
+        out
+    }
+
+    pub fn latest(&self) -> Option<&Revision> {
+        self.revisions.last()
+    }
+
+    /// The number of the latest revision (0 before the first sync).
+    pub fn number(&self) -> u32 {
+        self.latest().map_or(0, |r| r.number)
+    }
+
+    pub fn segment(&self, id: &str) -> Option<&SegmentHistory> {
+        self.index.get(id).map(|&i| &self.segments[i])
+    }
+
+    /// Whether `id` was ever used in this article.
+    pub fn knows(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// The text of segment `id` at `revision`, if it existed then.
+    pub fn text_at(&self, id: &str, revision: u32) -> Option<&str> {
+        self.segment(id)?.text_at(revision)
+    }
+
+    /// The segments of `revision` in order, with their texts.
+    pub fn snapshot(&self, revision: u32) -> Vec<(&str, &str)> {
+        let Some(r) = self.revisions.iter().find(|r| r.number == revision) else {
+            return Vec::new();
+        };
+        r.order
+            .iter()
+            .filter_map(|id| Some((id.as_str(), self.text_at(id, revision)?)))
+            .collect()
+    }
+
+    /// The segments of the latest revision, in order, with their texts.
+    pub fn current(&self) -> Vec<(&str, &str)> {
+        self.snapshot(self.number())
+    }
+}
+
+impl SegmentHistory {
+    pub fn text_at(&self, revision: u32) -> Option<&str> {
+        let event = self.events.iter().rev().find(|e| e.revision <= revision)?;
+        event.text.as_deref()
+    }
+
+    /// The revision that last added or changed the text (0 if none).
+    pub fn last_change(&self) -> u32 {
+        self.events
+            .iter()
+            .rev()
+            .find(|e| e.op != Op::Removed)
+            .map_or(0, |e| e.revision)
+    }
+
+    /// The changes made after `revision`.
+    pub fn since(&self, revision: u32) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(move |e| e.revision > revision)
+    }
+}
+
+fn push_line(out: &mut String, line: &Line) {
+    // Serializing plain strings and numbers cannot fail.
+    out.push_str(&serde_json::to_string(line).unwrap_or_default());
+    out.push('\n');
+}
+
+/// `seconds` since the Unix epoch as an RFC 3339 UTC timestamp.
+///
+/// ```
+/// assert_eq!(bitext::history::format_date(1629158400), "2021-08-17T00:00:00Z");
+/// ```
+pub fn format_date(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// The date to record: `SOURCE_DATE_EPOCH` when set, else now.
+pub fn now() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    format_date(seconds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_round_trips_through_its_file() {
+        let text = concat!(
+            "{\"revision\":1,\"date\":\"2021-08-17T00:00:00Z\",\"article\":\"ab\",\"rules\":1,\"order\":[\"title\",\"s-a\"]}\n",
+            "{\"id\":\"title\",\"added\":\"Hello\"}\n",
+            "{\"id\":\"s-a\",\"added\":\"World.\"}\n",
+            "{\"revision\":2,\"date\":\"2021-08-18T00:00:00Z\",\"article\":\"cd\",\"rules\":1,\"order\":[\"title\"]}\n",
+            "{\"id\":\"title\",\"changed\":\"Hello!\",\"class\":\"minor\"}\n",
+            "{\"id\":\"s-a\",\"removed\":true}\n",
+        );
+        let h = History::parse(Path::new("h.jsonl"), text).unwrap();
+        assert_eq!(h.render(), text);
+        assert_eq!(h.text_at("title", 1), Some("Hello"));
+        assert_eq!(h.current(), [("title", "Hello!")]);
+        assert_eq!(h.snapshot(1), [("title", "Hello"), ("s-a", "World.")]);
+        assert!(h.knows("s-a"));
+    }
+
+    #[test]
+    fn a_broken_line_is_reported_with_its_line() {
+        let err = History::parse(Path::new("h.jsonl"), "{\"revision\":1}\n{\"id\":\n").unwrap_err();
+        assert!(err.to_string().starts_with("h.jsonl:2:"), "{err}");
+    }
+}

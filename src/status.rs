@@ -1,0 +1,206 @@
+//! Coverage: the state of every segment in every locale, counted per article and in total.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::change::Class;
+use crate::error::{read_text_if_exists, Result};
+use crate::history::History;
+use crate::project::Project;
+use crate::state::{state_of, State};
+use crate::store::ftl::{self, FtlFile};
+use crate::store::target;
+
+/// `bitext status --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub source: String,
+    pub articles: Vec<ArticleStatus>,
+    pub totals: BTreeMap<String, Totals>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleStatus {
+    pub slug: String,
+    pub revision: u32,
+    pub segments: usize,
+    pub words: usize,
+    pub locales: BTreeMap<String, Counts>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Counts {
+    pub current: usize,
+    pub stale: usize,
+    pub stale_minor: usize,
+    pub unreviewed: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+    pub errors: usize,
+    pub words_current: usize,
+    pub percent_current: f64,
+    pub percent_translated: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Totals {
+    pub segments: usize,
+    pub current: usize,
+    pub stale: usize,
+    pub stale_minor: usize,
+    pub unreviewed: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+    pub errors: usize,
+    pub words: usize,
+    pub words_current: usize,
+    pub percent_current: f64,
+    pub percent_translated: f64,
+}
+
+/// One segment's state in one locale.
+#[derive(Debug, Clone)]
+pub struct SegmentState<'h> {
+    pub id: &'h str,
+    pub text: &'h str,
+    pub words: usize,
+    pub state: State,
+}
+
+/// The states of every current source segment of an article in one target file, plus the
+/// file's obsolete messages and errors.
+pub fn segment_states<'h>(history: &'h History, file: &FtlFile) -> (Vec<SegmentState<'h>>, usize, usize) {
+    let translations = target::translations(file);
+    let now = history.number();
+    let current = history.current();
+    let states = current
+        .iter()
+        .map(|&(id, text)| {
+            let t = translations.get(id);
+            let state = match history.segment(id) {
+                Some(segment) => state_of(segment, now, t.is_some(), t.and_then(|t| t.signoff.as_ref())),
+                None => State::Missing,
+            };
+            SegmentState {
+                id,
+                text,
+                words: count_words(text),
+                state,
+            }
+        })
+        .collect();
+    let obsolete = translations
+        .keys()
+        .filter(|id| !current.iter().any(|(c, _)| c == *id))
+        .count();
+    (states, obsolete, file.errors().count())
+}
+
+/// Words of a source segment, at Unicode word boundaries, link destinations left out.
+pub fn count_words(text: &str) -> usize {
+    if !text.contains("](") {
+        return text.unicode_words().count();
+    }
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        plain.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        rest = after.find(')').map_or("", |j| &after[j + 1..]);
+    }
+    plain.push_str(rest);
+    plain.unicode_words().count()
+}
+
+/// Rounds a percentage to two decimals; 100 for an empty article.
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        return 100.0;
+    }
+    (part as f64 * 10_000.0 / whole as f64).round() / 100.0
+}
+
+/// The status of `slugs` in `locales` of `project`.
+pub fn status(project: &Project, slugs: &[String], locales: &[String]) -> Result<Status> {
+    let articles: Vec<ArticleStatus> = slugs
+        .par_iter()
+        .map(|slug| article_status(project, slug, locales))
+        .collect::<Result<_>>()?;
+    let mut totals: BTreeMap<String, Totals> = BTreeMap::new();
+    for locale in locales {
+        let t = totals.entry(locale.clone()).or_default();
+        for a in &articles {
+            t.segments += a.segments;
+            t.words += a.words;
+            if let Some(c) = a.locales.get(locale) {
+                t.current += c.current;
+                t.stale += c.stale;
+                t.stale_minor += c.stale_minor;
+                t.unreviewed += c.unreviewed;
+                t.missing += c.missing;
+                t.obsolete += c.obsolete;
+                t.errors += c.errors;
+                t.words_current += c.words_current;
+            }
+        }
+        t.percent_current = percent(t.current, t.segments);
+        t.percent_translated = percent(t.current + t.stale + t.unreviewed, t.segments);
+    }
+    Ok(Status {
+        source: project.config.source.clone(),
+        articles,
+        totals,
+    })
+}
+
+fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<ArticleStatus> {
+    let path = project.history_path(slug);
+    let history = History::load(&path, &project.rel(&path))?;
+    let mut locale_counts = BTreeMap::new();
+    let mut segments = 0;
+    let mut words = 0;
+    for locale in locales {
+        let path = project.locale_path(locale, slug);
+        let (text, _) = read_text_if_exists(&path)?.unwrap_or_default();
+        let file = ftl::parse(&text);
+        let (states, obsolete, errors) = segment_states(&history, &file);
+        segments = states.len();
+        words = states.iter().map(|s| s.words).sum();
+        let mut c = Counts {
+            obsolete,
+            errors,
+            ..Counts::default()
+        };
+        for s in &states {
+            match s.state {
+                State::Current => {
+                    c.current += 1;
+                    c.words_current += s.words;
+                }
+                State::Stale { class, .. } => {
+                    c.stale += 1;
+                    c.stale_minor += usize::from(class == Class::Minor);
+                }
+                State::Unreviewed => c.unreviewed += 1,
+                State::Missing => c.missing += 1,
+            }
+        }
+        c.percent_current = percent(c.current, segments);
+        c.percent_translated = percent(c.current + c.stale + c.unreviewed, segments);
+        locale_counts.insert(locale.clone(), c);
+    }
+    if locales.is_empty() {
+        segments = history.current().len();
+        words = history.current().iter().map(|(_, t)| count_words(t)).sum();
+    }
+    Ok(ArticleStatus {
+        slug: slug.to_string(),
+        revision: history.number(),
+        segments,
+        words,
+        locales: locale_counts,
+    })
+}

@@ -1,0 +1,339 @@
+//! A Fluent file as a list of entries that keep their exact source text.
+//!
+//! The file is cut into entries at the lines where the Fluent grammar starts one (a letter, `-`
+//! or `#` in the first column), which is also where the reference parser resumes after an error,
+//! so junk covers the same text here as there. Each message or term is then parsed on its own
+//! with fluent-syntax. Entries keep their source, so a rewrite that changes one message leaves
+//! every other byte of the file as it was.
+
+use fluent_syntax::ast;
+
+use super::escape::{self, Piece};
+
+/// A parsed `.ftl` file.
+#[derive(Debug, Clone, Default)]
+pub struct FtlFile<'a> {
+    pub entries: Vec<Entry<'a>>,
+}
+
+/// One entry of a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry<'a> {
+    Message(Message<'a>),
+    /// A term (`-name = …`) or another entry bitext does not interpret, kept as it is.
+    Term {
+        id: &'a str,
+        comment: Vec<&'a str>,
+        source: &'a str,
+    },
+    /// A comment block that is not attached to a message (`#`, `##` or `###` lines).
+    Comment { lines: Vec<&'a str> },
+    /// Text that is not valid Fluent, kept as it is.
+    Junk {
+        comment: Vec<&'a str>,
+        source: &'a str,
+        /// Byte offset in the file, and the parser's explanation.
+        offset: usize,
+        message: String,
+    },
+}
+
+/// A message with its attached comment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message<'a> {
+    pub id: &'a str,
+    /// The comment lines directly above the message, `#` included.
+    pub comment: Vec<&'a str>,
+    /// The message's own lines, exactly as written, without the final line break.
+    pub source: &'a str,
+    /// The value; `None` for a message with attributes only.
+    pub value: Option<Vec<Piece>>,
+    /// Byte offset of the message in the file.
+    pub offset: usize,
+}
+
+impl Message<'_> {
+    /// The comment lines without their `# ` marker.
+    pub fn comment_text(&self) -> impl Iterator<Item = &str> {
+        self.comment.iter().map(|l| comment_content(l))
+    }
+}
+
+/// The text of a comment line after its `#`, `##` or `###` and one space.
+pub fn comment_content(line: &str) -> &str {
+    let rest = line.trim_start_matches('#');
+    rest.strip_prefix(' ').unwrap_or(rest)
+}
+
+enum Line {
+    Blank,
+    Comment(usize),
+    Start,
+    Other,
+}
+
+fn classify(line: &str) -> Line {
+    match line.as_bytes().first() {
+        None => Line::Blank,
+        Some(b'#') => {
+            let level = line.bytes().take_while(|&b| b == b'#').count();
+            if level <= 3 && (line.len() == level || line.as_bytes()[level] == b' ') {
+                Line::Comment(level)
+            } else {
+                Line::Start
+            }
+        }
+        Some(b) if b.is_ascii_alphabetic() || *b == b'-' => Line::Start,
+        Some(_) if line.trim().is_empty() => Line::Blank,
+        Some(_) => Line::Other,
+    }
+}
+
+/// Parses a file; `text` has LF line endings and no byte-order mark.
+///
+/// ```
+/// let f = bitext::store::ftl::parse("# note\nhello = Hi!\n\nbroken = {\n");
+/// assert_eq!(f.entries.len(), 2);
+/// assert_eq!(f.errors().count(), 1);
+/// ```
+pub fn parse(text: &str) -> FtlFile<'_> {
+    let mut entries = Vec::new();
+    let mut pending_comment: Option<(usize, Vec<&str>)> = None;
+    let mut lines = LineIter { text, offset: 0 }.peekable();
+    while let Some((start, line)) = lines.next() {
+        match classify(line) {
+            Line::Blank => {
+                if let Some((_, lines)) = pending_comment.take() {
+                    entries.push(Entry::Comment { lines });
+                }
+            }
+            Line::Comment(level) => {
+                match &mut pending_comment {
+                    Some((l, lines)) if *l == level => lines.push(line),
+                    _ => {
+                        if let Some((_, lines)) = pending_comment.take() {
+                            entries.push(Entry::Comment { lines });
+                        }
+                        pending_comment = Some((level, vec![line]));
+                    }
+                }
+            }
+            Line::Start | Line::Other => {
+                let mut end = start + line.len();
+                while let Some(&(next_start, next)) = lines.peek() {
+                    match classify(next) {
+                        Line::Start | Line::Comment(_) => break,
+                        Line::Blank => {}
+                        Line::Other => end = next_start + next.len(),
+                    }
+                    if !next.trim().is_empty() {
+                        end = next_start + next.len();
+                    }
+                    lines.next();
+                }
+                let source = &text[start..end];
+                let comment = match pending_comment.take() {
+                    Some((1, lines)) => lines,
+                    Some((_, lines)) => {
+                        entries.push(Entry::Comment { lines });
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                };
+                entries.push(parse_entry(source, start, comment));
+            }
+        }
+    }
+    if let Some((_, lines)) = pending_comment.take() {
+        entries.push(Entry::Comment { lines });
+    }
+    FtlFile { entries }
+}
+
+struct LineIter<'a> {
+    text: &'a str,
+    offset: usize,
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = (usize, &'a str);
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.offset >= self.text.len() {
+            return None;
+        }
+        let rest = &self.text[self.offset..];
+        let start = self.offset;
+        let (line, advance) = match rest.find('\n') {
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        self.offset += advance;
+        Some((start, line))
+    }
+}
+
+/// Parses one entry's text; the comment above it comes along.
+fn parse_entry<'a>(source: &'a str, offset: usize, comment: Vec<&'a str>) -> Entry<'a> {
+    if let Some(entry) = simple_message(source, offset, &comment) {
+        return entry;
+    }
+    let junk = |comment, at: usize, message: String| Entry::Junk {
+        comment,
+        source,
+        offset: offset + at,
+        message,
+    };
+    match fluent_syntax::parser::parse(source) {
+        Ok(resource) => match resource.body.as_slice() {
+            [ast::Entry::Message(m)] => Entry::Message(Message {
+                id: m.id.name,
+                comment,
+                source,
+                value: m.value.as_ref().map(escape::decode),
+                offset,
+            }),
+            [ast::Entry::Term(t)] => Entry::Term {
+                id: t.id.name,
+                comment,
+                source,
+            },
+            _ => junk(comment, 0, "expected one message or term".into()),
+        },
+        Err((_, errors)) => {
+            let (at, message) = errors
+                .first()
+                .map(|e| (e.pos.start, e.kind.to_string()))
+                .unwrap_or((0, "invalid Fluent".into()));
+            junk(comment, at, message)
+        }
+    }
+}
+
+/// The fast path: `id = text` on one line with no braces, which is always valid Fluent.
+fn simple_message<'a>(source: &'a str, offset: usize, comment: &[&'a str]) -> Option<Entry<'a>> {
+    if source.contains(['\n', '{', '}']) {
+        return None;
+    }
+    let (id, value) = source.split_once('=')?;
+    let id = id.trim_end_matches(' ');
+    let is_term = id.starts_with('-');
+    let name = id.strip_prefix('-').unwrap_or(id);
+    let mut chars = name.chars();
+    if !chars.next()?.is_ascii_alphabetic()
+        || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return None;
+    }
+    let value = value.trim_matches(' ');
+    if value.is_empty() {
+        return None;
+    }
+    Some(if is_term {
+        Entry::Term {
+            id,
+            comment: comment.to_vec(),
+            source,
+        }
+    } else {
+        Entry::Message(Message {
+            id,
+            comment: comment.to_vec(),
+            source,
+            value: Some(vec![Piece::Text(value.to_string())]),
+            offset,
+        })
+    })
+}
+
+impl<'a> FtlFile<'a> {
+    /// The messages, in file order.
+    pub fn messages(&self) -> impl Iterator<Item = &Message<'a>> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Message(m) => Some(m),
+            _ => None,
+        })
+    }
+
+    /// The junk entries: byte offset and explanation of each.
+    pub fn errors(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Junk { offset, message, .. } => Some((*offset, message.as_str())),
+            _ => None,
+        })
+    }
+}
+
+/// Writes entries back as file text: entries separated by one blank line.
+pub fn render(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        render_entry(&mut out, entry);
+    }
+    out
+}
+
+/// Appends one entry (and a final line break) to `out`.
+pub fn render_entry(out: &mut String, entry: &Entry) {
+    let mut lines = |lines: &[&str]| {
+        for l in lines {
+            out.push_str(l);
+            out.push('\n');
+        }
+    };
+    match entry {
+        Entry::Message(Message { comment, .. })
+        | Entry::Term { comment, .. }
+        | Entry::Junk { comment, .. } => lines(comment),
+        Entry::Comment { lines: c } => lines(c),
+    }
+    match entry {
+        Entry::Message(Message { source, .. }) | Entry::Term { source, .. } | Entry::Junk { source, .. } => {
+            out.push_str(source);
+            out.push('\n');
+        }
+        Entry::Comment { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_attach_to_the_message_below() {
+        let f = parse("### resource\n\n# about hello\nhello = Hi\n");
+        assert_eq!(f.entries.len(), 2);
+        let m = f.messages().next().unwrap();
+        assert_eq!(m.comment, ["# about hello"]);
+    }
+
+    #[test]
+    fn junk_keeps_its_text_and_position() {
+        let text = "a = ok\nb = { oops\n  more\nc = fine\n";
+        let f = parse(text);
+        let junk: Vec<_> = f.errors().collect();
+        assert_eq!(junk.len(), 1);
+        // The parser gives up on line 3, inside the unclosed placeable.
+        assert_eq!(crate::error::line_column(text, junk[0].0).0, 3);
+        assert_eq!(render(&f.entries), "a = ok\n\nb = { oops\n  more\n\nc = fine\n");
+    }
+
+    #[test]
+    fn multiline_messages_and_closing_brace_in_first_column() {
+        let text = "sel = { $n ->\n    [one] one\n   *[other] many\n}\nnext = x\n";
+        let f = parse(text);
+        assert_eq!(f.errors().count(), 0);
+        assert_eq!(f.messages().count(), 2);
+    }
+
+    #[test]
+    fn render_of_parse_is_stable() {
+        let text = "### head\n\n# c\nk = v\n    continued\n\n-term = T\n\n## group\n\nz = {\"{\"}\n";
+        let once = render(&parse(text).entries);
+        assert_eq!(render(&parse(&once).entries), once);
+        assert_eq!(once, text);
+    }
+}
