@@ -52,7 +52,12 @@ const MAX_JOIN: usize = 6;
 /// assert_eq!(second.ids[1], first.ids[0]);
 /// assert_eq!(second.ids[2], first.ids[1]);
 /// ```
-pub fn align(slug: &str, old: &[(&str, &str)], known: impl Fn(&str) -> bool, new: &[Segment]) -> Alignment {
+pub fn align(
+    slug: &str,
+    old: &[(&str, &str)],
+    known: impl Fn(&str) -> bool,
+    new: &[Segment],
+) -> Alignment {
     let mut matched: Vec<Option<usize>> = vec![None; new.len()];
     let mut old_used = vec![false; old.len()];
     let mut from: HashMap<usize, Vec<String>> = HashMap::new();
@@ -69,13 +74,20 @@ pub fn align(slug: &str, old: &[(&str, &str)], known: impl Fn(&str) -> bool, new
     }
     let is_fixed = |id: &str| matches!(id, "title" | "subtitle" | "byline");
     let body_old: Vec<usize> = (0..old.len()).filter(|&o| !is_fixed(old[o].0)).collect();
-    let body_new: Vec<usize> = (0..new.len()).filter(|&n| new[n].kind.fixed_id().is_none()).collect();
+    let body_new: Vec<usize> = (0..new.len())
+        .filter(|&n| new[n].kind.fixed_id().is_none())
+        .collect();
 
     // Identical text in the same order.
     let old_texts: Vec<&str> = body_old.iter().map(|&o| old[o].1).collect();
     let new_texts: Vec<&str> = body_new.iter().map(|&n| new[n].text.as_str()).collect();
     for op in similar::capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts) {
-        if let DiffOp::Equal { old_index, new_index, len } = op {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
             for k in 0..len {
                 matched[body_new[new_index + k]] = Some(body_old[old_index + k]);
                 old_used[body_old[old_index + k]] = true;
@@ -109,7 +121,10 @@ pub fn align(slug: &str, old: &[(&str, &str)], known: impl Fn(&str) -> bool, new
         'start: for (k, &n) in body_new.iter().enumerate() {
             for len in 2..=MAX_JOIN.min(body_new.len() - k) {
                 let window = &body_new[k..k + len];
-                if window.iter().any(|&w| matched[w].is_some() || split_pieces.contains_key(&w)) {
+                if window
+                    .iter()
+                    .any(|&w| matched[w].is_some() || split_pieces.contains_key(&w))
+                {
                     break;
                 }
                 let joined = normalize(&join(window.iter().map(|&w| new[w].text.as_str())));
@@ -245,7 +260,11 @@ pub fn align(slug: &str, old: &[(&str, &str)], known: impl Fn(&str) -> bool, new
             });
         }
     }
-    Alignment { ids, changes, drafts }
+    Alignment {
+        ids,
+        changes,
+        drafts,
+    }
 }
 
 /// A fresh id for `text` in article `slug` that `taken` does not know.
@@ -294,7 +313,11 @@ mod tests {
     }
 
     fn old_of<'a>(a: &'a Alignment, texts: &[&'a str]) -> Vec<(&'a str, &'a str)> {
-        a.ids.iter().map(String::as_str).zip(texts.iter().copied()).collect()
+        a.ids
+            .iter()
+            .map(String::as_str)
+            .zip(texts.iter().copied())
+            .collect()
     }
 
     const TEXTS: [&str; 4] = [
@@ -324,7 +347,10 @@ mod tests {
         assert_eq!(second.ids[2], first.ids[0]);
         assert_eq!(second.ids[3], first.ids[2]);
         assert!(!first.ids.contains(&second.ids[1]));
-        assert!(second.changes.iter().any(|c| c.op == Op::Removed && c.id == first.ids[1]));
+        assert!(second
+            .changes
+            .iter()
+            .any(|c| c.op == Op::Removed && c.id == first.ids[1]));
     }
 
     #[test]
@@ -338,14 +364,25 @@ mod tests {
             &segs(&["Moon welcomed him.", "Tokayev thanked him."]),
         );
         assert_eq!(second.ids[0], first.ids[0]);
-        assert_eq!(second.drafts, [Draft { id: second.ids[1].clone(), from: vec![first.ids[0].clone()] }]);
+        assert_eq!(
+            second.drafts,
+            [Draft {
+                id: second.ids[1].clone(),
+                from: vec![first.ids[0].clone()]
+            }]
+        );
     }
 
     #[test]
     fn merge_keeps_the_first_id_and_drafts_from_both() {
         let old = ["Moon welcomed him.", "Tokayev thanked him."];
         let first = align("a", &[], |_| false, &segs(&old));
-        let second = align("a", &old_of(&first, &old), |_| false, &segs(&["Moon welcomed him. Tokayev thanked him."]));
+        let second = align(
+            "a",
+            &old_of(&first, &old),
+            |_| false,
+            &segs(&["Moon welcomed him. Tokayev thanked him."]),
+        );
         assert_eq!(second.ids[0], first.ids[0]);
         assert_eq!(second.drafts[0].from, first.ids);
     }

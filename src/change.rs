@@ -24,8 +24,26 @@ impl Class {
 }
 
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without", "cannot",
-    "не", "нет", "ни", "никогда", "емес", "жоқ", "안", "못", "않", "없",
+    "not",
+    "no",
+    "never",
+    "none",
+    "nor",
+    "neither",
+    "nobody",
+    "nothing",
+    "without",
+    "cannot",
+    "не",
+    "нет",
+    "ни",
+    "никогда",
+    "емес",
+    "жоқ",
+    "안",
+    "못",
+    "않",
+    "없",
 ];
 
 /// The class of the change from `old` to `new`.
@@ -90,7 +108,8 @@ fn numbers(text: &str) -> Vec<&str> {
             let start = i;
             while i < bytes.len()
                 && (bytes[i].is_ascii_digit()
-                    || (matches!(bytes[i], b'.' | b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                    || (matches!(bytes[i], b'.' | b',')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
             {
                 i += 1;
             }
@@ -125,7 +144,10 @@ mod tests {
     #[test]
     fn whitespace_punctuation_and_case_are_minor() {
         assert_eq!(classify("Leaders agree", "Leaders  agree."), Class::Minor);
-        assert_eq!(classify("leaders agree, today", "Leaders agree today"), Class::Minor);
+        assert_eq!(
+            classify("leaders agree, today", "Leaders agree today"),
+            Class::Minor
+        );
         assert_eq!(classify("It's here", "It’s here"), Class::Minor);
     }
 
@@ -139,14 +161,29 @@ mod tests {
     #[test]
     fn names_negations_and_new_words_are_major() {
         assert_eq!(classify("Moon said", "Mun said"), Class::Major);
-        assert_eq!(classify("They did agree", "They did not agree"), Class::Major);
-        assert_eq!(classify("They can agree", "They cannot agree"), Class::Major);
-        assert_eq!(classify("The talks went well", "The talks went badly"), Class::Major);
+        assert_eq!(
+            classify("They did agree", "They did not agree"),
+            Class::Major
+        );
+        assert_eq!(
+            classify("They can agree", "They cannot agree"),
+            Class::Major
+        );
+        assert_eq!(
+            classify("The talks went well", "The talks went badly"),
+            Class::Major
+        );
     }
 
     #[test]
     fn small_spelling_fixes_are_minor_in_cyrillic_too() {
-        assert_eq!(classify("партнерство расширяется", "партнёрство расширяется"), Class::Minor);
-        assert_eq!(classify("a cooperaton program", "a cooperation program"), Class::Minor);
+        assert_eq!(
+            classify("партнерство расширяется", "партнёрство расширяется"),
+            Class::Minor
+        );
+        assert_eq!(
+            classify("a cooperaton program", "a cooperation program"),
+            Class::Minor
+        );
     }
 }

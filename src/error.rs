@@ -45,6 +45,37 @@ impl Error {
         }
     }
 
+    /// The same error with its path shown relative to `root` (the project root) when it is inside.
+    pub fn relative_to(self, root: &Path) -> Error {
+        let rel = |path: PathBuf| {
+            path.strip_prefix(root)
+                .map(Path::to_path_buf)
+                .unwrap_or(path)
+        };
+        match self {
+            Error::Io { path, source } => Error::Io {
+                path: rel(path),
+                source,
+            },
+            Error::At {
+                path,
+                line,
+                column,
+                message,
+            } => Error::At {
+                path: rel(path),
+                line,
+                column,
+                message,
+            },
+            Error::File { path, message } => Error::File {
+                path: rel(path),
+                message,
+            },
+            other => other,
+        }
+    }
+
     /// An error at byte `offset` of `text`, the content of `path`.
     pub fn at_offset(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Error {
         let (line, column) = line_column(text, offset);
@@ -71,46 +102,4 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
-}
-
-/// Reads a file as UTF-8 text, without a leading byte-order mark and with CRLF line endings
-/// turned into LF. Returns the text and whether the file used CRLF.
-pub fn read_text(path: &Path) -> Result<(String, bool)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    decode_text(path, bytes)
-}
-
-/// Like [`read_text`], but a missing file is `None`.
-pub fn read_text_if_exists(path: &Path) -> Result<Option<(String, bool)>> {
-    match std::fs::read(path) {
-        Ok(bytes) => decode_text(path, bytes).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
-}
-
-fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<(String, bool)> {
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            return Err(Error::at_offset(
-                path,
-                &prefix,
-                valid,
-                "not valid UTF-8 text (save the file as UTF-8)",
-            ));
-        }
-    };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
-    if text.contains("\r\n") {
-        Ok((text.replace("\r\n", "\n"), true))
-    } else {
-        Ok((text, false))
-    }
 }

@@ -113,11 +113,15 @@ impl History {
                 column,
                 message,
             };
-            let parsed: Line = serde_json::from_str(line).map_err(|e| at(e.column(), e.to_string()))?;
+            let parsed: Line =
+                serde_json::from_str(line).map_err(|e| at(e.column(), e.to_string()))?;
             if let Some(number) = parsed.revision {
                 let expected = revisions.len() as u32 + 1;
                 if number != expected {
-                    return Err(at(1, format!("revision {number} where {expected} was expected")));
+                    return Err(at(
+                        1,
+                        format!("revision {number} where {expected} was expected"),
+                    ));
                 }
                 revisions.push(Revision {
                     number,
@@ -139,7 +143,12 @@ impl History {
                 (Some(t), None, false) => (Op::Added, Some(t)),
                 (None, Some(t), false) => (Op::Changed, Some(t)),
                 (None, None, true) => (Op::Removed, None),
-                _ => return Err(at(1, format!("{id}: give exactly one of added, changed, removed"))),
+                _ => {
+                    return Err(at(
+                        1,
+                        format!("{id}: give exactly one of added, changed, removed"),
+                    ))
+                }
             };
             revision.changes.push(Change {
                 id,
@@ -159,8 +168,8 @@ impl History {
 
     /// Reads `path`, or an empty history when there is none.
     pub fn load(path: &Path, display: &Path) -> Result<History> {
-        match crate::error::read_text_if_exists(path)? {
-            Some((text, _)) => History::parse(display, &text),
+        match crate::store::read_text_if_exists(path)? {
+            Some(file) => History::parse(display, &file.text),
             None => Ok(History::default()),
         }
     }

@@ -47,16 +47,23 @@ impl Config {
     /// Reads `bitext.toml` from `text`; `path` is used in errors.
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
-        let source = canonical_locale(&raw.source)
-            .map_err(|m| Error::file(path, format!("source: {m}")))?;
+        let source =
+            canonical_locale(&raw.source).map_err(|m| Error::file(path, format!("source: {m}")))?;
         let mut targets = Vec::new();
         for code in &raw.targets {
-            let code = canonical_locale(code).map_err(|m| Error::file(path, format!("targets: {m}")))?;
+            let code =
+                canonical_locale(code).map_err(|m| Error::file(path, format!("targets: {m}")))?;
             if code == source {
-                return Err(Error::file(path, format!("targets: {code} is the source locale")));
+                return Err(Error::file(
+                    path,
+                    format!("targets: {code} is the source locale"),
+                ));
             }
             if targets.contains(&code) {
-                return Err(Error::file(path, format!("targets: {code} is listed twice")));
+                return Err(Error::file(
+                    path,
+                    format!("targets: {code} is listed twice"),
+                ));
             }
             targets.push(code);
         }
@@ -65,7 +72,8 @@ impl Config {
             let p = Path::new(&value);
             if value.is_empty()
                 || p.is_absolute()
-                || p.components().any(|c| !matches!(c, std::path::Component::Normal(_)))
+                || p.components()
+                    .any(|c| !matches!(c, std::path::Component::Normal(_)))
             {
                 return Err(Error::file(
                     path,
@@ -146,7 +154,9 @@ impl Project {
                 None => {
                     return Err(Error::file(
                         &start,
-                        format!("no {CONFIG_FILE} here or in any parent folder (run `bitext init`)"),
+                        format!(
+                            "no {CONFIG_FILE} here or in any parent folder (run `bitext init`)"
+                        ),
                     ))
                 }
             }
@@ -156,8 +166,8 @@ impl Project {
     /// Opens the project whose root is `root`.
     pub fn open(root: &Path) -> Result<Project> {
         let path = root.join(CONFIG_FILE);
-        let (text, _) = crate::error::read_text(&path)?;
-        let config = Config::parse(Path::new(CONFIG_FILE), &text)?;
+        let file = crate::store::read_text(&path)?;
+        let config = Config::parse(Path::new(CONFIG_FILE), &file.text)?;
         Ok(Project {
             root: root.to_path_buf(),
             config,
@@ -170,7 +180,9 @@ impl Project {
     }
 
     pub fn article_path(&self, slug: &str) -> PathBuf {
-        self.root.join(&self.config.articles).join(format!("{slug}.md"))
+        self.root
+            .join(&self.config.articles)
+            .join(format!("{slug}.md"))
     }
 
     pub fn locale_path(&self, locale: &str, slug: &str) -> PathBuf {
@@ -186,7 +198,8 @@ impl Project {
 
     /// Every locale, the source first.
     pub fn locales(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.config.source.as_str()).chain(self.config.targets.iter().map(String::as_str))
+        std::iter::once(self.config.source.as_str())
+            .chain(self.config.targets.iter().map(String::as_str))
     }
 
     /// The target locale that `code` names, canonicalized; an error if it is not one.

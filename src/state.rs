@@ -72,7 +72,12 @@ impl State {
 }
 
 /// The state of a translation of the segment whose history is `segment`, now at revision `now`.
-pub fn state_of(segment: &SegmentHistory, now: u32, translated: bool, signoff: Option<&SignOff>) -> State {
+pub fn state_of(
+    segment: &SegmentHistory,
+    now: u32,
+    translated: bool,
+    signoff: Option<&SignOff>,
+) -> State {
     if !translated {
         return State::Missing;
     }
@@ -137,11 +142,17 @@ mod tests {
         assert_eq!(state_of(seg, 3, true, Some(&signed(3))), State::Current);
         assert_eq!(
             state_of(seg, 2, true, Some(&signed(1))),
-            State::Stale { class: Class::Minor, signed: 1 }
+            State::Stale {
+                class: Class::Minor,
+                signed: 1
+            }
         );
         assert_eq!(
             state_of(seg, 3, true, Some(&signed(1))),
-            State::Stale { class: Class::Major, signed: 1 }
+            State::Stale {
+                class: Class::Major,
+                signed: 1
+            }
         );
     }
 }

@@ -7,11 +7,12 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::change::Class;
-use crate::error::{read_text_if_exists, Result};
+use crate::error::{Error, Result};
 use crate::history::History;
 use crate::project::Project;
 use crate::state::{state_of, State};
 use crate::store::ftl::{self, FtlFile};
+use crate::store::read_text_if_exists;
 use crate::store::target;
 
 /// `bitext status --json`.
@@ -29,6 +30,9 @@ pub struct ArticleStatus {
     pub segments: usize,
     pub words: usize,
     pub locales: BTreeMap<String, Counts>,
+    /// Fluent syntax errors in the target files, as `file:line:column: explanation`.
+    #[serde(skip)]
+    pub problems: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -72,7 +76,10 @@ pub struct SegmentState<'h> {
 
 /// The states of every current source segment of an article in one target file, plus the
 /// file's obsolete messages and errors.
-pub fn segment_states<'h>(history: &'h History, file: &FtlFile) -> (Vec<SegmentState<'h>>, usize, usize) {
+pub fn segment_states<'h>(
+    history: &'h History,
+    file: &FtlFile,
+) -> (Vec<SegmentState<'h>>, usize, usize) {
     let translations = target::translations(file);
     let now = history.number();
     let current = history.current();
@@ -81,7 +88,12 @@ pub fn segment_states<'h>(history: &'h History, file: &FtlFile) -> (Vec<SegmentS
         .map(|&(id, text)| {
             let t = translations.get(id);
             let state = match history.segment(id) {
-                Some(segment) => state_of(segment, now, t.is_some(), t.and_then(|t| t.signoff.as_ref())),
+                Some(segment) => state_of(
+                    segment,
+                    now,
+                    t.is_some(),
+                    t.and_then(|t| t.signoff.as_ref()),
+                ),
                 None => State::Missing,
             };
             SegmentState {
@@ -162,10 +174,15 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
     let mut locale_counts = BTreeMap::new();
     let mut segments = 0;
     let mut words = 0;
+    let mut problems = Vec::new();
     for locale in locales {
         let path = project.locale_path(locale, slug);
-        let (text, _) = read_text_if_exists(&path)?.unwrap_or_default();
+        let text = read_text_if_exists(&path)?.unwrap_or_default().text;
         let file = ftl::parse(&text);
+        for (offset, message) in file.errors() {
+            problems
+                .push(Error::at_offset(&project.rel(&path), &text, offset, message).to_string());
+        }
         let (states, obsolete, errors) = segment_states(&history, &file);
         segments = states.len();
         words = states.iter().map(|s| s.words).sum();
@@ -202,5 +219,6 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
         segments,
         words,
         locales: locale_counts,
+        problems,
     })
 }

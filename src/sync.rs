@@ -7,14 +7,14 @@ use rayon::prelude::*;
 
 use crate::align::align;
 use crate::article::Article;
-use crate::error::{read_text, read_text_if_exists, Result};
+use crate::error::Result;
 use crate::fingerprint;
 use crate::history::{self, History, Op, Revision};
 use crate::lock::ProjectLock;
 use crate::project::Project;
 use crate::store::escape::{encode, Piece};
 use crate::store::target::{self, Context, Update};
-use crate::store::{ftl, with_line_endings, write_atomic};
+use crate::store::{ftl, read_text, read_text_if_exists, write_atomic};
 
 /// What a sync did to one article.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -33,18 +33,22 @@ pub struct SyncReport {
 /// Syncs the articles `slugs` of `project`.
 pub fn sync(project: &Project, slugs: &[String]) -> Result<Vec<SyncReport>> {
     let _lock = ProjectLock::acquire(&project.root)?;
-    slugs.par_iter().map(|slug| sync_one(project, slug)).collect()
+    slugs
+        .par_iter()
+        .map(|slug| sync_one(project, slug))
+        .collect()
 }
 
 fn sync_one(project: &Project, slug: &str) -> Result<SyncReport> {
     let article_path = project.article_path(slug);
-    let (text, _) = read_text(&article_path)?;
+    let text = read_text(&article_path)?.text;
     let fingerprint = fingerprint::long(text.as_bytes());
     let history_path = project.history_path(slug);
     let mut history = History::load(&history_path, &project.rel(&history_path))?;
     let source_file = project.locale_path(&project.config.source, slug);
     if let Some(latest) = history.latest() {
-        if latest.article == fingerprint && latest.rules == history::RULES && source_file.is_file() {
+        if latest.article == fingerprint && latest.rules == history::RULES && source_file.is_file()
+        {
             return Ok(SyncReport {
                 slug: slug.to_string(),
                 revision: latest.number,
@@ -79,7 +83,10 @@ fn sync_one(project: &Project, slug: &str) -> Result<SyncReport> {
             changes: alignment.changes.clone(),
         });
         for locale in &project.config.targets {
-            drafts.insert(locale, draft_updates(project, locale, slug, &alignment.drafts)?);
+            drafts.insert(
+                locale,
+                draft_updates(project, locale, slug, &alignment.drafts)?,
+            );
         }
     } else if let Some(latest) = history.revisions.last_mut() {
         // The article changed outside its segments (a code block, the date): remember the new
@@ -116,10 +123,10 @@ fn draft_updates(
         return Ok(updates);
     }
     let path = project.locale_path(locale, slug);
-    let Some((text, _)) = read_text_if_exists(&path)? else {
+    let Some(text) = read_text_if_exists(&path)? else {
         return Ok(updates);
     };
-    let file = ftl::parse(&text);
+    let file = ftl::parse(&text.text);
     let translations = target::translations(&file);
     for draft in drafts {
         let mut pieces: Vec<Piece> = Vec::new();
@@ -147,8 +154,8 @@ pub fn refresh_target(
     updates: &HashMap<String, Update>,
 ) -> Result<bool> {
     let path = project.locale_path(locale, slug);
-    let (text, crlf) = read_text_if_exists(&path)?.unwrap_or_default();
-    let file = ftl::parse(&text);
+    let original = read_text_if_exists(&path)?.unwrap_or_default();
+    let file = ftl::parse(&original.text);
     let article = project.rel(&project.article_path(slug));
     let ctx = Context {
         source_locale: &project.config.source,
@@ -158,7 +165,7 @@ pub fn refresh_target(
         history,
     };
     let new = target::rewrite(&file, &ctx, updates);
-    write_atomic(&path, &with_line_endings(new, crlf))
+    write_atomic(&path, &original.same_style(new))
 }
 
 /// The source file `locales/<source>/<slug>.ftl`: one message per segment, in order.
@@ -180,7 +187,7 @@ pub fn render_source(project: &Project, slug: &str, history: &History) -> String
 
 /// Whether the article at `path` still matches its last synced revision.
 pub fn is_synced(path: &Path, history: &History) -> Result<bool> {
-    let (text, _) = read_text(path)?;
+    let text = read_text(path)?.text;
     Ok(history
         .latest()
         .is_some_and(|r| r.article == fingerprint::long(text.as_bytes())))

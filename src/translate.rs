@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 
-use crate::error::{read_text_if_exists, Error, Result};
+use crate::error::{Error, Result};
 use crate::history::History;
 use crate::lock::ProjectLock;
 use crate::project::Project;
 use crate::state::{state_of, SignOff, State};
 use crate::store::escape::Piece;
-use crate::store::ftl;
 use crate::store::target::{self, value_hash, Update};
+use crate::store::{ftl, read_text_if_exists};
 use crate::sync::refresh_target;
 
 /// Loads an article's history, refusing an article that was never synced.
@@ -32,7 +32,9 @@ pub fn set(project: &Project, locale: &str, slug: &str, id: &str, text: &str) ->
     if !history.current().iter().any(|(i, _)| *i == id) {
         return Err(Error::Usage(format!(
             "{slug} has no segment {id} (see {})",
-            project.rel(&project.locale_path(&project.config.source, slug)).display()
+            project
+                .rel(&project.locale_path(&project.config.source, slug))
+                .display()
         )));
     }
     let pieces = vec![Piece::Text(text.to_string())];
@@ -78,13 +80,16 @@ pub fn accept(
         .collect::<Result<Vec<_>>>()?;
     for id in ids {
         if !histories.iter().any(|h| h.segment(id).is_some()) {
-            return Err(Error::Usage(format!("no segment {id} in {}", slugs.join(", "))));
+            return Err(Error::Usage(format!(
+                "no segment {id} in {}",
+                slugs.join(", ")
+            )));
         }
     }
     let mut accepted = Vec::new();
     for (slug, history) in slugs.iter().zip(&histories) {
         let path = project.locale_path(locale, slug);
-        let (text, _) = read_text_if_exists(&path)?.unwrap_or_default();
+        let text = read_text_if_exists(&path)?.unwrap_or_default().text;
         let file = ftl::parse(&text);
         let translations = target::translations(&file);
         let now = history.number();

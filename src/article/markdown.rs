@@ -36,14 +36,20 @@ pub fn blocks(body: &str) -> Vec<Block> {
             }
             Event::Start(tag) => {
                 flush(body, &mut run, &containers, &mut out);
-                if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) {
+                if matches!(
+                    tag,
+                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)
+                ) {
                     code_depth += 1;
                 }
                 containers.push(container_of(tag));
             }
             Event::End(tag) => {
                 flush(body, &mut run, &containers, &mut out);
-                if matches!(tag, TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) {
+                if matches!(
+                    tag,
+                    TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)
+                ) {
                     code_depth = code_depth.saturating_sub(1);
                 }
                 containers.pop();
@@ -130,7 +136,12 @@ fn kind_of(containers: &[Container]) -> Kind {
 
 /// Turns the pending inline events into blocks: one block of text, or, for a paragraph that holds
 /// only images, a caption and a credit block per image.
-fn flush(body: &str, run: &mut Vec<(Event, Range<usize>)>, containers: &[Container], out: &mut Vec<Block>) {
+fn flush(
+    body: &str,
+    run: &mut Vec<(Event, Range<usize>)>,
+    containers: &[Container],
+    out: &mut Vec<Block>,
+) {
     if run.is_empty() {
         return;
     }
@@ -250,9 +261,11 @@ fn rebuild(body: &str, events: &[(Event, Range<usize>)], text: &mut Text) {
                 let children = &events[item.start + 1..item.end.saturating_sub(1)];
                 match (children.first(), children.last()) {
                     (Some(first), Some(last)) if source.contains('\n') => {
-                        text.text.push_str(body.get(range.start..first.1.start).unwrap_or(""));
+                        text.text
+                            .push_str(body.get(range.start..first.1.start).unwrap_or(""));
                         rebuild(body, children, text);
-                        text.text.push_str(body.get(last.1.end..range.end).unwrap_or(""));
+                        text.text
+                            .push_str(body.get(last.1.end..range.end).unwrap_or(""));
                     }
                     _ => push_one_line(&mut text.text, source),
                 }
@@ -271,7 +284,13 @@ fn rebuild(body: &str, events: &[(Event, Range<usize>)], text: &mut Text) {
 
 fn push_one_line(out: &mut String, source: &str) {
     if source.contains('\n') {
-        out.push_str(&source.split('\n').map(str::trim).collect::<Vec<_>>().join(" "));
+        out.push_str(
+            &source
+                .split('\n')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     } else {
         out.push_str(source);
     }
@@ -300,7 +319,10 @@ mod tests {
     #[test]
     fn inline_markup_and_escapes_stay_as_source() {
         let got = texts("A *very* [good](http://x.y/a.b) `code` \\*star\\* &amp; day.\n");
-        assert_eq!(got[0].1, "A *very* [good](http://x.y/a.b) `code` \\*star\\* &amp; day.");
+        assert_eq!(
+            got[0].1,
+            "A *very* [good](http://x.y/a.b) `code` \\*star\\* &amp; day."
+        );
     }
 
     #[test]
@@ -345,6 +367,9 @@ mod tests {
     #[test]
     fn links_are_protected_ranges() {
         let b = &blocks("See [Mr. Smith. Now](http://a.b) here.\n")[0];
-        assert_eq!(&b.text[b.protected[0].clone()], "[Mr. Smith. Now](http://a.b)");
+        assert_eq!(
+            &b.text[b.protected[0].clone()],
+            "[Mr. Smith. Now](http://a.b)"
+        );
     }
 }

@@ -100,7 +100,10 @@ impl Article {
         for key in ["title", "subtitle", "byline"] {
             if let Some(value) = front.get(key) {
                 if !value.is_str() {
-                    return Err(Error::file(path, format!("front matter: {key} must be a string")));
+                    return Err(Error::file(
+                        path,
+                        format!("front matter: {key} must be a string"),
+                    ));
                 }
             }
         }
@@ -148,7 +151,10 @@ impl Article {
 }
 
 /// Splits `+++` front matter from the body. The front matter comes back with its byte offset.
-fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Option<(usize, &'a str)>, &'a str)> {
+fn split_front_matter<'a>(
+    path: &Path,
+    text: &'a str,
+) -> Result<(Option<(usize, &'a str)>, &'a str)> {
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "+++" {
         return Ok((None, text));
@@ -185,19 +191,27 @@ mod tests {
         let texts: Vec<_> = segs.iter().map(|s| (s.kind, s.text.as_str())).collect();
         assert_eq!(
             texts,
-            [(Kind::Title, "Leaders agree"), (Kind::Byline, "By Jane Doe"), (Kind::Paragraph, "Body.")]
+            [
+                (Kind::Title, "Leaders agree"),
+                (Kind::Byline, "By Jane Doe"),
+                (Kind::Paragraph, "Body.")
+            ]
         );
     }
 
     #[test]
     fn unclosed_front_matter_is_an_error_at_line_one() {
         let err = Article::parse(Path::new("a.md"), "+++\ntitle = \"x\"\n").unwrap_err();
-        assert!(err.to_string().starts_with("a.md:1:1: front matter"), "{err}");
+        assert!(
+            err.to_string().starts_with("a.md:1:1: front matter"),
+            "{err}"
+        );
     }
 
     #[test]
     fn broken_front_matter_names_line_and_column() {
-        let err = Article::parse(Path::new("a.md"), "+++\ntitle = \"x\"\nbyline = \n+++\n").unwrap_err();
+        let err =
+            Article::parse(Path::new("a.md"), "+++\ntitle = \"x\"\nbyline = \n+++\n").unwrap_err();
         assert!(err.to_string().starts_with("a.md:3:"), "{err}");
     }
 }

@@ -34,8 +34,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     };
     let accepted = bitext::translate::accept(project, &locale, &slugs, &args.ids, mode)?;
     for a in &accepted {
-        out.line(&format!("{locale} {} {}: signed off (was {})", a.slug, a.id, a.was))?;
+        out.line(&format!(
+            "{locale} {} {}: signed off (was {})",
+            a.slug, a.id, a.was
+        ))?;
     }
-    out.line(&format!("{} translations signed off", accepted.len()))?;
+    out.line(&format!(
+        "{} signed off",
+        super::output::plural(accepted.len(), "translation", "translations")
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,7 +26,13 @@ pub fn run(args: &Args, project: Option<&Path>, out: &mut Out) -> anyhow::Result
     if config.exists() {
         return Err(Error::file(&config, "a project is already here").into());
     }
-    for sub in ["articles", "locales/en", "locales/ko", "locales/kk", "locales/ru"] {
+    for sub in [
+        "articles",
+        "locales/en",
+        "locales/ko",
+        "locales/kk",
+        "locales/ru",
+    ] {
         let path = dir.join(sub);
         std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
     }

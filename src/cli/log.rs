@@ -38,13 +38,17 @@ struct Entry {
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let known = project.synced_slugs()?;
-    let slug = project.select(std::slice::from_ref(&args.slug), &known)?.remove(0);
+    let slug = project
+        .select(std::slice::from_ref(&args.slug), &known)?
+        .remove(0);
     let history = bitext::translate::load_history(project, &slug)?;
     let revisions = history
         .revisions
         .iter()
         .map(|r| {
-            let count = |f: &dyn Fn(&bitext::history::Change) -> bool| r.changes.iter().filter(|c| f(c)).count();
+            let count = |f: &dyn Fn(&bitext::history::Change) -> bool| {
+                r.changes.iter().filter(|c| f(c)).count()
+            };
             Entry {
                 revision: r.number,
                 date: r.date.clone(),
@@ -65,7 +69,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             for e in &log.revisions {
                 out.line(&format!(
                     "  r{}  {}  {} segments: {} added, {} changed ({} minor, {} major), {} removed",
-                    e.revision, e.date, e.segments, e.added, e.changed, e.changed_minor, e.changed_major, e.removed
+                    e.revision,
+                    e.date,
+                    e.segments,
+                    e.added,
+                    e.changed,
+                    e.changed_minor,
+                    e.changed_major,
+                    e.removed
                 ))?;
             }
         }
@@ -77,7 +88,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             for e in &log.revisions {
                 out.line(&format!(
                     "| {} | {} | {} | {} | {} ({} / {}) | {} |",
-                    e.revision, e.date, e.segments, e.added, e.changed, e.changed_minor, e.changed_major, e.removed
+                    e.revision,
+                    e.date,
+                    e.segments,
+                    e.added,
+                    e.changed,
+                    e.changed_minor,
+                    e.changed_major,
+                    e.removed
                 ))?;
             }
         }

@@ -55,9 +55,16 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = Out::new(cli.color);
-    let result = run(cli, &mut out).and_then(|code| {
+    let root = std::cell::RefCell::new(None);
+    let result = run(cli, &mut out, &root).and_then(|code| {
         out.flush()?;
         Ok(code)
+    });
+    // Paths in errors are shown relative to the project root.
+    let result = result.map_err(|err| match (err.downcast::<bitext::Error>(), root.take()) {
+        (Ok(err), Some(root)) => anyhow::Error::from(err.relative_to(&root)),
+        (Ok(err), None) => anyhow::Error::from(err),
+        (Err(err), _) => err,
     });
     match result {
         Ok(code) => code,
@@ -72,12 +79,18 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, out: &mut Out) -> anyhow::Result<ExitCode> {
+fn run(
+    cli: Cli,
+    out: &mut Out,
+    root: &std::cell::RefCell<Option<PathBuf>>,
+) -> anyhow::Result<ExitCode> {
     let project = || -> anyhow::Result<Project> {
-        Ok(match &cli.project {
+        let project = match &cli.project {
             Some(dir) => Project::find(dir)?,
             None => Project::find(&std::env::current_dir()?)?,
-        })
+        };
+        root.replace(Some(project.root.clone()));
+        Ok(project)
     };
     match &cli.command {
         Command::Segment(args) => segment::run(args, cli.project.as_deref(), out),

@@ -21,7 +21,8 @@ pub fn run(args: &Args, project: Option<&Path>, out: &mut Out) -> anyhow::Result
                 Some(dir) => dir.to_path_buf(),
                 None => std::env::current_dir()?,
             };
-            bitext::project::Project::find(&dir).map_or_else(|_| "en".to_string(), |p| p.config.source)
+            bitext::project::Project::find(&dir)
+                .map_or_else(|_| "en".to_string(), |p| p.config.source)
         }
     };
     let mut input = Vec::new();
@@ -32,7 +33,10 @@ pub fn run(args: &Args, project: Option<&Path>, out: &mut Out) -> anyhow::Result
             e.utf8_error().valid_up_to()
         ))
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
     // Paragraphs are separated by blank lines; line breaks inside one are spaces.
     for paragraph in text.split("\n\n") {
         let paragraph = paragraph.replace('\n', " ");

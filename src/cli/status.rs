@@ -29,6 +29,9 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     let known = project.synced_slugs()?;
     let slugs = project.select(&args.slugs, &known)?;
     let status = bitext::status::status(project, &slugs, &locales)?;
+    for problem in status.articles.iter().flat_map(|a| &a.problems) {
+        note(&format!("syntax error: {problem}"));
+    }
     match args.format.format() {
         Format::Json => out.json(&status)?,
         Format::Text => text(&status, out)?,
@@ -39,7 +42,10 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         if let Some(pct) = args.fail_under {
             if t.percent_current < pct {
                 failed = true;
-                note(&format!("{locale}: {:.2}% current, under {pct}%", t.percent_current));
+                note(&format!(
+                    "{locale}: {:.2}% current, under {pct}%",
+                    t.percent_current
+                ));
             }
         }
         if args.fail_on_stale && t.stale > 0 {
@@ -54,21 +60,30 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             .filter(|s| known.binary_search(s).is_err())
             .count();
         if unsynced > 0 {
-            note(&format!("{unsynced} articles were never synced (run `bitext sync`)"));
+            note(&format!(
+                "{unsynced} articles were never synced (run `bitext sync`)"
+            ));
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[allow(clippy::print_stderr)]
 fn note(text: &str) {
-    eprintln!("bitext: {text}");
+    eprintln!("warning: {text}");
 }
 
 fn summary(out: &Out, c: &Counts) -> String {
     let mut parts = vec![out.paint("32", &format!("current {}", c.current))];
     if c.stale > 0 {
-        parts.push(out.paint("33", &format!("stale {} ({} minor)", c.stale, c.stale_minor)));
+        parts.push(out.paint(
+            "33",
+            &format!("stale {} ({} minor)", c.stale, c.stale_minor),
+        ));
     }
     if c.unreviewed > 0 {
         parts.push(out.paint("36", &format!("unreviewed {}", c.unreviewed)));
@@ -106,9 +121,9 @@ fn text(status: &Status, out: &mut Out) -> anyhow::Result<()> {
     }
     if let Some(t) = status.totals.values().next() {
         out.line(&format!(
-            "{}  {} articles, {} segments, {} words",
+            "{}  {}, {} segments, {} words",
             out.paint("1", "total"),
-            status.articles.len(),
+            super::output::plural(status.articles.len(), "article", "articles"),
             t.segments,
             t.words
         ))?;
@@ -138,7 +153,10 @@ fn markdown(status: &Status, out: &mut Out) -> anyhow::Result<()> {
     out.line("")?;
     let header: Vec<String> = locales.iter().map(|l| format!(" {l} |")).collect();
     out.line(&format!("| article | rev | segments |{}", header.concat()))?;
-    out.line(&format!("| --- | ---: | ---: |{}", " ---: |".repeat(locales.len())))?;
+    out.line(&format!(
+        "| --- | ---: | ---: |{}",
+        " ---: |".repeat(locales.len())
+    ))?;
     let cell = |c: &Counts| {
         let mut notes = Vec::new();
         for (n, what) in [
@@ -163,7 +181,13 @@ fn markdown(status: &Status, out: &mut Out) -> anyhow::Result<()> {
             .map(|l| a.locales.get(*l).map(&cell).unwrap_or_default())
             .map(|c| format!(" {c} |"))
             .collect();
-        out.line(&format!("| `{}` | {} | {} |{}", a.slug, a.revision, a.segments, cells.concat()))?;
+        out.line(&format!(
+            "| `{}` | {} | {} |{}",
+            a.slug,
+            a.revision,
+            a.segments,
+            cells.concat()
+        ))?;
     }
     let segments = status.totals.values().next().map_or(0, |t| t.segments);
     let cells: Vec<String> = status

@@ -25,9 +25,15 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                 r.slug, r.revision, r.added, r.changed, r.removed, r.unchanged
             ))?;
         } else {
-            out.line(&format!("{}: unchanged at revision {} ({} segments)", r.slug, r.revision, r.unchanged))?;
+            out.line(&format!(
+                "{}: unchanged at revision {} ({} segments)",
+                r.slug, r.revision, r.unchanged
+            ))?;
         }
     }
-    out.line(&format!("{} articles, {} with a new revision", reports.len(), revised))?;
+    out.line(&format!(
+        "{}, {revised} with a new revision",
+        super::output::plural(reports.len(), "article", "articles")
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -34,8 +34,16 @@ pub fn encode(text: &str) -> String {
 /// Encodes `text`, a part of a pattern; `first` and `last` say whether it starts or ends it,
 /// where white space would be trimmed.
 fn encode_part(text: &str, first: bool, last: bool) -> String {
-    let lead_end = if first { text.len() - text.trim_start().len() } else { 0 };
-    let trail_start = if last { text.trim_end().len().max(lead_end) } else { text.len() };
+    let lead_end = if first {
+        text.len() - text.trim_start().len()
+    } else {
+        0
+    };
+    let trail_start = if last {
+        text.trim_end().len().max(lead_end)
+    } else {
+        text.len()
+    };
     let mut out = String::with_capacity(text.len() + 8);
     for (i, c) in text.char_indices() {
         let at_edge = i < lead_end || i >= trail_start;
@@ -184,9 +192,29 @@ mod tests {
     #[test]
     fn special_characters_round_trip() {
         for text in [
-            "{", "}", "{a}", "[x]", "*x", ".x", " lead", "trail ", "  both  ", "a\nb", "\n", "",
-            "back\\slash", "\"quoted\"", "nb\u{a0}sp", "\u{a0}edge\u{a0}", "tab\there", "😀 emoji",
-            "한국어 문장입니다.", "Қазақстан әңгіме", "{\"{\"}", "\r\n", "x\u{1}y",
+            "{",
+            "}",
+            "{a}",
+            "[x]",
+            "*x",
+            ".x",
+            " lead",
+            "trail ",
+            "  both  ",
+            "a\nb",
+            "\n",
+            "",
+            "back\\slash",
+            "\"quoted\"",
+            "nb\u{a0}sp",
+            "\u{a0}edge\u{a0}",
+            "tab\there",
+            "😀 emoji",
+            "한국어 문장입니다.",
+            "Қазақстан әңгіме",
+            "{\"{\"}",
+            "\r\n",
+            "x\u{1}y",
         ] {
             assert_eq!(round_trip(text), text, "encoded as {:?}", encode(text));
         }
@@ -195,7 +223,9 @@ mod tests {
     #[test]
     fn expressions_keep_their_source() {
         let resource = fluent_syntax::parser::parse("k = Hi {-brand}, {  $name }!\n").unwrap();
-        let ast::Entry::Message(m) = &resource.body[0] else { panic!() };
+        let ast::Entry::Message(m) = &resource.body[0] else {
+            panic!()
+        };
         let pieces = decode(m.value.as_ref().unwrap());
         assert_eq!(display(&pieces), "Hi { -brand }, { $name }!");
         assert_eq!(encode_pieces(&pieces), "Hi { -brand }, { $name }!");

@@ -27,7 +27,9 @@ pub enum Entry<'a> {
         source: &'a str,
     },
     /// A comment block that is not attached to a message (`#`, `##` or `###` lines).
-    Comment { lines: Vec<&'a str> },
+    Comment {
+        lines: Vec<&'a str>,
+    },
     /// Text that is not valid Fluent, kept as it is.
     Junk {
         comment: Vec<&'a str>,
@@ -107,17 +109,15 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                     entries.push(Entry::Comment { lines });
                 }
             }
-            Line::Comment(level) => {
-                match &mut pending_comment {
-                    Some((l, lines)) if *l == level => lines.push(line),
-                    _ => {
-                        if let Some((_, lines)) = pending_comment.take() {
-                            entries.push(Entry::Comment { lines });
-                        }
-                        pending_comment = Some((level, vec![line]));
+            Line::Comment(level) => match &mut pending_comment {
+                Some((l, lines)) if *l == level => lines.push(line),
+                _ => {
+                    if let Some((_, lines)) = pending_comment.take() {
+                        entries.push(Entry::Comment { lines });
                     }
+                    pending_comment = Some((level, vec![line]));
                 }
-            }
+            },
             Line::Start | Line::Other => {
                 let mut end = start + line.len();
                 while let Some(&(next_start, next)) = lines.peek() {
@@ -257,7 +257,9 @@ impl<'a> FtlFile<'a> {
     /// The junk entries: byte offset and explanation of each.
     pub fn errors(&self) -> impl Iterator<Item = (usize, &str)> {
         self.entries.iter().filter_map(|e| match e {
-            Entry::Junk { offset, message, .. } => Some((*offset, message.as_str())),
+            Entry::Junk {
+                offset, message, ..
+            } => Some((*offset, message.as_str())),
             _ => None,
         })
     }
@@ -290,7 +292,9 @@ pub fn render_entry(out: &mut String, entry: &Entry) {
         Entry::Comment { lines: c } => lines(c),
     }
     match entry {
-        Entry::Message(Message { source, .. }) | Entry::Term { source, .. } | Entry::Junk { source, .. } => {
+        Entry::Message(Message { source, .. })
+        | Entry::Term { source, .. }
+        | Entry::Junk { source, .. } => {
             out.push_str(source);
             out.push('\n');
         }
@@ -318,7 +322,10 @@ mod tests {
         assert_eq!(junk.len(), 1);
         // The parser gives up on line 3, inside the unclosed placeable.
         assert_eq!(crate::error::line_column(text, junk[0].0).0, 3);
-        assert_eq!(render(&f.entries), "a = ok\n\nb = { oops\n  more\n\nc = fine\n");
+        assert_eq!(
+            render(&f.entries),
+            "a = ok\n\nb = { oops\n  more\n\nc = fine\n"
+        );
     }
 
     #[test]
@@ -331,7 +338,8 @@ mod tests {
 
     #[test]
     fn render_of_parse_is_stable() {
-        let text = "### head\n\n# c\nk = v\n    continued\n\n-term = T\n\n## group\n\nz = {\"{\"}\n";
+        let text =
+            "### head\n\n# c\nk = v\n    continued\n\n-term = T\n\n## group\n\nz = {\"{\"}\n";
         let once = render(&parse(text).entries);
         assert_eq!(render(&parse(&once).entries), once);
         assert_eq!(once, text);

@@ -26,17 +26,77 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<bool> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
-    file.write_all(text.as_bytes()).map_err(|e| Error::io(path, e))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| Error::io(path, e))?;
     file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     file.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(true)
 }
 
-/// Text with LF line endings turned into CRLF, for a file that used CRLF.
-pub fn with_line_endings(text: String, crlf: bool) -> String {
-    if crlf {
-        text.replace('\n', "\r\n")
+/// A text file as read: LF line endings, no byte-order mark, and how it was written on disk.
+#[derive(Debug, Clone, Default)]
+pub struct TextFile {
+    pub text: String,
+    pub crlf: bool,
+    pub bom: bool,
+}
+
+impl TextFile {
+    /// `text` written the way this file was: CRLF line endings and a byte-order mark if it had them.
+    pub fn same_style(&self, text: String) -> String {
+        let text = if self.crlf {
+            text.replace('\n', "\r\n")
+        } else {
+            text
+        };
+        if self.bom {
+            format!("\u{feff}{text}")
+        } else {
+            text
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, without a leading byte-order mark and with CRLF line endings
+/// turned into LF. Invalid UTF-8 is an error at the line and column of the first bad byte.
+pub fn read_text(path: &Path) -> Result<TextFile> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode_text(path, bytes)
+}
+
+/// Like [`read_text`], but a missing file is `None`.
+pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
+    match std::fs::read(path) {
+        Ok(bytes) => decode_text(path, bytes).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            return Err(Error::at_offset(
+                path,
+                &prefix,
+                valid,
+                "not valid UTF-8 text (save the file as UTF-8)",
+            ));
+        }
+    };
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest.to_string(), true),
+        None => (text, false),
+    };
+    let crlf = text.contains("\r\n");
+    let text = if crlf {
+        text.replace("\r\n", "\n")
     } else {
         text
-    }
+    };
+    Ok(TextFile { text, crlf, bom })
 }

@@ -92,7 +92,11 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
     let machine = |line: &&str| is_machine_line(line, ctx.source_locale);
     let current = ctx.history.current();
     let now = ctx.history.number();
-    let is_source = |id: &str| ctx.history.latest().is_some_and(|r| r.order.iter().any(|o| o == id));
+    let is_source = |id: &str| {
+        ctx.history
+            .latest()
+            .is_some_and(|r| r.order.iter().any(|o| o == id))
+    };
 
     // Cut the file into chunks: the entries before a message, and the message.
     struct Chunk<'f> {
@@ -107,7 +111,7 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
                 prefix: std::mem::take(&mut prefix),
                 message: Some(m),
             }),
-            Entry::Comment { lines } if lines.iter().all(|l| machine(l)) => {}
+            Entry::Comment { lines } if lines.iter().all(machine) => {}
             other => prefix.push(other),
         }
     }
@@ -152,7 +156,9 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
             out.push('\n');
             let note = match (primary, is_source(m.id)) {
                 (true, _) => None,
-                (false, true) => Some("bitext: duplicate id; the first message with this id is the translation"),
+                (false, true) => {
+                    Some("bitext: duplicate id; the first message with this id is the translation")
+                }
                 (false, false) => Some("bitext: obsolete, no longer in the source"),
             };
             let update = if primary { updates.get(m.id) } else { None };
@@ -180,7 +186,10 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
                 }
                 _ => {
                     out.push('\n');
-                    push_comment(&mut out, &format!("{}: {}", ctx.source_locale, one_line(english)));
+                    push_comment(
+                        &mut out,
+                        &format!("{}: {}", ctx.source_locale, one_line(english)),
+                    );
                     push_comment(&mut out, &format!("bitext: missing {id}"));
                 }
             },
@@ -216,7 +225,9 @@ fn write_message(
     let old_signoff = m.comment_text().find_map(SignOff::find);
     let (pieces, signoff, source) = match (update, m.value.as_ref()) {
         (Some(Update::Set(pieces, signoff)), _) => (Some(pieces.clone()), signoff.clone(), None),
-        (Some(Update::Sign(signoff)), value) => (value.cloned(), Some(signoff.clone()), Some(m.source)),
+        (Some(Update::Sign(signoff)), value) => {
+            (value.cloned(), Some(signoff.clone()), Some(m.source))
+        }
         (None, value) => (value.cloned(), old_signoff, Some(m.source)),
     };
     if let Some(note) = note {
@@ -226,15 +237,23 @@ fn write_message(
         }
     } else if let Some(segment) = ctx.history.segment(m.id) {
         let english = segment.text_at(now).unwrap_or("");
-        push_comment(out, &format!("{}: {}", ctx.source_locale, one_line(english)));
+        push_comment(
+            out,
+            &format!("{}: {}", ctx.source_locale, one_line(english)),
+        );
         let state = state_of(segment, now, pieces.is_some(), signoff.as_ref());
         if let State::Stale { signed, .. } = state {
             if let Some(old) = segment.text_at(signed) {
-                push_comment(out, &format!("{}@r{signed}: {}", ctx.source_locale, one_line(old)));
+                push_comment(
+                    out,
+                    &format!("{}@r{signed}: {}", ctx.source_locale, one_line(old)),
+                );
             }
         }
         let mut line = match state {
-            State::Stale { class, signed } => format!("bitext: stale ({}) since r{signed}", class.name()),
+            State::Stale { class, signed } => {
+                format!("bitext: stale ({}) since r{signed}", class.name())
+            }
             other => format!("bitext: {}", other.name()),
         };
         if let Some(s) = &signoff {
@@ -246,7 +265,10 @@ fn write_message(
     match source {
         Some(source) => out.push_str(source),
         None => {
-            let value = pieces.as_deref().map(escape::encode_pieces).unwrap_or_default();
+            let value = pieces
+                .as_deref()
+                .map(escape::encode_pieces)
+                .unwrap_or_default();
             out.push_str(m.id);
             out.push_str(" = ");
             out.push_str(&value);

@@ -1,0 +1,118 @@
+//! Helpers for the CLI tests: a throwaway project and the real `bitext` binary.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use snapbox::cmd::Command;
+
+/// A project in a temporary folder, deleted at the end of the test.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// An empty folder.
+    pub fn empty() -> Fixture {
+        Fixture {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    /// A project made by `bitext init`.
+    pub fn init() -> Fixture {
+        let f = Fixture::empty();
+        f.bitext(&["init"]).assert().success();
+        f
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// `bitext ARGS` in the project, with a fixed date and no colour.
+    pub fn bitext(&self, args: &[&str]) -> Command {
+        Command::new(snapbox::cmd::cargo_bin!("bitext"))
+            .current_dir(self.dir.path())
+            .env("SOURCE_DATE_EPOCH", "1629158400")
+            .env("NO_COLOR", "1")
+            .args(args)
+    }
+
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Every file of the project (but the lock) with its bytes, to compare before and after.
+    pub fn tree(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        walk(self.dir.path(), self.dir.path(), &mut out);
+        out
+    }
+
+    /// The message ids of a source file, in order, with their values.
+    pub fn messages(&self, rel: &str) -> Vec<(String, String)> {
+        self.read(rel)
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains(" = "))
+            .map(|l| {
+                let (id, value) = l.split_once(" = ").unwrap();
+                (id.to_string(), value.to_string())
+            })
+            .collect()
+    }
+
+    /// The id of the source message whose text contains `needle`.
+    pub fn id_of(&self, slug: &str, needle: &str) -> String {
+        self.messages(&format!("locales/en/{slug}.ftl"))
+            .into_iter()
+            .find(|(_, v)| v.contains(needle))
+            .unwrap_or_else(|| panic!("no segment with {needle:?}"))
+            .0
+    }
+
+    /// Runs a command and returns its stdout.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let output = self
+            .bitext(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(output).unwrap()
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.is_dir() {
+            walk(root, &path, out);
+        } else if !path.ends_with(".bitext.lock") {
+            out.insert(
+                path.strip_prefix(root).unwrap().to_path_buf(),
+                std::fs::read(&path).unwrap(),
+            );
+        }
+    }
+}
+
+/// A short article about the summit, used by several tests.
+pub const ARTICLE: &str = r#"+++
+title = "Leaders agree to widen partnership"
+byline = "By Jane Doe"
+date = 2021-08-17
++++
+
+President Moon Jae-in welcomed Kazakh President Kassym-Jomart Tokayev to Seoul. Trade reached $4.22 billion in 2019.
+
+The two leaders met at Cheong Wa Dae. They agreed to cooperate on space.
+"#;
