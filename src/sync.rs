@@ -47,8 +47,13 @@ fn sync_one(project: &Project, slug: &str) -> Result<SyncReport> {
     let mut history = History::load(&history_path, &project.rel(&history_path))?;
     let source_file = project.locale_path(&project.config.source, slug);
     if let Some(latest) = history.latest() {
-        if latest.article == fingerprint && latest.rules == history::RULES && source_file.is_file()
-        {
+        let files_exist = source_file.is_file()
+            && project
+                .config
+                .targets
+                .iter()
+                .all(|locale| project.locale_path(locale, slug).is_file());
+        if latest.article == fingerprint && latest.rules == history::RULES && files_exist {
             return Ok(SyncReport {
                 slug: slug.to_string(),
                 revision: latest.number,
