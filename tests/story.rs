@@ -72,7 +72,7 @@ fn edit_one_sentence_makes_exactly_that_segment_stale_everywhere() {
         .stdout_eq(snapbox::file!["snapshots/story/status-2.txt"]);
     snapbox::assert_data_eq!(
         f.read("locales/ko/summit.ftl"),
-        snapbox::file!["snapshots/story/ko-2.ftl"]
+        snapbox::file!["snapshots/story/ko-2.ftl"].raw()
     );
 
     // The editor corrects a figure.
@@ -124,7 +124,7 @@ fn edit_one_sentence_makes_exactly_that_segment_stale_everywhere() {
     }
     snapbox::assert_data_eq!(
         f.read("locales/ru/summit.ftl"),
-        snapbox::file!["snapshots/story/ru-3.ftl"]
+        snapbox::file!["snapshots/story/ru-3.ftl"].raw()
     );
 
     // A new paragraph at the top changes no other id.

@@ -56,14 +56,14 @@ impl Fixture {
         out
     }
 
-    /// The message ids of a source file, in order, with their values.
+    /// The message ids of a source file, in order, with their values as text.
     pub fn messages(&self, rel: &str) -> Vec<(String, String)> {
-        self.read(rel)
-            .lines()
-            .filter(|l| !l.starts_with('#') && l.contains(" = "))
-            .map(|l| {
-                let (id, value) = l.split_once(" = ").unwrap();
-                (id.to_string(), value.to_string())
+        let text = self.read(rel);
+        let file = bitext::store::ftl::parse(&text);
+        file.messages()
+            .map(|m| {
+                let value = m.value.as_deref().map(bitext::store::escape::display).unwrap_or_default();
+                (m.id.to_string(), value)
             })
             .collect()
     }
