@@ -137,9 +137,23 @@ fn percent(part: usize, whole: usize) -> f64 {
 
 /// The status of `slugs` in `locales` of `project`.
 pub fn status(project: &Project, slugs: &[String], locales: &[String]) -> Result<Status> {
+    status_with_progress(project, slugs, locales, &|| {})
+}
+
+/// [`status`], calling `done` after each article (for a progress display).
+pub fn status_with_progress(
+    project: &Project,
+    slugs: &[String],
+    locales: &[String],
+    done: &(dyn Fn() + Sync),
+) -> Result<Status> {
     let articles: Vec<ArticleStatus> = slugs
         .par_iter()
-        .map(|slug| article_status(project, slug, locales))
+        .map(|slug| {
+            let status = article_status(project, slug, locales);
+            done();
+            status
+        })
         .collect::<Result<_>>()?;
     let mut totals: BTreeMap<String, Totals> = BTreeMap::new();
     for locale in locales {

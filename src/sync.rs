@@ -32,10 +32,23 @@ pub struct SyncReport {
 
 /// Syncs the articles `slugs` of `project`.
 pub fn sync(project: &Project, slugs: &[String]) -> Result<Vec<SyncReport>> {
+    sync_with_progress(project, slugs, &|| {})
+}
+
+/// [`sync`], calling `done` after each article (for a progress display).
+pub fn sync_with_progress(
+    project: &Project,
+    slugs: &[String],
+    done: &(dyn Fn() + Sync),
+) -> Result<Vec<SyncReport>> {
     let _lock = ProjectLock::acquire(&project.root)?;
     slugs
         .par_iter()
-        .map(|slug| sync_one(project, slug))
+        .map(|slug| {
+            let report = sync_one(project, slug);
+            done();
+            report
+        })
         .collect()
 }
 

@@ -12,7 +12,10 @@ fn many_concurrent_sets_on_one_file_keep_every_translation() {
     let body: String = (1..=16)
         .map(|n| format!("Sentence number {n} of the report.\n\n"))
         .collect();
-    f.write("articles/report.md", format!("+++\ntitle = \"Report\"\n+++\n\n{body}"));
+    f.write(
+        "articles/report.md",
+        format!("+++\ntitle = \"Report\"\n+++\n\n{body}"),
+    );
     f.bitext(&["sync"]).assert().success();
     let ids: Vec<String> = f
         .messages("locales/en/report.ftl")
@@ -29,7 +32,13 @@ fn many_concurrent_sets_on_one_file_keep_every_translation() {
             .map(|(n, id)| {
                 Command::new(snapbox::cmd::cargo_bin!("bitext"))
                     .current_dir(f.dir.path())
-                    .args(["set", "ru", "report", id, &format!("Предложение {n}, раунд {round}.")])
+                    .args([
+                        "set",
+                        "ru",
+                        "report",
+                        id,
+                        &format!("Предложение {n}, раунд {round}."),
+                    ])
                     .stdout(Stdio::null())
                     .spawn()
                     .expect("spawn bitext")

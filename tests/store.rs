@@ -20,7 +20,10 @@ fn special_characters_are_escaped_in_the_source_and_target_files() {
     let f = Fixture::init();
     f.write("articles/special.md", SPECIAL);
     f.bitext(&["sync"]).assert().success();
-    snapbox::assert_data_eq!(f.read("locales/en/special.ftl"), snapbox::file!["snapshots/store/en-special.ftl"].raw());
+    snapbox::assert_data_eq!(
+        f.read("locales/en/special.ftl"),
+        snapbox::file!["snapshots/store/en-special.ftl"].raw()
+    );
 
     let texts = [
         ("title", "{중괄호}와 \\역슬래시\\"),
@@ -38,9 +41,14 @@ fn special_characters_are_escaped_in_the_source_and_target_files() {
         } else {
             f.id_of("special", needle)
         };
-        f.bitext(&["set", "ko", "special", &id, text]).assert().success();
+        f.bitext(&["set", "ko", "special", &id, text])
+            .assert()
+            .success();
     }
-    snapbox::assert_data_eq!(f.read("locales/ko/special.ftl"), snapbox::file!["snapshots/store/ko-special.ftl"].raw());
+    snapbox::assert_data_eq!(
+        f.read("locales/ko/special.ftl"),
+        snapbox::file!["snapshots/store/ko-special.ftl"].raw()
+    );
     let ko = f.read("locales/ko/special.ftl");
     let file = bitext::store::ftl::parse(&ko);
     assert_eq!(file.errors().count(), 0);
@@ -58,7 +66,10 @@ fn special_characters_are_escaped_in_the_source_and_target_files() {
 #[test]
 fn translators_comments_terms_junk_and_obsolete_messages_survive_rewrites() {
     let f = Fixture::init();
-    f.write("articles/a.md", "+++\ntitle = \"Title\"\n+++\n\nFirst sentence. Second sentence.\n");
+    f.write(
+        "articles/a.md",
+        "+++\ntitle = \"Title\"\n+++\n\nFirst sentence. Second sentence.\n",
+    );
     f.bitext(&["sync"]).assert().success();
     let first = f.id_of("a", "First");
     let second = f.id_of("a", "Second");
@@ -73,12 +84,20 @@ fn translators_comments_terms_junk_and_obsolete_messages_survive_rewrites() {
          # A standalone note at the end.\n"
     );
     f.write("locales/ko/a.ftl", &hand_written);
-    f.bitext(&["set", "ko", "a", &second, "둘째 문장."]).assert().success();
+    f.bitext(&["set", "ko", "a", &second, "둘째 문장."])
+        .assert()
+        .success();
     f.bitext(&["accept", "ko", "a"]).assert().success();
-    f.write("articles/a.md", "+++\ntitle = \"Title\"\n+++\n\nFirst sentence. Second sentence!\n");
+    f.write(
+        "articles/a.md",
+        "+++\ntitle = \"Title\"\n+++\n\nFirst sentence. Second sentence!\n",
+    );
     f.bitext(&["sync"]).assert().success();
     let after = f.read("locales/ko/a.ftl");
-    snapbox::assert_data_eq!(after.clone(), snapbox::file!["snapshots/store/ko-survivors-invalid.ftl"].raw());
+    snapbox::assert_data_eq!(
+        after.clone(),
+        snapbox::file!["snapshots/store/ko-survivors-invalid.ftl"].raw()
+    );
     for kept in [
         "## Translator's notes for this article\n",
         "-brand = 비텍스트\n",

@@ -104,3 +104,40 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// A count of finished articles on stderr, for long work when stderr is a terminal.
+pub struct Progress {
+    label: &'static str,
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    pub fn new(label: &'static str, total: usize) -> Progress {
+        Progress {
+            label,
+            total,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            shown: total >= 200 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    pub fn tick(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if self.shown && (done.is_multiple_of(100) || done == self.total) {
+            let _ = write!(
+                std::io::stderr(),
+                "\r{}: {done}/{} articles",
+                self.label,
+                self.total
+            );
+        }
+    }
+
+    pub fn finish(&self) {
+        if self.shown {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        }
+    }
+}

@@ -28,7 +28,10 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     let locales = project.targets_or_all(&args.locales)?;
     let known = project.synced_slugs()?;
     let slugs = project.select(&args.slugs, &known)?;
-    let status = bitext::status::status(project, &slugs, &locales)?;
+    let progress = super::output::Progress::new("status", slugs.len());
+    let status =
+        bitext::status::status_with_progress(project, &slugs, &locales, &|| progress.tick())?;
+    progress.finish();
     for problem in status.articles.iter().flat_map(|a| &a.problems) {
         note(&format!("syntax error: {problem}"));
     }

@@ -15,7 +15,9 @@ pub struct Args {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let known = project.article_slugs()?;
     let slugs = project.select(&args.slugs, &known)?;
-    let reports = bitext::sync::sync(project, &slugs)?;
+    let progress = super::output::Progress::new("sync", slugs.len());
+    let reports = bitext::sync::sync_with_progress(project, &slugs, &|| progress.tick())?;
+    progress.finish();
     let mut revised = 0;
     for r in &reports {
         if r.new_revision {

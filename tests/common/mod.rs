@@ -62,7 +62,11 @@ impl Fixture {
         let file = bitext::store::ftl::parse(&text);
         file.messages()
             .map(|m| {
-                let value = m.value.as_deref().map(bitext::store::escape::display).unwrap_or_default();
+                let value = m
+                    .value
+                    .as_deref()
+                    .map(bitext::store::escape::display)
+                    .unwrap_or_default();
                 (m.id.to_string(), value)
             })
             .collect()
