@@ -46,9 +46,11 @@ const MAX_JOIN: usize = 6;
 /// use bitext::align::align;
 /// use bitext::article::{Kind, Segment};
 /// let seg = |t: &str| Segment { kind: Kind::Paragraph, text: t.into(), block: 0 };
-/// let first = align("a", &[], |_| false, &[seg("One."), seg("Two.")]);
-/// let old: Vec<(&str, &str)> = vec![(&first.ids[0], "One."), (&first.ids[1], "Two.")];
-/// let second = align("a", &old, |id| first.ids.iter().any(|i| i == id), &[seg("New."), seg("One."), seg("Two!")]);
+/// let (one, two) = ("Moon welcomed Tokayev.", "Trade hit $4.22 billion.");
+/// let first = align("a", &[], |_| false, &[seg(one), seg(two)]);
+/// let old: Vec<(&str, &str)> = vec![(&first.ids[0], one), (&first.ids[1], two)];
+/// let new = [seg("A new lead."), seg(one), seg("Trade hit $4.25 billion.")];
+/// let second = align("a", &old, |id| first.ids.iter().any(|i| i == id), &new);
 /// assert_eq!(second.ids[1], first.ids[0]);
 /// assert_eq!(second.ids[2], first.ids[1]);
 /// ```
@@ -178,12 +180,27 @@ pub fn align(
         .copied()
         .filter(|&n| matched[n].is_none() && !split_pieces.contains_key(&n))
         .collect();
+    // Where each old segment would be in the new order, judging by its nearest matched neighbour
+    // above it.
+    let mut new_of_old: Vec<Option<usize>> = vec![None; old.len()];
+    for (n, m) in matched.iter().enumerate() {
+        if let Some(o) = m {
+            new_of_old[*o] = Some(n);
+        }
+    }
+    let expected = |o: usize| -> isize {
+        (0..o)
+            .rev()
+            .find_map(|p| new_of_old[p].map(|n| (n + (o - p)) as isize))
+            .unwrap_or(o as isize)
+    };
     let mut pairs = Vec::new();
     for &o in &free_old {
+        let expected = expected(o);
         for &n in &free_new {
             let score = similarity(old[o].1, &new[n].text);
             if score >= MIN_SIMILARITY {
-                let distance = (o as isize - n as isize).unsigned_abs();
+                let distance = (expected - n as isize).unsigned_abs();
                 pairs.push((score, distance, o, n));
             }
         }

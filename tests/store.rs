@@ -10,7 +10,9 @@ title = "{Braces} and \\backslashes\\"
 byline = "By “Jane” Doe"
 +++
 
-[Link](https://example.com/a.b) opens. *Stars* lead. .NET is named. Price: $4.22&nbsp;billion.
+[Link](https://example.com/a.b) opens. *Stars* lead. Price: $4.22&nbsp;billion.
+
+.NET is named.
 
 Hangul 한국어 문장. Kazakh Қазақстан әңгімесі. Emoji 😀 too. Quotes "straight" and 'single'.
 "#;

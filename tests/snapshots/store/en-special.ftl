@@ -8,9 +8,9 @@ s-29yuie = {"["}Link](https://example.com/a.b) opens.
 
 s-hue5ke = {"*"}Stars* lead.
 
-s-wgnizh = {"."}NET is named.
-
 s-282gzu = Price: $4.22&nbsp;billion.
+
+s-wgnizh = {"."}NET is named.
 
 s-3ddusa = Hangul 한국어 문장.
 

@@ -17,13 +17,13 @@ s-29yuie = {"["}링크](https://example.com/a.b)가 열린다.
 # bitext: current, signed r1 d3a2db37
 s-hue5ke = {"*"}별*이 앞선다.
 
-# en: .NET is named.
-# bitext: current, signed r1 1409d9fa
-s-wgnizh = {"."}NET이라는 이름이다.
-
 # en: Price: $4.22&nbsp;billion.
 # bitext: current, signed r1 56f993db
 s-282gzu = 가격: 42억2000만 달러.
+
+# en: .NET is named.
+# bitext: current, signed r1 1409d9fa
+s-wgnizh = {"."}NET이라는 이름이다.
 
 # en: Hangul 한국어 문장.
 # bitext: missing s-3ddusa

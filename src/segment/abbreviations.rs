@@ -1,0 +1,485 @@
+//! Word lists: abbreviations that take a period, and words that commonly open a sentence.
+//!
+//! Abbreviations are written without their final period; dotted ones keep their inner periods
+//! (`U.S` for "U.S.", `т.е` for "т.е."). Lookups are exact; the caller also tries the form with a
+//! lower-cased first letter, so `Etc.` and `См.` at the start of a sentence are found too.
+
+/// How a period after an abbreviation behaves at a possible sentence boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Abbreviation {
+    /// Never ends a sentence: titles (`Mr.`), number prefixes (`No.`, `p.`), `e.g.`, `т.е.`.
+    Inner,
+    /// Often ends a sentence and often does not (`Inc.`, `U.S.`, `a.m.`, `г.`, `ж.`): ends one only
+    /// before a common sentence starter such as "The" or "Однако".
+    Ambiguous,
+    /// Usually closes an enumeration (`etc.`, `и т.д.`, `т.б.`): ends a sentence before any
+    /// capitalised or caseless word.
+    Final,
+}
+
+/// English abbreviations (also used inside Korean, Russian and Kazakh text).
+pub(super) fn lookup_english(token: &str) -> Option<Abbreviation> {
+    use Abbreviation::{Ambiguous, Final, Inner};
+    let kind = match token {
+        // Titles and ranks: always followed by a name.
+        "Mr" | "Mrs" | "Ms" | "Mx" | "Messrs" | "Mmes" | "Dr" | "Drs" | "Prof" | "Sen" | "Sens"
+        | "Rep" | "Reps" | "Gov" | "Govs" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "Cmdr"
+        | "Cdr" | "Adm" | "Maj" | "Cpl" | "Pvt" | "Brig" | "Rev" | "Hon" | "Pres" | "Supt"
+        | "Insp" | "Det" | "Atty" | "Amb" | "Fr" | "Msgr" | "Mt" | "Ft" => Inner,
+        // Followed by a number or a reference.
+        "No" | "Nos" | "Vol" | "Vols" | "p" | "pp" | "Fig" | "Figs" | "Art" | "Sec" | "Ch"
+        | "Eq" | "approx" | "incl" | "excl" | "vs" | "v" | "est" | "ca" | "cf" | "viz" | "e.g"
+        | "i.e" | "a.k.a" => Inner,
+        // Company and name suffixes, places, months, U.S. states: may end a sentence.
+        "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Jr" | "Sr" | "Esq" | "St" | "Ave"
+        | "Blvd" | "Rd" | "Dept" | "Univ" | "Assn" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun"
+        | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Ala" | "Ariz" | "Ark"
+        | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Ky"
+        | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev"
+        | "Okla" | "Ore" | "Pa" | "Tenn" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" | "a.m" | "p.m" => {
+            Ambiguous
+        }
+        "etc" | "al" => Final,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Russian abbreviations (also used inside Kazakh text).
+pub(super) fn lookup_russian(token: &str) -> Option<Abbreviation> {
+    use Abbreviation::{Ambiguous, Final, Inner};
+    let kind = match token {
+        "т.е" | "т.к" | "т.н" | "т.ч" | "д" | "ул" | "пер" | "просп" | "пл" | "пос" | "кв"
+        | "стр" | "рис" | "табл" | "гл" | "ст" | "ср" | "напр" | "проф" | "акад" | "доц"
+        | "ген" | "зам" | "тов" | "гр" | "св" | "тел" => Inner,
+        // Units, money, years and centuries: ordinary at the end of a sentence.
+        "г" | "гг" | "в" | "вв" | "н.э" | "р" | "руб" | "коп" | "долл" | "млн" | "млрд"
+        | "трлн" | "тыс" | "см" | "обл" | "им" | "с" | "т" | "чел" | "мин" | "сек" | "ч"
+        | "ред" | "изд" | "экз" | "янв" | "фев" | "февр" | "мар" | "апр" | "июн" | "июл"
+        | "авг" | "сен" | "сент" | "окт" | "ноя" | "нояб" | "дек" => {
+            Ambiguous
+        }
+        "т.д" | "т.п" | "др" => Final,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Kazakh abbreviations (Russian ones are looked up as well for Kazakh text).
+pub(super) fn lookup_kazakh(token: &str) -> Option<Abbreviation> {
+    use Abbreviation::{Ambiguous, Final, Inner};
+    let kind = match token {
+        "көш" | "ауд" => Inner,
+        "ж" | "жж" | "ғ" | "ғғ" | "б.з.д" | "млн" | "млрд" | "трлн" | "мың" => {
+            Ambiguous
+        }
+        "т.б" | "т.с.с" => Final,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Whether `word` commonly opens an English sentence (and rarely follows "Inc." or "U.S." inside one).
+pub(super) fn is_english_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "However"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "From"
+            | "To"
+            | "With"
+            | "By"
+            | "As"
+            | "After"
+            | "Before"
+            | "During"
+            | "Since"
+            | "Until"
+            | "When"
+            | "While"
+            | "Where"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "Which"
+            | "If"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Despite"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Your"
+            | "There"
+            | "Here"
+            | "Then"
+            | "Now"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "Meanwhile"
+            | "Also"
+            | "Still"
+            | "Instead"
+            | "Moreover"
+            | "Furthermore"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Separately"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "According"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Several"
+            | "All"
+            | "Both"
+            | "Each"
+            | "Every"
+            | "Such"
+            | "Other"
+            | "Others"
+            | "Another"
+            | "One"
+            | "Two"
+            | "Three"
+            | "No"
+            | "Not"
+            | "Only"
+            | "Even"
+            | "Officials"
+            | "Analysts"
+            | "Experts"
+            | "Authorities"
+            | "Police"
+            | "Critics"
+            | "Observers"
+            | "Investors"
+            | "Residents"
+            | "Sources"
+            | "Asked"
+            | "Speaking"
+            | "Under"
+            | "Over"
+            | "About"
+            | "Among"
+            | "Following"
+            | "Like"
+            | "Unlike"
+            | "Overall"
+            | "Thus"
+            | "Therefore"
+            | "Hence"
+            | "Indeed"
+            | "Otherwise"
+            | "Once"
+            | "Whether"
+            | "Further"
+            | "Additionally"
+            | "Currently"
+            | "Previously"
+            | "Recently"
+            | "Finally"
+            | "Any"
+            | "Neither"
+            | "Either"
+    )
+}
+
+/// Whether `word` commonly opens a Russian sentence.
+pub(super) fn is_russian_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "В" | "Во"
+            | "На"
+            | "По"
+            | "Он"
+            | "Она"
+            | "Оно"
+            | "Они"
+            | "Мы"
+            | "Я"
+            | "Вы"
+            | "Это"
+            | "Эти"
+            | "Этот"
+            | "Эта"
+            | "Тот"
+            | "Та"
+            | "Те"
+            | "Но"
+            | "И"
+            | "А"
+            | "Как"
+            | "При"
+            | "Тогда"
+            | "После"
+            | "Кроме"
+            | "Также"
+            | "Однако"
+            | "Так"
+            | "Таким"
+            | "Тем"
+            | "Поэтому"
+            | "Затем"
+            | "Потом"
+            | "Сейчас"
+            | "Теперь"
+            | "Ранее"
+            | "Позднее"
+            | "Позже"
+            | "Вместе"
+            | "Между"
+            | "Среди"
+            | "Для"
+            | "С"
+            | "Со"
+            | "К"
+            | "О"
+            | "Об"
+            | "У"
+            | "Из"
+            | "За"
+            | "До"
+            | "От"
+            | "Все"
+            | "Всё"
+            | "Уже"
+            | "Еще"
+            | "Ещё"
+            | "Если"
+            | "Когда"
+            | "Хотя"
+            | "Несмотря"
+            | "Согласно"
+            | "Его"
+            | "Ее"
+            | "Её"
+            | "Их"
+            | "Там"
+            | "Здесь"
+            | "Сегодня"
+            | "Вчера"
+            | "Завтра"
+            | "Помимо"
+            | "Впрочем"
+            | "Напомним"
+            | "Отметим"
+            | "Итак"
+            | "Лишь"
+            | "Только"
+            | "Не"
+            | "Ни"
+            | "Что"
+            | "Чтобы"
+            | "Где"
+            | "Почему"
+            | "Кто"
+            | "Около"
+            | "Более"
+            | "Кстати"
+            | "Причем"
+            | "Причём"
+            | "Именно"
+            | "Наконец"
+            | "Во-первых"
+            | "Во-вторых"
+            | "Благодаря"
+            | "Из-за"
+    )
+}
+
+/// Whether `word` commonly opens a Kazakh sentence.
+pub(super) fn is_kazakh_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "Бұл"
+            | "Ол"
+            | "Олар"
+            | "Осы"
+            | "Сол"
+            | "Сонымен"
+            | "Алайда"
+            | "Сондай-ақ"
+            | "Бірақ"
+            | "Және"
+            | "Ал"
+            | "Әрі"
+            | "Сондықтан"
+            | "Себебі"
+            | "Өйткені"
+            | "Дегенмен"
+            | "Яғни"
+            | "Мысалы"
+            | "Енді"
+            | "Кейін"
+            | "Содан"
+            | "Сонда"
+            | "Бүгін"
+            | "Кеше"
+            | "Ертең"
+            | "Биыл"
+            | "Бұған"
+            | "Бұдан"
+            | "Оның"
+            | "Олардың"
+            | "Мен"
+            | "Біз"
+            | "Біздің"
+            | "Сіз"
+            | "Егер"
+            | "Тағы"
+            | "Қазіргі"
+            | "Жалпы"
+            | "Осылайша"
+            | "Сөйтіп"
+            | "Айта"
+            | "Атап"
+            | "Мұнда"
+            | "Онда"
+            | "Барлық"
+            | "Алдағы"
+            | "Соңғы"
+            | "Бұрын"
+            | "Қазір"
+    )
+}
+
+/// Whether `word` commonly opens a Korean sentence (after an abbreviation such as "Inc.").
+pub(super) fn is_korean_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "그러나"
+            | "그리고"
+            | "하지만"
+            | "한편"
+            | "또한"
+            | "또"
+            | "이에"
+            | "이는"
+            | "이번"
+            | "이날"
+            | "그는"
+            | "그녀는"
+            | "그들은"
+            | "특히"
+            | "따라서"
+            | "그러면서"
+            | "이어"
+            | "앞서"
+            | "아울러"
+            | "다만"
+            | "게다가"
+            | "반면"
+            | "결국"
+            | "현재"
+            | "그래서"
+            | "그런데"
+            | "이후"
+            | "당시"
+            | "이로써"
+    )
+}
+
+/// Whether `word` is a Korean particle or verb ending that attaches to a closing quote
+/// (`“좋다.” 라고` is a spacing slip for `“좋다.”라고`), so it continues the sentence.
+pub(super) fn is_korean_quote_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "고" | "라고"
+            | "라며"
+            | "라는"
+            | "라고는"
+            | "라면서"
+            | "며"
+            | "면서"
+            | "하고"
+            | "하며"
+            | "하면서"
+            | "이라고"
+            | "이라며"
+            | "이라는"
+            | "란"
+            | "라"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_inner_abbreviations() {
+        for title in [
+            "Mr", "Mrs", "Dr", "Prof", "Sen", "Gov", "Gen", "Lt", "Capt", "Rev",
+        ] {
+            assert_eq!(lookup_english(title), Some(Abbreviation::Inner), "{title}");
+        }
+    }
+
+    #[test]
+    fn company_suffixes_are_ambiguous() {
+        for suffix in ["Inc", "Corp", "Co", "Ltd", "Jr", "a.m", "p.m"] {
+            assert_eq!(
+                lookup_english(suffix),
+                Some(Abbreviation::Ambiguous),
+                "{suffix}"
+            );
+        }
+    }
+
+    #[test]
+    fn enumeration_closers_are_final() {
+        assert_eq!(lookup_english("etc"), Some(Abbreviation::Final));
+        assert_eq!(lookup_russian("т.д"), Some(Abbreviation::Final));
+        assert_eq!(lookup_kazakh("т.с.с"), Some(Abbreviation::Final));
+    }
+
+    #[test]
+    fn ordinary_words_are_not_abbreviations() {
+        for word in ["said", "no", "Korea", "млрд.", "год", "жыл"] {
+            assert_eq!(lookup_english(word), None, "{word}");
+            assert_eq!(lookup_russian(word), None, "{word}");
+            assert_eq!(lookup_kazakh(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn starters_are_capitalised_words() {
+        assert!(is_english_starter("The"));
+        assert!(!is_english_starter("the"));
+        assert!(!is_english_starter("Senate"));
+        assert!(is_russian_starter("Однако"));
+        assert!(is_kazakh_starter("Сондай-ақ"));
+        assert!(is_korean_starter("그러나"));
+    }
+}
