@@ -261,6 +261,11 @@ impl Project {
             }
             check_slug(slug).map_err(|why| Error::Usage(format!("{arg}: {why}")))?;
             if known.binary_search_by(|k| k.as_str().cmp(slug)).is_err() {
+                if self.article_path(slug).is_file() {
+                    return Err(Error::Usage(format!(
+                        "{slug} was never synced: run `bitext sync {slug}` first"
+                    )));
+                }
                 return Err(Error::Usage(format!(
                     "unknown article {slug}: there is no {}",
                     self.rel(&self.article_path(slug)).display()

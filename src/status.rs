@@ -65,6 +65,24 @@ pub struct Totals {
     pub percent_translated: f64,
 }
 
+impl Totals {
+    /// The counts part of the totals.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            current: self.current,
+            stale: self.stale,
+            stale_minor: self.stale_minor,
+            unreviewed: self.unreviewed,
+            missing: self.missing,
+            obsolete: self.obsolete,
+            errors: self.errors,
+            words_current: self.words_current,
+            percent_current: self.percent_current,
+            percent_translated: self.percent_translated,
+        }
+    }
+}
+
 /// One segment's state in one locale.
 #[derive(Debug, Clone)]
 pub struct SegmentState<'h> {

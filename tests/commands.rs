@@ -115,3 +115,35 @@ fn newer_sentence_rules_keep_ids_and_carry_translations_as_drafts() {
         .success()
         .stdout_eq(snapbox::file!["snapshots/commands/resegment-status.json"]);
 }
+
+#[test]
+fn a_removed_article_keeps_its_history_and_translations() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.write(
+        "articles/other.md",
+        "+++\ntitle = \"Other\"\n+++\n\nText.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    f.bitext(&["set", "ko", "other", "title", "기타"])
+        .assert()
+        .success();
+    std::fs::remove_file(f.path("articles/other.md")).unwrap();
+    f.bitext(&["sync"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/commands/removed-sync.txt"]);
+    assert!(f.read("locales/ko/other.ftl").contains("title = 기타\n"));
+    f.bitext(&["status", "--locale", "ko"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/commands/removed-status.txt"]);
+    f.bitext(&["status", "other", "--locale", "ko", "--format", "markdown"])
+        .assert()
+        .success();
+    f.write("articles/new.md", "Text.\n");
+    f.bitext(&["set", "ko", "new", "title", "x"])
+        .assert()
+        .code(2)
+        .stderr_eq("error: new was never synced: run `bitext sync new` first\n");
+}

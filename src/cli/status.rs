@@ -26,7 +26,19 @@ pub struct Args {
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locales = project.targets_or_all(&args.locales)?;
-    let known = project.synced_slugs()?;
+    let synced = project.synced_slugs()?;
+    let articles = project.article_slugs()?;
+    // By default, the articles that exist and were synced; a removed article's history and
+    // translations stay on disk, and naming it still reports on it.
+    let known: Vec<String> = if args.slugs.is_empty() {
+        synced
+            .iter()
+            .filter(|s| articles.binary_search(s).is_ok())
+            .cloned()
+            .collect()
+    } else {
+        synced.clone()
+    };
     let slugs = project.select(&args.slugs, &known)?;
     let progress = super::output::Progress::new("status", slugs.len());
     let status =
@@ -57,14 +69,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         }
     }
     if args.slugs.is_empty() {
-        let unsynced = project
-            .article_slugs()?
-            .into_iter()
-            .filter(|s| known.binary_search(s).is_err())
+        let unsynced = articles
+            .iter()
+            .filter(|s| synced.binary_search(s).is_err())
             .count();
         if unsynced > 0 {
             note(&format!(
-                "{unsynced} articles were never synced (run `bitext sync`)"
+                "{} never synced (run `bitext sync`)",
+                super::output::plural(unsynced, "article was", "articles were")
             ));
         }
     }
@@ -132,19 +144,7 @@ fn text(status: &Status, out: &mut Out) -> anyhow::Result<()> {
         ))?;
     }
     for (locale, t) in &status.totals {
-        let c = Counts {
-            current: t.current,
-            stale: t.stale,
-            stale_minor: t.stale_minor,
-            unreviewed: t.unreviewed,
-            missing: t.missing,
-            obsolete: t.obsolete,
-            errors: t.errors,
-            words_current: t.words_current,
-            percent_current: t.percent_current,
-            percent_translated: t.percent_translated,
-        };
-        let line = format!("  {locale:<6}{}", summary(out, &c));
+        let line = format!("  {locale:<6}{}", summary(out, &t.counts()));
         out.line(&line)?;
     }
     Ok(())

@@ -33,6 +33,15 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             ))?;
         }
     }
+    if args.slugs.is_empty() {
+        for slug in project.synced_slugs()? {
+            if known.binary_search(&slug).is_err() {
+                out.line(&format!(
+                    "{slug}: the article was removed; its history and translations are kept"
+                ))?;
+            }
+        }
+    }
     out.line(&format!(
         "{}, {revised} with a new revision",
         super::output::plural(reports.len(), "article", "articles")
