@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use similar::{Algorithm, DiffOp};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::article::Segment;
 use crate::change::classify;
@@ -36,30 +37,38 @@ pub struct Draft {
     pub from: Vec<String>,
 }
 
+/// Two sentences this similar (in words) are the same sentence, edited.
 const MIN_SIMILARITY: f32 = 0.5;
+/// A sentence rewritten in place, between the same neighbours, may keep less of its words.
+const MIN_SIMILARITY_IN_PLACE: f32 = 0.35;
 const MAX_JOIN: usize = 6;
 
-/// Aligns `new` with the `old` segments (id and text, in order). `known` says whether an id was
-/// ever used in the article.
+/// The ids an article used before its latest revision.
+#[derive(Debug, Clone, Default)]
+pub struct Past<'h> {
+    /// Every id ever used in the article.
+    pub known: HashSet<&'h str>,
+    /// Removed segments: their last text → their id, so that a sentence that comes back (an undo,
+    /// a revert) gets its id and its translations back.
+    pub removed: HashMap<&'h str, &'h str>,
+}
+
+/// Aligns `new` with the `old` segments (id and text, in order); `past` holds the ids used
+/// before.
 ///
 /// ```
-/// use bitext::align::align;
+/// use bitext::align::{align, Past};
 /// use bitext::article::{Kind, Segment};
 /// let seg = |t: &str| Segment { kind: Kind::Paragraph, text: t.into(), block: 0 };
 /// let (one, two) = ("Moon welcomed Tokayev.", "Trade hit $4.22 billion.");
-/// let first = align("a", &[], |_| false, &[seg(one), seg(two)]);
+/// let first = align("a", &[], &Past::default(), &[seg(one), seg(two)]);
 /// let old: Vec<(&str, &str)> = vec![(&first.ids[0], one), (&first.ids[1], two)];
 /// let new = [seg("A new lead."), seg(one), seg("Trade hit $4.25 billion.")];
-/// let second = align("a", &old, |id| first.ids.iter().any(|i| i == id), &new);
+/// let second = align("a", &old, &Past::default(), &new);
 /// assert_eq!(second.ids[1], first.ids[0]);
 /// assert_eq!(second.ids[2], first.ids[1]);
 /// ```
-pub fn align(
-    slug: &str,
-    old: &[(&str, &str)],
-    known: impl Fn(&str) -> bool,
-    new: &[Segment],
-) -> Alignment {
+pub fn align(slug: &str, old: &[(&str, &str)], past: &Past, new: &[Segment]) -> Alignment {
     let mut matched: Vec<Option<usize>> = vec![None; new.len()];
     let mut old_used = vec![false; old.len()];
     let mut from: HashMap<usize, Vec<String>> = HashMap::new();
@@ -195,12 +204,16 @@ pub fn align(
             .unwrap_or(o as isize)
     };
     let mut pairs = Vec::new();
+    let old_words: HashMap<usize, Vec<String>> =
+        free_old.iter().map(|&o| (o, words(old[o].1))).collect();
+    let new_words: HashMap<usize, Vec<String>> =
+        free_new.iter().map(|&n| (n, words(&new[n].text))).collect();
     for &o in &free_old {
         let expected = expected(o);
         for &n in &free_new {
-            let score = similarity(old[o].1, &new[n].text);
-            if score >= MIN_SIMILARITY {
-                let distance = (expected - n as isize).unsigned_abs();
+            let score = word_similarity(&old_words[&o], &new_words[&n]);
+            let distance = (expected - n as isize).unsigned_abs();
+            if score >= MIN_SIMILARITY || (distance == 0 && score >= MIN_SIMILARITY_IN_PLACE) {
                 pairs.push((score, distance, o, n));
             }
         }
@@ -242,7 +255,12 @@ pub fn align(
             None => {
                 let id = match seg.kind.fixed_id() {
                     Some(fixed) => fixed.to_string(),
-                    None => mint(slug, &seg.text, |id| known(id) || taken.contains(id)),
+                    None => match past.removed.get(seg.text.as_str()) {
+                        Some(id) if !taken.contains(*id) => id.to_string(),
+                        _ => mint(slug, &seg.text, |id| {
+                            past.known.contains(id) || taken.contains(id)
+                        }),
+                    },
                 };
                 taken.insert(id.clone());
                 let sources: Vec<String> = split_pieces
@@ -305,12 +323,34 @@ fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Word-level similarity of two sentences, 0 to 1.
+/// How alike two sentences are, 0 to 1: the share of their words (not spaces or punctuation,
+/// letter case aside) that a diff keeps.
+///
+/// ```
+/// use bitext::align::similarity;
+/// assert!(similarity("Trade hit $4.22 billion in 2019.", "Trade hit $4.25 billion in 2019.") > 0.8);
+/// assert!(similarity("The cat sat on the mat.", "A dog ran in the park.") < 0.35);
+/// ```
 pub fn similarity(a: &str, b: &str) -> f32 {
-    similar::TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_unicode_words(a, b)
-        .ratio()
+    word_similarity(&words(a), &words(b))
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.unicode_words().map(str::to_lowercase).collect()
+}
+
+fn word_similarity(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let kept: usize = similar::capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    (2 * kept) as f32 / (a.len() + b.len()) as f32
 }
 
 #[cfg(test)]
@@ -346,10 +386,15 @@ mod tests {
 
     #[test]
     fn edit_keeps_the_id_and_reports_a_change() {
-        let first = align("a", &[], |_| false, &segs(&TEXTS));
+        let first = align("a", &[], &Past::default(), &segs(&TEXTS));
         let mut edited = TEXTS;
         edited[1] = "Trade reached $4.25 billion in 2019.";
-        let second = align("a", &old_of(&first, &TEXTS), |_| false, &segs(&edited));
+        let second = align(
+            "a",
+            &old_of(&first, &TEXTS),
+            &Past::default(),
+            &segs(&edited),
+        );
         assert_eq!(second.ids, first.ids);
         assert_eq!(second.changes.len(), 1);
         assert_eq!(second.changes[0].op, Op::Changed);
@@ -357,9 +402,9 @@ mod tests {
 
     #[test]
     fn insert_delete_and_move_leave_other_ids_alone() {
-        let first = align("a", &[], |_| false, &segs(&TEXTS));
+        let first = align("a", &[], &Past::default(), &segs(&TEXTS));
         let new = [TEXTS[3], "A new sentence.", TEXTS[0], TEXTS[2]];
-        let second = align("a", &old_of(&first, &TEXTS), |_| false, &segs(&new));
+        let second = align("a", &old_of(&first, &TEXTS), &Past::default(), &segs(&new));
         assert_eq!(second.ids[0], first.ids[3]);
         assert_eq!(second.ids[2], first.ids[0]);
         assert_eq!(second.ids[3], first.ids[2]);
@@ -373,11 +418,11 @@ mod tests {
     #[test]
     fn split_keeps_the_id_for_the_first_part_and_drafts_the_rest() {
         let old = ["Moon welcomed him. Tokayev thanked him."];
-        let first = align("a", &[], |_| false, &segs(&old));
+        let first = align("a", &[], &Past::default(), &segs(&old));
         let second = align(
             "a",
             &old_of(&first, &old),
-            |_| false,
+            &Past::default(),
             &segs(&["Moon welcomed him.", "Tokayev thanked him."]),
         );
         assert_eq!(second.ids[0], first.ids[0]);
@@ -393,11 +438,11 @@ mod tests {
     #[test]
     fn merge_keeps_the_first_id_and_drafts_from_both() {
         let old = ["Moon welcomed him.", "Tokayev thanked him."];
-        let first = align("a", &[], |_| false, &segs(&old));
+        let first = align("a", &[], &Past::default(), &segs(&old));
         let second = align(
             "a",
             &old_of(&first, &old),
-            |_| false,
+            &Past::default(),
             &segs(&["Moon welcomed him. Tokayev thanked him."]),
         );
         assert_eq!(second.ids[0], first.ids[0]);
@@ -406,9 +451,57 @@ mod tests {
 
     #[test]
     fn retired_ids_are_never_minted_again() {
-        let first = align("a", &[], |_| false, &segs(&["Same."]));
+        let first = align("a", &[], &Past::default(), &segs(&["Same."]));
         let retired = first.ids[0].clone();
-        let again = align("a", &[], |id| id == retired, &segs(&["Same."]));
+        let past = Past {
+            known: [retired.as_str()].into(),
+            removed: HashMap::new(),
+        };
+        let again = align("a", &[], &past, &segs(&["Other."]));
         assert_ne!(again.ids[0], retired);
+        let seeded = align("a", &[], &Past::default(), &segs(&["Same."]));
+        assert_eq!(seeded.ids[0], retired, "the same text mints the same id");
+    }
+
+    #[test]
+    fn a_sentence_that_comes_back_gets_its_old_id() {
+        let past = Past {
+            known: ["s-old123"].into(),
+            removed: [("Restored sentence.", "s-old123")].into(),
+        };
+        let again = align("a", &[], &past, &segs(&["Restored sentence."]));
+        assert_eq!(again.ids, ["s-old123"]);
+    }
+
+    #[test]
+    fn unrelated_sentences_are_not_edits_of_each_other() {
+        let old = [
+            "Moon welcomed Tokayev in Seoul on Monday.",
+            "Trade hit $4.22 billion.",
+        ];
+        let first = align("a", &[], &Past::default(), &segs(&old));
+        let new = [
+            "Police arrested two men in Almaty on Friday.",
+            "Trade hit $4.22 billion.",
+        ];
+        let second = align("a", &old_of(&first, &old), &Past::default(), &segs(&new));
+        assert_ne!(second.ids[0], first.ids[0]);
+        assert!(second.changes.iter().any(|c| c.op == Op::Removed));
+    }
+
+    #[test]
+    fn a_sentence_rewritten_in_place_keeps_its_id() {
+        let old = [
+            "Trade hit a record.",
+            "The program will grow to include nuclear energy, ferroalloys and gas plants.",
+            "The leaders met.",
+        ];
+        let first = align("a", &[], &Past::default(), &segs(&old));
+        let mut new = old;
+        new[1] =
+            "Beyond its original projects, the program will now branch out into nuclear power, \
+                  ferroalloy production and gas processing plants.";
+        let second = align("a", &old_of(&first, &old), &Past::default(), &segs(&new));
+        assert_eq!(second.ids, first.ids);
     }
 }

@@ -46,6 +46,69 @@ const NEGATIONS: &[&str] = &[
     "없",
 ];
 
+/// Words that state a quantity: a change to one is a change to a number.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "half",
+    "quarter",
+    "third",
+    "percent",
+    "bn",
+    "mn",
+    "tn",
+    "first",
+    "second",
+    "fourth",
+    "fifth",
+    "double",
+    "triple",
+    "twice",
+    "тысяча",
+    "тыс",
+    "млн",
+    "млрд",
+    "трлн",
+    "миллион",
+    "миллиард",
+    "мың",
+    "만",
+    "억",
+    "조",
+];
+
 /// The class of the change from `old` to `new`.
 ///
 /// ```
@@ -55,10 +118,10 @@ const NEGATIONS: &[&str] = &[
 /// assert_eq!(classify("The goverment said.", "The government said."), Class::Minor);
 /// ```
 pub fn classify(old: &str, new: &str) -> Class {
-    if numbers(old) != numbers(new) {
+    let (a, b) = (words(old), words(new));
+    if numbers(old) != numbers(new) || quantities(&a) != quantities(&b) {
         return Class::Major;
     }
-    let (a, b) = (words(old), words(new));
     if a.len() != b.len() {
         return Class::Major;
     }
@@ -75,12 +138,29 @@ pub fn classify(old: &str, new: &str) -> Class {
     Class::Minor
 }
 
-/// A small correction inside one word that is not a name, a number or a negation.
+/// The quantity words of a sentence, in order.
+fn quantities(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            NUMBER_WORDS.contains(&w.as_str()) || NUMBER_WORDS.contains(&singular)
+        })
+        .collect()
+}
+
+/// A small correction inside one word that is not a name, a number or a negation: the same first
+/// two letters (so no prefix such as un-, in-, de- was added or removed), one or two letters off.
 fn is_spelling_fix(a: &str, b: &str) -> bool {
     let name = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let negation = |w: &str| NEGATIONS.contains(&w.to_lowercase().as_str()) || w.ends_with("n't");
     let (la, lb) = (a.chars().count(), b.chars().count());
     if name(a) || name(b) || negation(a) || negation(b) || la.min(lb) < 4 {
+        return false;
+    }
+    let head = |w: &str| w.to_lowercase().chars().take(2).collect::<String>();
+    if head(a) != head(b) {
         return false;
     }
     edit_distance(&a.to_lowercase(), &b.to_lowercase()) <= if la.max(lb) >= 8 { 2 } else { 1 }
@@ -171,6 +251,21 @@ mod tests {
         );
         assert_eq!(
             classify("The talks went well", "The talks went badly"),
+            Class::Major
+        );
+    }
+
+    #[test]
+    fn scale_words_and_opposites_are_major() {
+        assert_eq!(classify("$4.22 million", "$4.22 billion"), Class::Major);
+        assert_eq!(
+            classify("two thousand troops", "three thousand troops"),
+            Class::Major
+        );
+        assert_eq!(classify("Trade increased", "Trade decreased"), Class::Major);
+        assert_eq!(classify("It is possible", "It is impossible"), Class::Major);
+        assert_eq!(
+            classify("a responsible move", "an irresponsible move"),
             Class::Major
         );
     }

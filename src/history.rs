@@ -103,6 +103,7 @@ impl History {
     /// Reads a history file's text; `path` is used in errors.
     pub fn parse(path: &Path, text: &str) -> Result<History> {
         let mut revisions: Vec<Revision> = Vec::new();
+        let mut revision_lines = Vec::new();
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
@@ -123,6 +124,7 @@ impl History {
                         format!("revision {number} where {expected} was expected"),
                     ));
                 }
+                revision_lines.push(n + 1);
                 revisions.push(Revision {
                     number,
                     date: parsed.date.unwrap_or_default(),
@@ -163,6 +165,27 @@ impl History {
             ..History::default()
         };
         history.reindex();
+        // Every id of a revision's order must have a text in that revision, once.
+        for (r, line) in history.revisions.iter().zip(revision_lines) {
+            let mut seen = std::collections::HashSet::new();
+            for id in &r.order {
+                let problem = if !seen.insert(id.as_str()) {
+                    Some("is listed twice")
+                } else if history.text_at(id, r.number).is_none() {
+                    Some("has no text in this revision")
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    return Err(Error::At {
+                        path: path.to_path_buf(),
+                        line,
+                        column: 1,
+                        message: format!("revision {}: segment {id} {problem}", r.number),
+                    });
+                }
+            }
+        }
         Ok(history)
     }
 
@@ -242,6 +265,21 @@ impl History {
 
     pub fn segment(&self, id: &str) -> Option<&SegmentHistory> {
         self.index.get(id).map(|&i| &self.segments[i])
+    }
+
+    /// The ids used before, for aligning a new revision.
+    pub fn past(&self) -> crate::align::Past<'_> {
+        let mut past = crate::align::Past::default();
+        for (id, &i) in &self.index {
+            past.known.insert(id.as_str());
+            let segment = &self.segments[i];
+            if segment.events.last().is_some_and(|e| e.op == Op::Removed) {
+                if let Some(text) = segment.events.iter().rev().find_map(|e| e.text.as_deref()) {
+                    past.removed.insert(text, id.as_str());
+                }
+            }
+        }
+        past
     }
 
     /// Whether `id` was ever used in this article.

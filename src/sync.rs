@@ -14,7 +14,7 @@ use crate::lock::ProjectLock;
 use crate::project::Project;
 use crate::store::escape::{encode, Piece};
 use crate::store::target::{self, Context, Update};
-use crate::store::{ftl, read_text, read_text_if_exists, write_atomic};
+use crate::store::{ftl, read_text, read_text_if_exists, write_atomic, TextFile};
 
 /// What a sync did to one article.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -42,17 +42,31 @@ pub fn sync_with_progress(
     done: &(dyn Fn() + Sync),
 ) -> Result<Vec<SyncReport>> {
     let _lock = ProjectLock::acquire(&project.root)?;
-    slugs
+    // Read and check everything first, so that bad input anywhere writes nothing anywhere.
+    let plans: Vec<Plan> = slugs
         .par_iter()
-        .map(|slug| {
-            let report = sync_one(project, slug);
+        .map(|slug| plan(project, slug))
+        .collect::<Result<_>>()?;
+    plans
+        .into_par_iter()
+        .map(|plan| {
+            let report = write(project, plan);
             done();
             report
         })
         .collect()
 }
 
-fn sync_one(project: &Project, slug: &str) -> Result<SyncReport> {
+/// What a sync will write for one article.
+struct Plan {
+    report: SyncReport,
+    /// The new history, or nothing to write.
+    history: Option<History>,
+    /// Each target locale's file as read, with the drafts to write into it.
+    targets: Vec<(String, TextFile, HashMap<String, Update>)>,
+}
+
+fn plan(project: &Project, slug: &str) -> Result<Plan> {
     let article_path = project.article_path(slug);
     let text = read_text(&article_path)?.text;
     let fingerprint = fingerprint::long(text.as_bytes());
@@ -67,14 +81,18 @@ fn sync_one(project: &Project, slug: &str) -> Result<SyncReport> {
                 .iter()
                 .all(|locale| project.locale_path(locale, slug).is_file());
         if latest.article == fingerprint && latest.rules == history::RULES && files_exist {
-            return Ok(SyncReport {
-                slug: slug.to_string(),
-                revision: latest.number,
-                added: 0,
-                changed: 0,
-                removed: 0,
-                unchanged: latest.order.len(),
-                new_revision: false,
+            return Ok(Plan {
+                report: SyncReport {
+                    slug: slug.to_string(),
+                    revision: latest.number,
+                    added: 0,
+                    changed: 0,
+                    removed: 0,
+                    unchanged: latest.order.len(),
+                    new_revision: false,
+                },
+                history: None,
+                targets: Vec::new(),
             });
         }
     }
@@ -82,14 +100,21 @@ fn sync_one(project: &Project, slug: &str) -> Result<SyncReport> {
     let article = Article::parse(&project.rel(&article_path), &text)?;
     let segments = article.segments(&project.config.source);
     let old = history.current();
-    let alignment = align(slug, &old, |id| history.knows(id), &segments);
+    let alignment = align(slug, &old, &history.past(), &segments);
     let count = |op| alignment.changes.iter().filter(|c| c.op == op).count();
     let (added, changed, removed) = (count(Op::Added), count(Op::Changed), count(Op::Removed));
     let same_order = history.latest().is_some_and(|r| r.order == alignment.ids);
     let new_revision = !alignment.changes.is_empty() || !same_order;
 
-    // Old translations for drafts, read before anything changes.
-    let mut drafts: HashMap<&str, HashMap<String, Update>> = HashMap::new();
+    // The target files as they are, and the old translations that split and merged segments
+    // start from.
+    let mut targets = Vec::new();
+    for locale in &project.config.targets {
+        let path = project.locale_path(locale, slug);
+        let original = read_text_if_exists(&path)?.unwrap_or_default();
+        let drafts = draft_updates(&original, &alignment.drafts);
+        targets.push((locale.clone(), original, drafts));
+    }
     if new_revision {
         let number = history.number() + 1;
         history.push(Revision {
@@ -100,51 +125,50 @@ fn sync_one(project: &Project, slug: &str) -> Result<SyncReport> {
             order: alignment.ids.clone(),
             changes: alignment.changes.clone(),
         });
-        for locale in &project.config.targets {
-            drafts.insert(
-                locale,
-                draft_updates(project, locale, slug, &alignment.drafts)?,
-            );
-        }
     } else if let Some(latest) = history.revisions.last_mut() {
         // The article changed outside its segments (a code block, the date): remember the new
         // fingerprint so that the next sync can skip it.
         latest.article = fingerprint;
         latest.rules = history::RULES;
     }
-    write_atomic(&history_path, &history.render())?;
-    write_atomic(&source_file, &render_source(project, slug, &history))?;
-    for locale in &project.config.targets {
-        let updates = drafts.remove(locale.as_str()).unwrap_or_default();
-        refresh_target(project, locale, slug, &history, &updates)?;
-    }
-    Ok(SyncReport {
-        slug: slug.to_string(),
-        revision: history.number(),
-        added,
-        changed,
-        removed,
-        unchanged: alignment.ids.len() - added - changed,
-        new_revision,
+    Ok(Plan {
+        report: SyncReport {
+            slug: slug.to_string(),
+            revision: history.number(),
+            added,
+            changed,
+            removed,
+            unchanged: alignment.ids.len() - added - changed,
+            new_revision,
+        },
+        history: Some(history),
+        targets,
     })
 }
 
+/// Writes what `plan` says: the target files first, the history last, so that an interrupted
+/// sync is simply done again by the next one.
+fn write(project: &Project, plan: Plan) -> Result<SyncReport> {
+    let Some(history) = plan.history else {
+        return Ok(plan.report);
+    };
+    let slug = &plan.report.slug;
+    for (locale, original, updates) in &plan.targets {
+        write_target(project, locale, slug, &history, updates, original)?;
+    }
+    let source_file = project.locale_path(&project.config.source, slug);
+    write_atomic(&source_file, &render_source(project, slug, &history))?;
+    write_atomic(&project.history_path(slug), &history.render())?;
+    Ok(plan.report)
+}
+
 /// The updates that carry old translations over to split and merged segments, as drafts.
-fn draft_updates(
-    project: &Project,
-    locale: &str,
-    slug: &str,
-    drafts: &[crate::align::Draft],
-) -> Result<HashMap<String, Update>> {
+fn draft_updates(original: &TextFile, drafts: &[crate::align::Draft]) -> HashMap<String, Update> {
     let mut updates = HashMap::new();
     if drafts.is_empty() {
-        return Ok(updates);
+        return updates;
     }
-    let path = project.locale_path(locale, slug);
-    let Some(text) = read_text_if_exists(&path)? else {
-        return Ok(updates);
-    };
-    let file = ftl::parse(&text.text);
+    let file = ftl::parse(&original.text);
     let translations = target::translations(&file);
     for draft in drafts {
         let mut pieces: Vec<Piece> = Vec::new();
@@ -160,7 +184,7 @@ fn draft_updates(
             updates.insert(draft.id.clone(), Update::Set(pieces, None));
         }
     }
-    Ok(updates)
+    updates
 }
 
 /// Rewrites a target file so that its English and states match the history.
@@ -173,6 +197,18 @@ pub fn refresh_target(
 ) -> Result<bool> {
     let path = project.locale_path(locale, slug);
     let original = read_text_if_exists(&path)?.unwrap_or_default();
+    write_target(project, locale, slug, history, updates, &original)
+}
+
+/// Writes a target file whose present content is `original`.
+fn write_target(
+    project: &Project,
+    locale: &str,
+    slug: &str,
+    history: &History,
+    updates: &HashMap<String, Update>,
+    original: &TextFile,
+) -> Result<bool> {
     let file = ftl::parse(&original.text);
     let article = project.rel(&project.article_path(slug));
     let ctx = Context {
@@ -183,7 +219,10 @@ pub fn refresh_target(
         history,
     };
     let new = target::rewrite(&file, &ctx, updates);
-    write_atomic(&path, &original.same_style(new))
+    write_atomic(
+        &project.locale_path(locale, slug),
+        &original.same_style(new),
+    )
 }
 
 /// The source file `locales/<source>/<slug>.ftl`: one message per segment, in order.

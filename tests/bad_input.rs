@@ -15,6 +15,7 @@ fn synced() -> Fixture {
 #[test]
 fn article_that_is_not_utf8_is_refused_and_nothing_is_written() {
     let f = Fixture::init();
+    f.write("articles/good.md", ARTICLE);
     f.write("articles/summit.md", b"+++\ntitle = \"Caf\xe9\"\n+++\n");
     let before = f.tree();
     f.bitext(&["sync"])

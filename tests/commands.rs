@@ -147,3 +147,55 @@ fn a_removed_article_keeps_its_history_and_translations() {
         .code(2)
         .stderr_eq("error: new was never synced: run `bitext sync new` first\n");
 }
+
+#[test]
+fn a_sentence_that_comes_back_gets_its_id_and_translations_back() {
+    let f = Fixture::init();
+    f.write(
+        "articles/a.md",
+        "First paragraph.\n\nSecond paragraph is here.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    let second = f.id_of("a", "Second");
+    f.bitext(&["set", "ko", "a", &second, "두 번째 문단."])
+        .assert()
+        .success();
+    f.write("articles/a.md", "First paragraph.\n");
+    f.bitext(&["sync"]).assert().success();
+    f.write(
+        "articles/a.md",
+        "First paragraph.\n\nSecond paragraph is here.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    assert_eq!(f.id_of("a", "Second"), second);
+    f.bitext(&["status", "--locale", "ko"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/commands/restored-status.txt"]);
+}
+
+#[test]
+fn a_different_sentence_in_the_same_place_is_new_not_an_edit() {
+    let f = Fixture::init();
+    f.write("articles/a.md", ARTICLE);
+    f.bitext(&["sync"]).assert().success();
+    let met = f.id_of("a", "met at");
+    f.bitext(&["set", "ru", "a", &met, "Лидеры встретились в «Чхонвадэ»."])
+        .assert()
+        .success();
+    f.write(
+        "articles/a.md",
+        ARTICLE.replace(
+            "The two leaders met at Cheong Wa Dae.",
+            "Police arrested two men in Almaty on Friday.",
+        ),
+    );
+    f.bitext(&["sync"])
+        .assert()
+        .success()
+        .stdout_eq("a: revision 2: 1 added, 0 changed, 1 removed, 5 unchanged\n1 article, 1 with a new revision\n");
+    assert_ne!(f.id_of("a", "Police"), met);
+    assert!(f
+        .read("locales/ru/a.ftl")
+        .contains("# bitext: obsolete, no longer in the source; signed r1"));
+}

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use bitext::align::align;
+use bitext::align::{align, Past};
 use bitext::article::{Kind, Segment};
 use bitext::project::Project;
 use bitext::store::{ftl, target};
@@ -96,7 +96,7 @@ proptest! {
         let segs = |texts: &[String]| -> Vec<Segment> {
             texts.iter().map(|t| Segment { kind: Kind::Paragraph, text: t.clone(), block: 0 }).collect()
         };
-        let first = align("a", &[], |_| false, &segs(&texts));
+        let first = align("a", &[], &Past::default(), &segs(&texts));
 
         // Apply random operations; remember which original sentences stay untouched.
         let mut new: Vec<(Option<usize>, String)> = texts.iter().cloned().enumerate().map(|(i, t)| (Some(i), t)).collect();
@@ -113,7 +113,8 @@ proptest! {
         }
         let old: Vec<(&str, &str)> = first.ids.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
         let new_texts: Vec<String> = new.iter().map(|(_, t)| t.clone()).collect();
-        let second = align("a", &old, |id| first.ids.iter().any(|i| i == id), &segs(&new_texts));
+        let past = Past { known: first.ids.iter().map(String::as_str).collect(), ..Past::default() };
+        let second = align("a", &old, &past, &segs(&new_texts));
         let mut seen = HashMap::new();
         for ((origin, _), id) in new.iter().zip(&second.ids) {
             if let Some(i) = origin {

@@ -117,3 +117,77 @@ fn translators_comments_terms_junk_and_obsolete_messages_survive_rewrites() {
         .success()
         .stdout_eq(snapbox::file!["snapshots/store/survivors-status.json"]);
 }
+
+#[test]
+fn hand_edits_next_to_machine_lines_are_kept_once_and_in_place() {
+    let f = Fixture::init();
+    f.write(
+        "articles/a.md",
+        "+++\ntitle = \"Title\"\n+++\n\nFirst sentence. Second sentence. Third sentence.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    let first = f.id_of("a", "First");
+    let second = f.id_of("a", "Second");
+    let ko = f.read("locales/ko/a.ftl");
+    let ko = ko
+        // A note of the translator's right under the header.
+        .replacen(".\n\n", ".\n### Translator: Kim\n\n", 1)
+        // A translator's comment that happens to start with "en:".
+        .replace(
+            "# bitext: missing title\n",
+            "# bitext: missing title\n\n# en: the English title has a typo, asked the desk\ntitle = 제목\n",
+        )
+        // A to-do note under a placeholder.
+        .replace(&format!("# bitext: missing {first}\n"), &format!("# bitext: missing {first}\n# TODO check the name\n"))
+        // A mistyped id under the second sentence's placeholder.
+        .replace(&format!("# bitext: missing {second}\n"), &format!("# bitext: missing {second}\n{}x = 둘째 문장.\n", &second[..second.len() - 1]));
+    f.write("locales/ko/a.ftl", &ko);
+    f.bitext(&["accept", "ko", "a"]).assert().success();
+    f.write(
+        "articles/a.md",
+        "+++\ntitle = \"Title\"\n+++\n\nFirst sentence! Second sentence. Third sentence.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    f.bitext(&["set", "ko", "a", &first, "첫 문장!"])
+        .assert()
+        .success();
+    let after = f.read("locales/ko/a.ftl");
+    snapbox::assert_data_eq!(
+        after.clone(),
+        snapbox::file!["snapshots/store/ko-hand-edits.ftl"].raw()
+    );
+    assert_eq!(after.matches("### Translator: Kim").count(), 1);
+    assert_eq!(
+        after.matches("### bitext:").count(),
+        2,
+        "header repeated:\n{after}"
+    );
+    assert_eq!(after.matches("# TODO check the name").count(), 1);
+    assert!(after.contains("# en: the English title has a typo, asked the desk\n"));
+    let typo = after.find("x = 둘째 문장.").unwrap();
+    let second_english = after.find("# en: Second sentence.").unwrap();
+    let third_english = after.find("# en: Third sentence.").unwrap();
+    assert!(
+        second_english < typo && typo < third_english,
+        "the mistyped message moved:\n{after}"
+    );
+}
+
+#[test]
+fn a_message_with_only_attributes_does_not_hide_the_translation() {
+    let f = Fixture::init();
+    f.write("articles/a.md", "+++\ntitle = \"Title\"\n+++\n\nText.\n");
+    f.bitext(&["sync"]).assert().success();
+    f.write(
+        "locales/ko/a.ftl",
+        "title =\n    .alt = 대체\n\ntitle = 제목\n",
+    );
+    f.bitext(&["accept", "ko", "a"])
+        .assert()
+        .success()
+        .stdout_eq("ko a title: signed off (was unreviewed)\n1 translation signed off\n");
+    f.bitext(&["accept", "ko", "a"])
+        .assert()
+        .success()
+        .stdout_eq("0 translations signed off\n");
+}

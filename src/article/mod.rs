@@ -98,13 +98,16 @@ impl Article {
             })?,
         };
         for key in ["title", "subtitle", "byline"] {
-            if let Some(value) = front.get(key) {
-                if !value.is_str() {
-                    return Err(Error::file(
-                        path,
-                        format!("front matter: {key} must be a string"),
-                    ));
-                }
+            if front.get(key).is_some_and(|value| !value.is_str()) {
+                let message = format!("front matter: {key} must be a string");
+                let line_start = text
+                    .match_indices('\n')
+                    .map(|(i, _)| i + 1)
+                    .find(|&i| text[i..].trim_start().starts_with(key));
+                return Err(match line_start {
+                    Some(i) => Error::at_offset(path, text, i, message),
+                    None => Error::file(path, message),
+                });
             }
         }
         Ok(Article {

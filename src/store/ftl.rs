@@ -140,7 +140,7 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                     }
                     None => Vec::new(),
                 };
-                entries.push(parse_entry(source, start, comment));
+                parse_entry(&mut entries, source, start, comment);
             }
         }
     }
@@ -172,41 +172,73 @@ impl<'a> Iterator for LineIter<'a> {
     }
 }
 
-/// Parses one entry's text; the comment above it comes along.
-fn parse_entry<'a>(source: &'a str, offset: usize, comment: Vec<&'a str>) -> Entry<'a> {
+/// Parses one entry's text (the comment above it comes along) into `entries`. A valid message
+/// followed by junk (a line a translator forgot to indent) stays a message, as it does for the
+/// reference parser, and only the rest becomes junk.
+fn parse_entry<'a>(
+    entries: &mut Vec<Entry<'a>>,
+    source: &'a str,
+    offset: usize,
+    comment: Vec<&'a str>,
+) {
     if let Some(entry) = simple_message(source, offset, &comment) {
-        return entry;
+        entries.push(entry);
+        return;
     }
-    let junk = |comment, at: usize, message: String| Entry::Junk {
+    let (resource, errors) = match fluent_syntax::parser::parse(source) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+    let valid = |entry: &ast::Entry<&'a str>, comment: Vec<&'a str>, source: &'a str| match entry {
+        ast::Entry::Message(m) => Some(Entry::Message(Message {
+            id: m.id.name,
+            comment,
+            source,
+            value: m.value.as_ref().map(escape::decode),
+            offset,
+        })),
+        ast::Entry::Term(t) => Some(Entry::Term {
+            id: t.id.name,
+            comment,
+            source,
+        }),
+        _ => None,
+    };
+    match resource.body.as_slice() {
+        [entry] if errors.is_empty() => {
+            if let Some(entry) = valid(entry, comment.clone(), source) {
+                entries.push(entry);
+                return;
+            }
+        }
+        [entry, ast::Entry::Junk { content }] => {
+            let junk_start = (content.as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
+            let head = source.get(..junk_start).unwrap_or("").trim_end();
+            if let Some(entry) = valid(entry, comment.clone(), head).filter(|_| !head.is_empty()) {
+                entries.push(entry);
+                let rest = &source[junk_start..];
+                let error = errors.iter().find(|e| e.pos.start >= junk_start);
+                entries.push(Entry::Junk {
+                    comment: Vec::new(),
+                    source: rest.trim_end(),
+                    offset: offset + error.map_or(junk_start, |e| e.pos.start),
+                    message: error.map_or_else(|| "invalid Fluent".into(), |e| e.kind.to_string()),
+                });
+                return;
+            }
+        }
+        _ => {}
+    }
+    let (at, message) = errors
+        .first()
+        .map(|e| (e.pos.start, e.kind.to_string()))
+        .unwrap_or((0, "expected one message or term".into()));
+    entries.push(Entry::Junk {
         comment,
         source,
         offset: offset + at,
         message,
-    };
-    match fluent_syntax::parser::parse(source) {
-        Ok(resource) => match resource.body.as_slice() {
-            [ast::Entry::Message(m)] => Entry::Message(Message {
-                id: m.id.name,
-                comment,
-                source,
-                value: m.value.as_ref().map(escape::decode),
-                offset,
-            }),
-            [ast::Entry::Term(t)] => Entry::Term {
-                id: t.id.name,
-                comment,
-                source,
-            },
-            _ => junk(comment, 0, "expected one message or term".into()),
-        },
-        Err((_, errors)) => {
-            let (at, message) = errors
-                .first()
-                .map(|e| (e.pos.start, e.kind.to_string()))
-                .unwrap_or((0, "invalid Fluent".into()));
-            junk(comment, at, message)
-        }
-    }
+    });
 }
 
 /// The fast path: `id = text` on one line with no braces, which is always valid Fluent.
@@ -326,6 +358,14 @@ mod tests {
             render(&f.entries),
             "a = ok\n\nb = { oops\n  more\n\nc = fine\n"
         );
+    }
+
+    #[test]
+    fn a_line_left_unindented_is_junk_but_the_message_above_survives() {
+        let f = parse("s-a = 첫 줄\n둘째 줄\nb = ok\n");
+        assert_eq!(f.messages().map(|m| m.id).collect::<Vec<_>>(), ["s-a", "b"]);
+        assert_eq!(f.errors().count(), 1);
+        assert_eq!(render(&f.entries), "s-a = 첫 줄\n\n둘째 줄\n\nb = ok\n");
     }
 
     #[test]

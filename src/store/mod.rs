@@ -92,7 +92,9 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
         Some(rest) => (rest.to_string(), true),
         None => (text, false),
     };
-    let crlf = text.contains("\r\n");
+    // A file is written back with the line endings most of its lines have.
+    let crlf_lines = text.matches("\r\n").count();
+    let crlf = crlf_lines > 0 && crlf_lines * 2 >= text.matches('\n').count();
     let text = if crlf {
         text.replace("\r\n", "\n")
     } else {

@@ -7,7 +7,7 @@
 //! on every rewrite; every other entry (comments of the translator's, terms, junk, messages that are
 //! no longer in the source) keeps its exact text and its place next to the message below it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::escape::{self, Piece};
 use super::ftl::{self, Entry, FtlFile, Message};
@@ -60,13 +60,52 @@ pub enum Update {
     Sign(SignOff),
 }
 
-/// Whether a comment line is one that bitext writes (and so rewrites).
+/// Whether a comment line is one that bitext writes (and so rewrites), judged alone.
 pub fn is_machine_line(line: &str, source_locale: &str) -> bool {
     let content = ftl::comment_content(line);
     content.starts_with("bitext:")
         || content
             .strip_prefix(source_locale)
             .is_some_and(|rest| rest.starts_with(": ") || rest.starts_with("@r") || rest == ":")
+}
+
+/// The lines of a comment block that a translator wrote, without the ones bitext wrote: every
+/// `bitext:` line, and right above each, at most one line with the English of an earlier
+/// revision (`en@r1: …`) and one with the current English (`en: …`). A translator's own comment
+/// that happens to start with "en:" is kept.
+pub fn translator_lines<'a>(lines: &[&'a str], source_locale: &str) -> Vec<&'a str> {
+    let content = |l: &str| ftl::comment_content(l).to_string();
+    let mut ours = vec![false; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        if !content(line).starts_with("bitext:") {
+            continue;
+        }
+        ours[i] = true;
+        let mut j = i;
+        let old = format!("{source_locale}@r");
+        let now = format!("{source_locale}:");
+        if j > 0 && !ours[j - 1] && content(lines[j - 1]).starts_with(&old) {
+            j -= 1;
+            ours[j] = true;
+        }
+        if j > 0 && !ours[j - 1] && content(lines[j - 1]).starts_with(&now) {
+            ours[j - 1] = true;
+        }
+    }
+    lines
+        .iter()
+        .zip(ours)
+        .filter(|(_, ours)| !ours)
+        .map(|(l, _)| *l)
+        .collect()
+}
+
+/// The segment id of a "missing" line bitext wrote in a comment block, if there is one.
+fn placeholder_id<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    lines
+        .iter()
+        .find_map(|l| ftl::comment_content(l).strip_prefix("bitext: missing "))
+        .map(str::trim)
 }
 
 /// The translations in a file: the first message of each id that has a value.
@@ -89,120 +128,213 @@ pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'
 /// The file's new text: every source segment in order, each with its machine comment and its
 /// translation or a "missing" line, and every other entry kept where it was.
 pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>) -> String {
-    let machine = |line: &&str| is_machine_line(line, ctx.source_locale);
+    let src = ctx.source_locale;
     let current = ctx.history.current();
     let now = ctx.history.number();
-    let is_source = |id: &str| {
-        ctx.history
-            .latest()
-            .is_some_and(|r| r.order.iter().any(|o| o == id))
-    };
+    let sources: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
 
-    // Cut the file into chunks: the entries before a message, and the message.
+    // Cut the file into chunks: the translator's entries before a message, and the message.
+    // The "missing" lines bitext wrote mark where their segment was: the translator's entries
+    // after one stay with it.
+    enum Kind<'f> {
+        Message(&'f Message<'f>),
+        Placeholder { id: &'f str, own: Vec<&'f str> },
+        End,
+    }
     struct Chunk<'f> {
-        prefix: Vec<&'f Entry<'f>>,
-        message: Option<&'f Message<'f>>,
+        prefix: Vec<Entry<'f>>,
+        kind: Kind<'f>,
     }
     let mut chunks: Vec<Chunk> = Vec::new();
-    let mut prefix = Vec::new();
+    let mut prefix: Vec<Entry> = Vec::new();
     for entry in &file.entries {
         match entry {
-            Entry::Message(m) => chunks.push(Chunk {
-                prefix: std::mem::take(&mut prefix),
-                message: Some(m),
+            Entry::Message(m) => {
+                if let Some(id) = placeholder_id(&m.comment).filter(|id| *id != m.id) {
+                    // A message written under another segment's "missing" line (a mistyped id).
+                    chunks.push(Chunk {
+                        prefix: std::mem::take(&mut prefix),
+                        kind: Kind::Placeholder {
+                            id,
+                            own: Vec::new(),
+                        },
+                    });
+                }
+                chunks.push(Chunk {
+                    prefix: std::mem::take(&mut prefix),
+                    kind: Kind::Message(m),
+                });
+            }
+            Entry::Comment { lines } => {
+                let kept = translator_lines(lines, src);
+                match placeholder_id(lines) {
+                    Some(id) => chunks.push(Chunk {
+                        prefix: std::mem::take(&mut prefix),
+                        kind: Kind::Placeholder { id, own: kept },
+                    }),
+                    None if !kept.is_empty() => prefix.push(Entry::Comment { lines: kept }),
+                    None => {}
+                }
+            }
+            Entry::Term {
+                id,
+                comment,
+                source,
+            } => prefix.push(Entry::Term {
+                id,
+                comment: translator_lines(comment, src),
+                source,
             }),
-            Entry::Comment { lines } if lines.iter().all(machine) => {}
-            other => prefix.push(other),
+            Entry::Junk {
+                comment,
+                source,
+                offset,
+                message,
+            } => prefix.push(Entry::Junk {
+                comment: translator_lines(comment, src),
+                source,
+                offset: *offset,
+                message: message.clone(),
+            }),
         }
     }
     chunks.push(Chunk {
         prefix,
-        message: None,
+        kind: Kind::End,
     });
 
-    // The first chunk of each source id is its translation; the others follow the source
-    // message that they followed in the file.
+    // Each source id's translation is its first message with a value (or its first message),
+    // and its place the first "missing" line for it; every other chunk follows the segment it
+    // followed in the file.
     let mut primary: HashMap<&str, usize> = HashMap::new();
+    let mut placeholder: HashMap<&str, usize> = HashMap::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        match &chunk.kind {
+            Kind::Message(m) if sources.contains(m.id) => {
+                let better = match primary.get(m.id).map(|&j| &chunks[j].kind) {
+                    None => true,
+                    Some(Kind::Message(p)) => p.value.is_none() && m.value.is_some(),
+                    Some(_) => false,
+                };
+                if better {
+                    primary.insert(m.id, i);
+                }
+            }
+            Kind::Placeholder { id, .. } if sources.contains(id) => {
+                placeholder.entry(id).or_insert(i);
+            }
+            _ => {}
+        }
+    }
     let mut followers: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
     let mut anchor: Option<&str> = None;
     for (i, chunk) in chunks.iter().enumerate() {
-        match chunk.message {
-            Some(m) if is_source(m.id) && !primary.contains_key(m.id) => {
-                primary.insert(m.id, i);
-                anchor = Some(m.id);
-            }
-            Some(_) => followers.entry(anchor).or_default().push(i),
-            None => {}
+        match &chunk.kind {
+            Kind::Message(m) if primary.get(m.id) == Some(&i) => anchor = Some(m.id),
+            Kind::Placeholder { id, .. } if placeholder.get(id) == Some(&i) => anchor = Some(id),
+            Kind::End => {}
+            _ => followers.entry(anchor).or_default().push(i),
         }
     }
 
-    let mut out = String::new();
-    let header = format!(
+    let mut out = format!(
         "### bitext: {} translation of {}. Above each message: the English (\"{src}:\") and its state.\n\
          ### bitext: write or edit a translation below its English, then run `bitext accept {} {}`.\n",
-        ctx.target_locale,
-        ctx.article,
-        ctx.target_locale,
-        ctx.slug,
-        src = ctx.source_locale,
+        ctx.target_locale, ctx.article, ctx.target_locale, ctx.slug,
     );
-    out.push_str(&header);
-    let write_chunk = |out: &mut String, chunk: &Chunk, primary: bool| {
-        for entry in &chunk.prefix {
+    let write_prefix = |out: &mut String, prefix: &[Entry]| {
+        for entry in prefix {
             out.push('\n');
             ftl::render_entry(out, entry);
         }
-        if let Some(m) = chunk.message {
+    };
+    let write_lines = |out: &mut String, lines: &[&str]| {
+        for line in lines {
+            out.push_str(line);
             out.push('\n');
-            let note = match (primary, is_source(m.id)) {
-                (true, _) => None,
-                (false, true) => {
-                    Some("bitext: duplicate id; the first message with this id is the translation")
-                }
-                (false, false) => Some("bitext: obsolete, no longer in the source"),
-            };
-            let update = if primary { updates.get(m.id) } else { None };
-            write_message(out, m, ctx, update, note, now);
         }
     };
-    for i in followers.get(&None).into_iter().flatten() {
-        write_chunk(&mut out, &chunks[*i], false);
+    // A chunk that is not a segment's translation or place: the translator's entries, and an
+    // obsolete or duplicate message.
+    let write_follower = |out: &mut String, chunk: &Chunk| {
+        write_prefix(out, &chunk.prefix);
+        match &chunk.kind {
+            Kind::Message(m) => {
+                out.push('\n');
+                let note = if sources.contains(m.id) {
+                    "bitext: duplicate id; the first message with this id is the translation"
+                } else {
+                    "bitext: obsolete, no longer in the source"
+                };
+                write_message(out, m, ctx, None, Some(note), now);
+            }
+            Kind::Placeholder { own, .. } if !own.is_empty() => {
+                out.push('\n');
+                write_lines(out, own);
+            }
+            _ => {}
+        }
+    };
+    for &i in followers.get(&None).into_iter().flatten() {
+        write_follower(&mut out, &chunks[i]);
     }
     for (id, english) in &current {
-        match primary.get(id) {
-            Some(&i) => write_chunk(&mut out, &chunks[i], true),
-            None => match updates.get(*id) {
-                Some(Update::Set(pieces, signoff)) => {
+        let place = placeholder.get(id).map(|&i| &chunks[i]);
+        let own: &[&str] = match place {
+            Some(Chunk {
+                prefix,
+                kind: Kind::Placeholder { own, .. },
+            }) => {
+                write_prefix(&mut out, prefix);
+                own
+            }
+            _ => &[],
+        };
+        let message = primary.get(id).map(|&i| &chunks[i]);
+        match (message, updates.get(*id)) {
+            (
+                Some(Chunk {
+                    prefix,
+                    kind: Kind::Message(m),
+                }),
+                update,
+            ) => {
+                if !own.is_empty() {
                     out.push('\n');
-                    let synthetic = Message {
-                        id,
-                        comment: Vec::new(),
-                        source: "",
-                        value: Some(pieces.clone()),
-                        offset: 0,
-                    };
-                    let update = Update::Set(pieces.clone(), signoff.clone());
-                    write_message(&mut out, &synthetic, ctx, Some(&update), None, now);
+                    write_lines(&mut out, own);
                 }
-                _ => {
+                write_prefix(&mut out, prefix);
+                out.push('\n');
+                write_message(&mut out, m, ctx, update, None, now);
+            }
+            (_, Some(update @ Update::Set(pieces, _))) => {
+                if !own.is_empty() {
                     out.push('\n');
-                    push_comment(
-                        &mut out,
-                        &format!("{}: {}", ctx.source_locale, one_line(english)),
-                    );
-                    push_comment(&mut out, &format!("bitext: missing {id}"));
+                    write_lines(&mut out, own);
                 }
-            },
+                out.push('\n');
+                let synthetic = Message {
+                    id,
+                    comment: Vec::new(),
+                    source: "",
+                    value: Some(pieces.clone()),
+                    offset: 0,
+                };
+                write_message(&mut out, &synthetic, ctx, Some(update), None, now);
+            }
+            _ => {
+                out.push('\n');
+                push_comment(&mut out, &format!("{src}: {}", one_line(english)));
+                push_comment(&mut out, &format!("bitext: missing {id}"));
+                write_lines(&mut out, own);
+            }
         }
-        for i in followers.get(&Some(*id)).into_iter().flatten() {
-            write_chunk(&mut out, &chunks[*i], false);
+        for &i in followers.get(&Some(*id)).into_iter().flatten() {
+            write_follower(&mut out, &chunks[i]);
         }
     }
     if let Some(last) = chunks.last() {
-        for entry in &last.prefix {
-            out.push('\n');
-            ftl::render_entry(&mut out, entry);
-        }
+        write_prefix(&mut out, &last.prefix);
     }
     out
 }
@@ -216,11 +348,9 @@ fn write_message(
     note: Option<&str>,
     now: u32,
 ) {
-    for line in &m.comment {
-        if !is_machine_line(line, ctx.source_locale) {
-            out.push_str(line);
-            out.push('\n');
-        }
+    for line in translator_lines(&m.comment, ctx.source_locale) {
+        out.push_str(line);
+        out.push('\n');
     }
     let old_signoff = m.comment_text().find_map(SignOff::find);
     let (pieces, signoff, source) = match (update, m.value.as_ref()) {

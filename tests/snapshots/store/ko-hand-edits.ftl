@@ -1,0 +1,24 @@
+### bitext: ko translation of articles/a.md. Above each message: the English ("en:") and its state.
+### bitext: write or edit a translation below its English, then run `bitext accept ko a`.
+
+### Translator: Kim
+
+# en: the English title has a typo, asked the desk
+# en: Title
+# bitext: current, signed r1 f834edb4
+title = 제목
+
+# TODO check the name
+
+# en: First sentence!
+# bitext: current, signed r2 e32191b9
+s-vq9r6m = 첫 문장!
+
+# en: Second sentence.
+# bitext: missing s-jijd5r
+
+# bitext: obsolete, no longer in the source
+s-jijd5x = 둘째 문장.
+
+# en: Third sentence.
+# bitext: missing s-ihdy6a
