@@ -12,13 +12,15 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// A problem at a place in a file a person edits.
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    /// A problem at a place in a file a person edits, with the line shown under a caret.
+    #[error("{}:{line}:{column}: {message}{snippet}", path.display())]
     At {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
+        /// The line of the file with a caret under the column, or nothing.
+        snippet: String,
     },
     /// A problem with a whole file or a value in it.
     #[error("{}: {message}", path.display())]
@@ -62,11 +64,13 @@ impl Error {
                 line,
                 column,
                 message,
+                snippet,
             } => Error::At {
                 path: rel(path),
                 line,
                 column,
                 message,
+                snippet,
             },
             Error::File { path, message } => Error::File {
                 path: rel(path),
@@ -84,6 +88,7 @@ impl Error {
             line,
             column,
             message: message.into(),
+            snippet: snippet(text, line, column),
         }
     }
 }
@@ -102,4 +107,34 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// Line `line` of `text` with a caret under `column`, as a compiler shows it:
+///
+/// ```text
+///   |
+/// 3 | byline = By Jane
+///   |          ^
+/// ```
+pub fn snippet(text: &str, line: usize, column: usize) -> String {
+    let Some(source) = text.lines().nth(line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let before: String = source
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| match c {
+            '\t' => "\t",
+            // Hangul and CJK take two columns in a terminal.
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF00}'..='\u{FF60}' => "  ",
+            _ => " ",
+        })
+        .collect();
+    format!("\n{pad} |\n{number} | {source}\n{pad} | {before}^")
 }

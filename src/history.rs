@@ -113,6 +113,7 @@ impl History {
                 line: n + 1,
                 column,
                 message,
+                snippet: crate::error::snippet(text, n + 1, column),
             };
             let parsed: Line =
                 serde_json::from_str(line).map_err(|e| at(e.column(), e.to_string()))?;
@@ -182,6 +183,7 @@ impl History {
                         line,
                         column: 1,
                         message: format!("revision {}: segment {id} {problem}", r.number),
+                        snippet: String::new(),
                     });
                 }
             }

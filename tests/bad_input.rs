@@ -45,6 +45,14 @@ fn broken_front_matter_names_line_and_column() {
         .assert()
         .code(2)
         .stderr_eq(snapbox::file!["snapshots/bad/front-matter-unclosed.stderr"]);
+    f.write(
+        "articles/summit.md",
+        "+++\ndate = 2021-08-17\ntitle = 2021\n+++\n\nText.\n",
+    );
+    f.bitext(&["sync"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::file!["snapshots/bad/front-matter-type.stderr"]);
 }
 
 #[test]
