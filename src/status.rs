@@ -93,17 +93,19 @@ pub struct SegmentState<'h> {
 }
 
 /// The states of every current source segment of an article in one target file, plus the
-/// file's obsolete messages and errors.
+/// file's obsolete messages and errors. `words` holds the word count of each current segment.
 pub fn segment_states<'h>(
     history: &'h History,
     file: &FtlFile,
+    words: &[usize],
 ) -> (Vec<SegmentState<'h>>, usize, usize) {
     let translations = target::translations(file);
     let now = history.number();
     let current = history.current();
     let states = current
         .iter()
-        .map(|&(id, text)| {
+        .zip(words)
+        .map(|(&(id, text), &words)| {
             let t = translations.get(id);
             let state = match history.segment(id) {
                 Some(segment) => state_of(
@@ -117,15 +119,13 @@ pub fn segment_states<'h>(
             SegmentState {
                 id,
                 text,
-                words: count_words(text),
+                words,
                 state,
             }
         })
         .collect();
-    let obsolete = translations
-        .keys()
-        .filter(|id| !current.iter().any(|(c, _)| c == *id))
-        .count();
+    let ids: std::collections::HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
+    let obsolete = translations.keys().filter(|id| !ids.contains(*id)).count();
     (states, obsolete, file.errors().count())
 }
 
@@ -204,8 +204,10 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
     let path = project.history_path(slug);
     let history = History::load(&path, &project.rel(&path))?;
     let mut locale_counts = BTreeMap::new();
-    let mut segments = 0;
-    let mut words = 0;
+    let current = history.current();
+    let segment_words: Vec<usize> = current.iter().map(|(_, text)| count_words(text)).collect();
+    let segments = current.len();
+    let words = segment_words.iter().sum();
     let mut problems = Vec::new();
     for locale in locales {
         let path = project.locale_path(locale, slug);
@@ -215,9 +217,7 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
             problems
                 .push(Error::at_offset(&project.rel(&path), &text, offset, message).to_string());
         }
-        let (states, obsolete, errors) = segment_states(&history, &file);
-        segments = states.len();
-        words = states.iter().map(|s| s.words).sum();
+        let (states, obsolete, errors) = segment_states(&history, &file, &segment_words);
         let mut c = Counts {
             obsolete,
             errors,
@@ -240,10 +240,6 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
         c.percent_current = percent(c.current, segments);
         c.percent_translated = percent(c.current + c.stale + c.unreviewed, segments);
         locale_counts.insert(locale.clone(), c);
-    }
-    if locales.is_empty() {
-        segments = history.current().len();
-        words = history.current().iter().map(|(_, t)| count_words(t)).sum();
     }
     Ok(ArticleStatus {
         slug: slug.to_string(),

@@ -115,7 +115,7 @@ pub fn accept(
             if take {
                 let signoff = SignOff {
                     revision: now,
-                    hash: t.hash.clone(),
+                    hash: t.hash(),
                 };
                 updates.insert(id.to_string(), Update::Sign(signoff));
                 accepted.push(Accepted {

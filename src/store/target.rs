@@ -31,14 +31,17 @@ pub struct Translation<'f> {
     pub message: &'f Message<'f>,
     pub pieces: &'f [Piece],
     pub signoff: Option<SignOff>,
-    /// Fingerprint of the value as it is now.
-    pub hash: String,
 }
 
 impl Translation<'_> {
     /// Whether the text was changed since it was signed off (by hand, in an editor).
     pub fn edited_since_signoff(&self) -> bool {
-        self.signoff.as_ref().is_some_and(|s| s.hash != self.hash)
+        self.signoff.as_ref().is_some_and(|s| s.hash != self.hash())
+    }
+
+    /// Fingerprint of the value as it is now.
+    pub fn hash(&self) -> String {
+        value_hash(self.pieces)
     }
 
     pub fn text(&self) -> String {
@@ -119,7 +122,6 @@ pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'
             message: m,
             pieces,
             signoff: m.comment_text().find_map(SignOff::find),
-            hash: value_hash(pieces),
         });
     }
     out
