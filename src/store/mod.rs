@@ -102,3 +102,70 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
     };
     Ok(TextFile { text, crlf, bom })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_the_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deep/er/a.ftl");
+        assert!(write_atomic(&path, "a = 1\n").unwrap());
+        assert!(write_atomic(&path, "a = 2\n").unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = 2\n");
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.ftl"]);
+    }
+
+    #[test]
+    fn identical_content_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ftl");
+        write_atomic(&path, "a = 1\n").unwrap();
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        assert!(!write_atomic(&path, "a = 1\n").unwrap());
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            before
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ftl");
+        write_atomic(&path, "a = 1\n").unwrap();
+        // The target is a folder now: the rename fails, and nothing else changes.
+        let blocked = dir.path().join("b.ftl");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("x"), "x").unwrap();
+        assert!(write_atomic(&blocked, "b = 1\n").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = 1\n");
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".tmp")
+            })
+            .count();
+        assert_eq!(leftovers, 0);
+    }
+
+    #[test]
+    fn line_endings_follow_most_of_the_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ftl");
+        std::fs::write(&path, "\u{feff}a = 1\r\nb = 2\r\nc = 3\n").unwrap();
+        let file = read_text(&path).unwrap();
+        assert_eq!(file.text, "a = 1\nb = 2\nc = 3\n");
+        assert!(file.crlf && file.bom);
+        assert_eq!(file.same_style("x\n".into()), "\u{feff}x\r\n");
+    }
+}
