@@ -53,6 +53,7 @@ fn main() -> Result<()> {
     let start = Instant::now();
     std::fs::write(dir.join(bitext::project::CONFIG_FILE), CONFIG)?;
     let project = Project::open(&dir)?;
+    write_glossaries(&project)?;
     let docs = write_articles(&project, articles)?;
     let slugs: Vec<String> = docs.iter().map(|d| d.slug.clone()).collect();
     first_sync(&project, &slugs)?;
@@ -63,6 +64,41 @@ fn main() -> Result<()> {
         dir.display(),
         start.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// Place names in the four languages (en, ko, kk, ru): the glossary that `bitext check` holds
+/// translations to.
+const GLOSSARY: &[(&str, [&str; 4])] = &[
+    ("seoul", ["Seoul", "서울", "Сеул", "Сеул"]),
+    ("astana", ["Astana", "아스타나", "Астана", "Астана"]),
+    ("almaty", ["Almaty", "알마티", "Алматы", "Алматы"]),
+    ("moscow", ["Moscow", "모스크바", "Мәскеу", "Москва"]),
+    ("busan", ["Busan", "부산", "Пусан", "Пусан"]),
+    ("tashkent", ["Tashkent", "타슈켄트", "Ташкент", "Ташкент"]),
+    (
+        "kazakhstan",
+        ["Kazakhstan", "카자흐스탄", "Қазақстан", "Казахстан"],
+    ),
+    (
+        "uzbekistan",
+        ["Uzbekistan", "우즈베키스탄", "Өзбекстан", "Узбекистан"],
+    ),
+    (
+        "kyrgyzstan",
+        ["Kyrgyzstan", "키르기스스탄", "Қырғызстан", "Кыргызстан"],
+    ),
+];
+
+/// Writes `locales/<lc>/glossary.ftl` for the source and each target.
+fn write_glossaries(project: &Project) -> Result<()> {
+    for (column, locale) in ["en", "ko", "kk", "ru"].into_iter().enumerate() {
+        let text: String = GLOSSARY
+            .iter()
+            .map(|(id, names)| format!("-{id} = {}\n", names[column]))
+            .collect();
+        write_file(&project.glossary_path(locale), &text)?;
+    }
     Ok(())
 }
 

@@ -57,6 +57,7 @@ COMMANDS=(
     "bitext status --json|'$BITEXT' status --json >/dev/null"
     "bitext status|'$BITEXT' status >/dev/null"
     "bitext sync (unchanged)|'$BITEXT' sync >/dev/null"
+    "bitext check --json|'$BITEXT' check --json >/dev/null || true"
 )
 
 # Every file written from here on is a write by `bitext sync` (the cat and status runs write
@@ -108,10 +109,12 @@ awk -F, -v stat="$STAT" '
     NR == 1 { base = $2 }
     { name[NR] = $1; t[NR] = $2; sd[NR] = $3; min[NR] = $4 }
     END {
-        printf "%-24s %10s %9s %9s %8s\n", "command", stat " (s)", "sd (s)", "min (s)", "x cat"
+        for (i = 1; i <= NR; i++) if (name[i] == "bitext status --json") status = t[i]
+        printf "%-24s %10s %9s %9s %8s %9s\n", "command", stat " (s)", "sd (s)", "min (s)", "x cat", "x status"
         for (i = 1; i <= NR; i++) {
-            ratio = (name[i] ~ /^bitext status/) ? sprintf("%.2f", t[i] / base) : ""
-            printf "%-24s %10.3f %9s %9.3f %8s\n", name[i], t[i], (sd[i] == "" ? "" : sprintf("%.3f", sd[i])), min[i], ratio
+            ratio = (name[i] ~ /^bitext (status|check)/) ? sprintf("%.2f", t[i] / base) : ""
+            vs = (name[i] ~ /^bitext check/ && status > 0) ? sprintf("%.2f", t[i] / status) : ""
+            printf "%-24s %10.3f %9s %9.3f %8s %9s\n", name[i], t[i], (sd[i] == "" ? "" : sprintf("%.3f", sd[i])), min[i], ratio, vs
         }
     }' "$RESULTS"
 

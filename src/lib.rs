@@ -10,6 +10,7 @@
 pub mod align;
 pub mod article;
 pub mod change;
+pub mod check;
 pub mod error;
 pub mod fingerprint;
 pub mod history;

@@ -13,6 +13,9 @@ use crate::error::{Error, Result};
 /// The name of the configuration file that marks a project's root.
 pub const CONFIG_FILE: &str = "bitext.toml";
 
+/// The name of each locale's glossary file, `locales/<lc>/glossary.ftl`, which no article may take.
+pub const GLOSSARY: &str = "glossary";
+
 /// The folder, under the project root, that holds each article's source history.
 pub const HISTORY_DIR: &str = "history";
 
@@ -31,6 +34,8 @@ pub struct Config {
     pub articles: String,
     pub locales: String,
     pub public: String,
+    /// The `[check]` table: check levels for the project and per locale (see `check::Settings`).
+    pub check: toml::Table,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +46,7 @@ struct RawConfig {
     articles: Option<String>,
     locales: Option<String>,
     public: Option<String>,
+    check: Option<toml::Table>,
 }
 
 impl Config {
@@ -88,6 +94,7 @@ impl Config {
             articles: folder(raw.articles, "articles", "articles")?,
             locales: folder(raw.locales, "locales", "locales")?,
             public: folder(raw.public, "public", "public")?,
+            check: raw.check.unwrap_or_default(),
         })
     }
 }
@@ -124,6 +131,9 @@ pub fn canonical_locale(code: &str) -> Result<String, String> {
 pub fn check_slug(slug: &str) -> Result<(), String> {
     if slug.is_empty() {
         return Err("the slug is empty".into());
+    }
+    if slug == GLOSSARY {
+        return Err(format!("\"{GLOSSARY}\" is reserved for the glossary files"));
     }
     for part in slug.split('/') {
         let mut chars = part.chars();
@@ -190,6 +200,13 @@ impl Project {
             .join(&self.config.locales)
             .join(locale)
             .join(format!("{slug}.ftl"))
+    }
+
+    pub fn glossary_path(&self, locale: &str) -> PathBuf {
+        self.root
+            .join(&self.config.locales)
+            .join(locale)
+            .join(format!("{GLOSSARY}.ftl"))
     }
 
     pub fn history_path(&self, slug: &str) -> PathBuf {

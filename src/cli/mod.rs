@@ -1,6 +1,7 @@
 //! The command line: clap definitions, one module per command, and the rendering of results.
 
 mod accept;
+mod check;
 mod init;
 mod log;
 mod output;
@@ -48,6 +49,8 @@ enum Command {
     Set(set::Args),
     /// Sign off translations edited by hand
     Accept(accept::Args),
+    /// Check translations for errors: numbers, links, quotes, glossary terms, …
+    Check(check::Args),
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 success, 1 a gate failed,
@@ -100,5 +103,6 @@ fn run(
         Command::Log(args) => log::run(args, &project()?, out),
         Command::Set(args) => set::run(args, &project()?, out),
         Command::Accept(args) => accept::run(args, &project()?, out),
+        Command::Check(args) => check::run(args, &project()?, out),
     }
 }

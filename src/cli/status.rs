@@ -26,20 +26,9 @@ pub struct Args {
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locales = project.targets_or_all(&args.locales)?;
+    let slugs = selected(project, &args.slugs)?;
     let synced = project.synced_slugs()?;
     let articles = project.article_slugs()?;
-    // By default, the articles that exist and were synced; a removed article's history and
-    // translations stay on disk, and naming it still reports on it.
-    let known: Vec<String> = if args.slugs.is_empty() {
-        synced
-            .iter()
-            .filter(|s| articles.binary_search(s).is_ok())
-            .cloned()
-            .collect()
-    } else {
-        synced.clone()
-    };
-    let slugs = project.select(&args.slugs, &known)?;
     let progress = super::output::Progress::new("status", slugs.len());
     let status =
         bitext::status::status_with_progress(project, &slugs, &locales, &|| progress.tick())?;
@@ -85,6 +74,20 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The articles a report covers: the ones named, or else every synced article that still exists
+/// (a removed article's history and translations stay on disk, and naming it still reports on it).
+pub fn selected(project: &Project, args: &[String]) -> anyhow::Result<Vec<String>> {
+    let synced = project.synced_slugs()?;
+    if !args.is_empty() {
+        return Ok(project.select(args, &synced)?);
+    }
+    let articles = project.article_slugs()?;
+    Ok(synced
+        .into_iter()
+        .filter(|s| articles.binary_search(s).is_ok())
+        .collect())
 }
 
 #[allow(clippy::print_stderr)]

@@ -86,9 +86,8 @@ s-r6twf7 = Соған қарамастан Қазақстан Орталық А�
 s-mfgska = Инвестициялар көлемі де артып келеді.
 
 # en: Korean direct investment in Kazakhstan rose to $74 million in 2020 from $7 million a year earlier, while Kazakh investment in Korea stood at $50 million.
-# en@r1: Korean direct investment in Kazakhstan rose to $47 million in 2020 from $7 million a year earlier, while Kazakh investment in Korea stood at $50 million.
-# bitext: stale (major) since r1, signed r1 f6f8c4a5
-s-rbivzs = Кореяның Қазақстанға салған тікелей инвестициясы 2020 жылы алдыңғы жылғы 7 млн доллардан 47 млн долларға дейін өсті, ал Қазақстанның Кореяға салған инвестициясы 50 млн долларды құрады.
+# bitext: current, signed r2 30ba626f
+s-rbivzs = Кореяның Қазақстанға салған тікелей инвестициясы 2020 жылы алдыңғы жылғы 7 млн доллардан 74 млн долларға дейін өсті, ал Қазақстанның Кореяға салған инвестициясы 50 млн долларды құрады.
 
 # en: Tokayev put the total of Korean investment in his country at more than $6 billion, according to a statement from the [Kazakh presidential office](https://www.akorda.kz/en/news/kazakhstan-korea-summit-2021).
 # bitext: current, signed r1 7d505f55

@@ -1,6 +1,8 @@
 ### bitext: ko translation of articles/2021/08/tokayev-state-visit.md. Above each message: the English ("en:") and its state.
 ### bitext: write or edit a translation below its English, then run `bitext accept ko 2021/08/tokayev-state-visit`.
 
+# Korean headlines say 방한 (visit to Korea) for a visit to Seoul.
+# bitext-ignore: glossary
 # en: Korea and Kazakhstan widen partnership as Tokayev visits Seoul
 # bitext: current, signed r1 42c32838
 title = 토카예프 대통령 방한…한·카자흐스탄 동반자 관계 확대
@@ -57,6 +59,8 @@ s-7hj5j3 = 카자흐스탄은 모든 것을 잃은 고려인들을 따뜻하게 
 # bitext: current, signed r1 fde2f474
 s-itvquv = 이제 그 후손들은 두 나라를 잇는 살아 있는 가교가 되었습니다.
 
+# "Seoul" stands for the government here: 한국 정부.
+# bitext-ignore: glossary
 # en: Tokayev, for his part, voiced support for Seoul's efforts to bring lasting peace to the Korean Peninsula.
 # bitext: current, signed r1 9a5506e9
 s-3xr5ev = 토카예프 대통령은 한반도에 항구적 평화를 정착시키려는 한국 정부의 노력에 지지를 표명했다.

@@ -86,9 +86,8 @@ s-r6twf7 = Тем не менее Казахстан остается для К�
 s-mfgska = Растут и инвестиции.
 
 # en: Korean direct investment in Kazakhstan rose to $74 million in 2020 from $7 million a year earlier, while Kazakh investment in Korea stood at $50 million.
-# en@r1: Korean direct investment in Kazakhstan rose to $47 million in 2020 from $7 million a year earlier, while Kazakh investment in Korea stood at $50 million.
-# bitext: stale (major) since r1, signed r1 8d44ac34
-s-rbivzs = Прямые инвестиции Кореи в Казахстан в 2020 году выросли до 47 млн долларов с 7 млн годом ранее, а казахстанские инвестиции в Корею составили 50 млн долларов.
+# bitext: current, signed r2 1ab9ddf3
+s-rbivzs = Прямые инвестиции Кореи в Казахстан в 2020 году выросли до 74 млн долларов с 7 млн годом ранее, а казахстанские инвестиции в Корею составили 50 млн долларов.
 
 # en: Tokayev put the total of Korean investment in his country at more than $6 billion, according to a statement from the [Kazakh presidential office](https://www.akorda.kz/en/news/kazakhstan-korea-summit-2021).
 # bitext: current, signed r1 c21c73e9
@@ -141,11 +140,11 @@ s-kzjmqv = «Теперь наше партнерство охватит все 
 s-qw8ai9 = Он назвал Казахстан ключевым партнером в рамках «Новой северной политики» своего правительства, нацеленной на укрепление связей со странами Евразии.
 
 # en: Kazakhstan, Central Asia's largest economy, is the world's biggest producer of uranium, accounting for about 40 percent of global mine output in 2020.
-# bitext: missing s-3detb3
+# bitext: unreviewed
 s-3detb3 = Казахстан, крупнейшая экономика Центральной Азии, — мировой лидер по добыче урана: в 2020 году на его долю пришлось около 40% мирового производства.
 
 # en: That makes it a natural partner for Korea, which relies on nuclear power for more than a quarter of its electricity.
-# bitext: missing s-ej49bi
+# bitext: unreviewed
 s-ej49bi = Это делает его естественным партнером для Кореи, которая получает более четверти электроэнергии на атомных станциях.
 
 # en: Moon also praised Kazakhstan's record on nuclear disarmament.

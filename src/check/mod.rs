@@ -1,0 +1,509 @@
+//! `bitext check`: the mechanical mistakes of news translation, found before publishing.
+//!
+//! Each check is a pure function in its own module, from a source segment and its translation
+//! (and the locale) to what is wrong; this module runs them over a project's files, applies the
+//! levels set in `bitext.toml` and the exceptions written next to a message
+//! (`# bitext-ignore: numbers identical`), and returns findings as data.
+
+pub mod glossary;
+pub mod markdown;
+pub mod numbers;
+pub mod placeables;
+pub mod quotes;
+pub mod script;
+pub mod text;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{line_column, Error, Result};
+use crate::history::History;
+use crate::project::{Project, CONFIG_FILE};
+use crate::store::escape::Piece;
+use crate::store::{ftl, read_text_if_exists, target};
+
+use glossary::Glossary;
+
+/// Every check, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    Syntax,
+    DuplicateId,
+    UndefinedReference,
+    Placeables,
+    Markdown,
+    Numbers,
+    Identical,
+    Empty,
+    Whitespace,
+    Quotes,
+    MixedScript,
+    Glossary,
+}
+
+impl Check {
+    pub const ALL: [Check; 12] = [
+        Check::Syntax,
+        Check::DuplicateId,
+        Check::UndefinedReference,
+        Check::Placeables,
+        Check::Markdown,
+        Check::Numbers,
+        Check::Identical,
+        Check::Empty,
+        Check::Whitespace,
+        Check::Quotes,
+        Check::MixedScript,
+        Check::Glossary,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::Syntax => "syntax",
+            Check::DuplicateId => "duplicate-id",
+            Check::UndefinedReference => "undefined-reference",
+            Check::Placeables => "placeables",
+            Check::Markdown => "markdown",
+            Check::Numbers => "numbers",
+            Check::Identical => "identical",
+            Check::Empty => "empty",
+            Check::Whitespace => "whitespace",
+            Check::Quotes => "quotes",
+            Check::MixedScript => "mixed-script",
+            Check::Glossary => "glossary",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Check> {
+        Check::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The level a check has unless `bitext.toml` says otherwise.
+    pub fn default_level(self) -> Level {
+        match self {
+            Check::Identical | Check::Whitespace | Check::Quotes | Check::Glossary => {
+                Level::Warning
+            }
+            _ => Level::Error,
+        }
+    }
+}
+
+/// How much a finding matters: errors make `bitext check` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// The check levels of a project, from the `[check]` table of `bitext.toml`:
+///
+/// ```toml
+/// [check]
+/// identical = "off"        # for every locale
+/// quotes = "error"
+/// [check.ko]
+/// whitespace = "off"       # for Korean only
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    project: HashMap<Check, Level>,
+    locales: HashMap<String, HashMap<Check, Level>>,
+}
+
+impl Settings {
+    /// Reads the `[check]` table; `targets` are the project's target locales.
+    pub fn parse(table: &toml::Table, targets: &[String]) -> Result<Settings> {
+        let path = Path::new(CONFIG_FILE);
+        let level = |key: &str, value: &toml::Value| -> Result<(Check, Level)> {
+            let check = Check::from_name(key).ok_or_else(|| {
+                let names: Vec<&str> = Check::ALL.iter().map(|c| c.name()).collect();
+                Error::file(
+                    path,
+                    format!(
+                        "[check]: unknown check \"{key}\" (the checks: {})",
+                        names.join(", ")
+                    ),
+                )
+            })?;
+            let level = match value.as_str() {
+                Some("off") => Level::Off,
+                Some("warning") => Level::Warning,
+                Some("error") => Level::Error,
+                _ => {
+                    return Err(Error::file(
+                        path,
+                        format!("[check]: {key} = {value}: use \"off\", \"warning\" or \"error\""),
+                    ))
+                }
+            };
+            Ok((check, level))
+        };
+        let mut settings = Settings::default();
+        for (key, value) in table {
+            if let Some(locale_table) = value.as_table() {
+                let locale = crate::project::canonical_locale(key)
+                    .ok()
+                    .filter(|l| targets.contains(l))
+                    .ok_or_else(|| {
+                        Error::file(path, format!("[check.{key}]: not a target locale"))
+                    })?;
+                let levels = settings.locales.entry(locale).or_default();
+                for (key, value) in locale_table {
+                    let (check, level) = level(key, value)?;
+                    levels.insert(check, level);
+                }
+            } else {
+                let (check, level) = level(key, value)?;
+                settings.project.insert(check, level);
+            }
+        }
+        Ok(settings)
+    }
+
+    /// The level of `check` in `locale`.
+    pub fn level(&self, check: Check, locale: &str) -> Level {
+        self.locales
+            .get(locale)
+            .and_then(|l| l.get(&check))
+            .or_else(|| self.project.get(&check))
+            .copied()
+            .unwrap_or_else(|| check.default_level())
+    }
+}
+
+/// One problem, where it is and why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub slug: String,
+    pub locale: String,
+    /// The message id, when the finding is about one.
+    pub id: Option<String>,
+    pub check: Check,
+    pub level: Level,
+    pub message: String,
+}
+
+/// A translated segment and its English, for the checks that look at one pair.
+pub struct Pair<'a> {
+    pub source: &'a str,
+    pub translation: &'a str,
+    pub pieces: &'a [Piece],
+    pub locale: &'a str,
+}
+
+/// Runs every check that looks at one segment and its translation; the findings come back as
+/// (check, explanation).
+pub fn check_pair(pair: &Pair, glossary: &Glossary) -> Vec<(Check, String)> {
+    let mut out = Vec::new();
+    let Pair {
+        source,
+        translation,
+        pieces,
+        locale,
+    } = *pair;
+    if let Some(m) = text::empty(translation) {
+        out.push((Check::Empty, m));
+        return out;
+    }
+    if let Some(m) = text::identical(source, translation) {
+        out.push((Check::Identical, m));
+    }
+    if let Some(m) = text::whitespace(source, translation) {
+        out.push((Check::Whitespace, m));
+    }
+    let source_refs = placeables::References::default();
+    for m in placeables::extra(&source_refs, &placeables::references(pieces)) {
+        out.push((Check::Placeables, m));
+    }
+    for m in markdown::differences(source, translation) {
+        out.push((Check::Markdown, m));
+    }
+    for missing in numbers::missing_numbers(source, translation, locale) {
+        out.push((
+            Check::Numbers,
+            format!(
+                "the number {} of the English is not in the translation",
+                missing.source
+            ),
+        ));
+    }
+    if let Some(m) = quotes::misplaced(translation, locale) {
+        out.push((Check::Quotes, m));
+    }
+    if let Some(m) = script::mixed(translation, locale) {
+        out.push((Check::MixedScript, m));
+    }
+    for term in glossary::missing_terms(
+        &markdown::prose(source),
+        &markdown::prose(translation),
+        locale,
+        glossary,
+    ) {
+        out.push((
+            Check::Glossary,
+            format!(
+                "\"{}\" should be \"{}\" (glossary term -{})",
+                term.source, term.expected, term.term
+            ),
+        ));
+    }
+    out
+}
+
+/// The checks a comment above a message turns off for it: `# bitext-ignore: numbers identical`.
+fn ignored(comment: &[&str]) -> HashSet<Check> {
+    comment
+        .iter()
+        .filter_map(|l| ftl::comment_content(l).strip_prefix("bitext-ignore:"))
+        .flat_map(|rest| rest.split([' ', ',']))
+        .filter_map(Check::from_name)
+        .collect()
+}
+
+/// Checks `slugs` in `locales`; findings are sorted by file, line and check.
+pub fn check(project: &Project, slugs: &[String], locales: &[String]) -> Result<Vec<Finding>> {
+    let settings = Settings::parse(&project.config.check, &project.config.targets)?;
+    let source_glossary =
+        read_text_if_exists(&project.glossary_path(&project.config.source))?.unwrap_or_default();
+    let mut findings = Vec::new();
+    let mut glossaries = HashMap::new();
+    for locale in locales {
+        let path = project.glossary_path(locale);
+        let text = read_text_if_exists(&path)?.unwrap_or_default();
+        let file = ftl::parse(&text.text);
+        let rel = project.rel(&path);
+        file_findings(
+            &file,
+            &text.text,
+            &rel,
+            crate::project::GLOSSARY,
+            locale,
+            &mut findings,
+        );
+        let terms = term_values(&file);
+        let (glossary, _) = Glossary::from_fluent(&source_glossary.text, &text.text);
+        glossaries.insert(locale.clone(), (glossary, terms));
+    }
+    let per_article: Vec<Vec<Finding>> = slugs
+        .par_iter()
+        .map(|slug| -> Result<Vec<Finding>> {
+            let path = project.history_path(slug);
+            let history = History::load(&path, &project.rel(&path))?;
+            let mut out = Vec::new();
+            for locale in locales {
+                let (glossary, terms) = &glossaries[locale];
+                check_file(project, slug, locale, &history, glossary, terms, &mut out)?;
+            }
+            Ok(out)
+        })
+        .collect::<Result<_>>()?;
+    findings.extend(per_article.into_iter().flatten());
+    findings.retain_mut(|f| {
+        f.level = match settings.level(f.check, &f.locale) {
+            Level::Off => return false,
+            level => level,
+        };
+        true
+    });
+    findings.sort();
+    Ok(findings)
+}
+
+/// The findings about a whole file: syntax errors and duplicate ids.
+fn file_findings(
+    file: &ftl::FtlFile,
+    text: &str,
+    rel: &Path,
+    slug: &str,
+    locale: &str,
+    out: &mut Vec<Finding>,
+) {
+    let finding = |offset: usize, id: Option<&str>, check: Check, message: String| {
+        let (line, column) = line_column(text, offset);
+        Finding {
+            file: rel.to_path_buf(),
+            line,
+            column,
+            slug: slug.to_string(),
+            locale: locale.to_string(),
+            id: id.map(str::to_string),
+            check,
+            level: check.default_level(),
+            message,
+        }
+    };
+    for entry in &file.entries {
+        if let ftl::Entry::Junk {
+            source,
+            offset,
+            message,
+            ..
+        } = entry
+        {
+            // Junk that starts like a message names the message it was meant to be.
+            let id = source
+                .split_once('=')
+                .map(|(id, _)| id.trim())
+                .filter(|id| {
+                    !id.is_empty()
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                });
+            out.push(finding(
+                *offset,
+                id,
+                Check::Syntax,
+                format!("not valid Fluent: {message}"),
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for m in file.messages() {
+        if !seen.insert(m.id) {
+            out.push(finding(
+                m.offset,
+                Some(m.id),
+                Check::DuplicateId,
+                format!("a second message {}: only the first one is used", m.id),
+            ));
+        }
+    }
+}
+
+/// The terms of a file, by id without the dash, with their value when it is plain text.
+fn term_values(file: &ftl::FtlFile) -> HashMap<String, String> {
+    file.entries
+        .iter()
+        .filter_map(|e| match e {
+            ftl::Entry::Term { id, source, .. } => {
+                let value = source
+                    .split_once('=')
+                    .map(|(_, v)| v.lines().next().unwrap_or("").trim())
+                    .filter(|v| !v.contains('{'))
+                    .unwrap_or("");
+                Some((id.trim_start_matches('-').to_string(), value.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A translation as a reader sees it: a reference to a term shows the term's value.
+fn render(pieces: &[Piece], terms: &HashMap<String, String>) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.as_str(),
+            Piece::Expr(e) => {
+                let inner = e.trim_start_matches('{').trim_end_matches('}').trim();
+                inner
+                    .strip_prefix('-')
+                    .and_then(|id| terms.get(id))
+                    .filter(|v| !v.is_empty())
+                    .map_or(e.as_str(), String::as_str)
+            }
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_file(
+    project: &Project,
+    slug: &str,
+    locale: &str,
+    history: &History,
+    glossary: &Glossary,
+    glossary_terms: &HashMap<String, String>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
+    let path = project.locale_path(locale, slug);
+    let Some(original) = read_text_if_exists(&path)? else {
+        return Ok(());
+    };
+    let text = &original.text;
+    let file = ftl::parse(text);
+    let rel = project.rel(&path);
+    file_findings(&file, text, &rel, slug, locale, out);
+    let translations = target::translations(&file);
+    let mut terms = glossary_terms.clone();
+    terms.extend(term_values(&file));
+    let defined_messages: HashSet<&str> = file.messages().map(|m| m.id).collect();
+    for (id, english) in history.current() {
+        let Some(t) = translations.get(id) else {
+            continue;
+        };
+        let skip = ignored(&t.message.comment);
+        let (line, column) = line_column(text, t.message.offset);
+        let mut push = |check: Check, message: String| {
+            if !skip.contains(&check) {
+                out.push(Finding {
+                    file: rel.clone(),
+                    line,
+                    column,
+                    slug: slug.to_string(),
+                    locale: locale.to_string(),
+                    id: Some(id.to_string()),
+                    check,
+                    level: check.default_level(),
+                    message,
+                });
+            }
+        };
+        let translation = render(t.pieces, &terms);
+        let pair = Pair {
+            source: english,
+            translation: &translation,
+            pieces: t.pieces,
+            locale,
+        };
+        for (check, message) in check_pair(&pair, glossary) {
+            push(check, message);
+        }
+        let refs = placeables::references(t.pieces);
+        for term in refs
+            .terms
+            .iter()
+            .filter(|t| !terms.contains_key(t.as_str()))
+        {
+            push(
+                Check::UndefinedReference,
+                format!(
+                    "the term -{term} is not defined here or in {}",
+                    project.rel(&project.glossary_path(locale)).display()
+                ),
+            );
+        }
+        for message in refs
+            .messages
+            .iter()
+            .filter(|m| !defined_messages.contains(m.as_str()))
+        {
+            push(
+                Check::UndefinedReference,
+                format!("the message {message} is not defined in this file"),
+            );
+        }
+    }
+    Ok(())
+}
