@@ -1079,8 +1079,9 @@ fn translate(project: &Project, slug: &str) -> Result<Tally> {
     Ok(tally)
 }
 
-/// A stand-in translation of `english`: words of the locale, the English numbers kept, about as
-/// long as a real translation would be (Korean is shorter in characters, Cyrillic a bit longer).
+/// A stand-in translation of `english`: words of the locale, every English number written the
+/// locale's way (`$4.22 billion` → `42억2000만`, `4,22 млрд`), about as long as a real
+/// translation would be (Korean is shorter in characters, Cyrillic a bit longer).
 fn synthesize(locale: &str, english: &str, rng: &mut Rng) -> String {
     let (words, ends, ratio) = match locale {
         "ko" => (KO_WORDS, KO_ENDS, 0.45),
@@ -1088,11 +1089,20 @@ fn synthesize(locale: &str, english: &str, rng: &mut Rng) -> String {
         _ => (RU_WORDS, RU_ENDS, 1.1),
     };
     let target = (english.chars().count() as f64 * ratio) as usize;
-    let mut numbers = english
-        .split_whitespace()
-        .filter(|w| w.contains(|c: char| c.is_ascii_digit()))
-        .map(|w| w.trim_end_matches(['.', ',', ';', '”']))
-        .peekable();
+    // What a translation must carry: the numbers, and the glossary's names in the locale's words.
+    let column = match locale {
+        "ko" => 1,
+        "kk" => 2,
+        _ => 3,
+    };
+    let mut carried = localize_numbers(locale, english);
+    carried.extend(
+        GLOSSARY
+            .iter()
+            .filter(|(_, names)| english.contains(names[0]))
+            .map(|(_, names)| names[column].to_string()),
+    );
+    let mut numbers = carried.iter().map(String::as_str).peekable();
     let mut out = String::new();
     let mut length = 0;
     loop {
@@ -1105,11 +1115,106 @@ fn synthesize(locale: &str, english: &str, rng: &mut Rng) -> String {
         }
         out.push_str(word);
         length += word.chars().count() + 1;
-        if length >= target {
+        if length >= target && numbers.peek().is_none() {
             break;
         }
     }
     out.push(' ');
     out.push_str(rng.pick(ends));
     capitalize(&out)
+}
+
+/// The numbers of an English sentence written as `locale` writes them, with their magnitude.
+fn localize_numbers(locale: &str, english: &str) -> Vec<String> {
+    let words: Vec<&str> = english.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let token = word
+            .trim_start_matches(['$', '(', '“', '"'])
+            .trim_end_matches(['.', ',', ';', ':', ')', '”', '"', '%']);
+        if !token.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if !token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            out.push(token.to_string()); // 5G, 1910-45, COVID-19: kept as they are
+            continue;
+        }
+        let Ok(value) = token.replace(',', "").parse::<f64>() else {
+            continue;
+        };
+        let next = words
+            .get(i + 1)
+            .map(|w| w.trim_end_matches(['.', ',', ';']));
+        let magnitude = match next {
+            Some("thousand") => 1e3,
+            Some("million") => 1e6,
+            Some("billion") => 1e9,
+            Some("trillion") => 1e12,
+            _ => 1.0,
+        };
+        let percent = word.contains('%') || next == Some("percent");
+        let decimals = token.split_once('.').map_or(0, |(_, d)| d.len());
+        let written = match locale {
+            "ko" if magnitude > 1.0 => korean_units((value * magnitude).round() as u64),
+            "ko" => token.replace(',', ""),
+            _ => {
+                let unit = match (magnitude as u64, locale) {
+                    (1_000, "kk") => " мың",
+                    (1_000, _) => " тыс.",
+                    (1_000_000, _) => " млн",
+                    (1_000_000_000, _) => " млрд",
+                    (1_000_000_000_000, _) => " трлн",
+                    _ => "",
+                };
+                format!("{}{unit}", cyrillic_number(value, decimals))
+            }
+        };
+        out.push(if percent {
+            format!("{written}%")
+        } else {
+            written
+        });
+    }
+    out
+}
+
+/// `4220000000` → `42억2000만`.
+fn korean_units(n: u64) -> String {
+    let mut out = String::new();
+    for (unit, size) in [
+        ("조", 1_000_000_000_000u64),
+        ("억", 100_000_000),
+        ("만", 10_000),
+    ] {
+        let part = n / size % 10_000;
+        if part > 0 {
+            out.push_str(&format!("{part}{unit}"));
+        }
+    }
+    let rest = n % 10_000;
+    if rest > 0 || out.is_empty() {
+        out.push_str(&rest.to_string());
+    }
+    out
+}
+
+/// `1400` → `1 400`, `4.22` → `4,22`: a space between thousands and a decimal comma.
+fn cyrillic_number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 && whole.len() > 4 {
+            grouped.push(' ');
+        }
+        grouped.push(c);
+    }
+    if fraction.is_empty() {
+        grouped
+    } else {
+        format!("{grouped},{fraction}")
+    }
 }

@@ -31,6 +31,11 @@ fn structure(text: &str) -> Structure {
 
 /// How the translation's inline Markdown differs from the source's, one line per difference.
 pub fn differences(source: &str, translation: &str) -> Vec<String> {
+    // Most sentences have no markup at all: nothing to compare.
+    let markup = |text: &str| text.contains(['[', '`', '*', '_', '<']);
+    if !markup(source) && !markup(translation) {
+        return Vec::new();
+    }
     let (a, b) = (structure(source), structure(translation));
     let mut out = Vec::new();
     for link in &a.links {
@@ -79,9 +84,9 @@ fn list(items: &[String]) -> String {
 
 /// The text of a segment with link destinations, code spans and inline HTML left out: what a
 /// reader reads, for checks on the prose.
-pub fn prose(text: &str) -> String {
+pub fn prose(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(['[', '`', '<']) {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for event in Parser::new(text) {
@@ -91,7 +96,7 @@ pub fn prose(text: &str) -> String {
             _ => {}
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

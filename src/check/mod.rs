@@ -247,18 +247,15 @@ pub fn check_pair(pair: &Pair, glossary: &Glossary) -> Vec<(Check, String)> {
             ),
         ));
     }
-    if let Some(m) = quotes::misplaced(translation, locale) {
+    // What a reader reads, without link destinations and code.
+    let (source_prose, prose) = (markdown::prose(source), markdown::prose(translation));
+    if let Some(m) = quotes::misplaced(&prose, locale) {
         out.push((Check::Quotes, m));
     }
-    if let Some(m) = script::mixed(translation, locale) {
+    if let Some(m) = script::mixed(&prose, locale) {
         out.push((Check::MixedScript, m));
     }
-    for term in glossary::missing_terms(
-        &markdown::prose(source),
-        &markdown::prose(translation),
-        locale,
-        glossary,
-    ) {
+    for term in glossary::missing_terms(&source_prose, &prose, locale, glossary) {
         out.push((
             Check::Glossary,
             format!(
@@ -454,9 +451,9 @@ fn check_file(
             continue;
         };
         let skip = ignored(&t.message.comment);
-        let (line, column) = line_column(text, t.message.offset);
         let mut push = |check: Check, message: String| {
             if !skip.contains(&check) {
+                let (line, column) = line_column(text, t.message.offset);
                 out.push(Finding {
                     file: rel.clone(),
                     line,

@@ -1,11 +1,9 @@
 //! Quotation marks in the locale's convention: « » in Russian and Kazakh (with „ “ or “ ” for a
 //! quotation inside a quotation), “ ” and ‘ ’ in Korean and English.
 
-use super::markdown::prose;
-
-/// Quotation marks of `translation` that `locale` does not use.
-pub fn misplaced(translation: &str, locale: &str) -> Option<String> {
-    let text = prose(translation);
+/// Quotation marks of `text` (a translation's prose, see `markdown::prose`) that `locale` does
+/// not use.
+pub fn misplaced(text: &str, locale: &str) -> Option<String> {
     match primary(locale) {
         "ru" | "kk" => {
             let mut depth = 0usize;
@@ -61,7 +59,8 @@ mod tests {
         assert!(misplaced("«Программа „Свежий ветер“ расширится», — сказал он.", "ru").is_none());
         assert!(misplaced("“Мы согласны”, — сказал он.", "ru").is_some());
         assert!(misplaced("\"Біз келістік\", – деді ол.", "kk").is_some());
-        assert!(misplaced("Ол [сілтеме](https://a.kz/\"x\") берді.", "kk").is_none());
+        let prose = crate::check::markdown::prose("Ол [сілтеме](https://a.kz/\"x\") берді.");
+        assert!(misplaced(&prose, "kk").is_none());
         assert!(misplaced("Токаев назвал Корею 'надёжным партнёром'.", "ru").is_some());
         assert!(misplaced("Тоқаев Кореяны ‘сенімді серіктес’ деп атады.", "kk").is_some());
         assert!(misplaced("Роман о д’Артаньяне вышел в 1844 году.", "ru").is_none());

@@ -5,8 +5,12 @@
 /// intentionally the same with `# bitext-ignore: identical`).
 pub fn identical(source: &str, translation: &str) -> Option<String> {
     let has_letters = source.chars().any(char::is_alphabetic);
-    (has_letters && source.trim().to_lowercase() == translation.trim().to_lowercase())
-        .then(|| "the translation is identical to the English".to_string())
+    let (a, b) = (source.trim(), translation.trim());
+    let same = a.len() == b.len()
+        && a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase));
+    (has_letters && same).then(|| "the translation is identical to the English".to_string())
 }
 
 /// The translation has no text.
