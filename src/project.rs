@@ -237,7 +237,14 @@ impl Project {
         if codes.is_empty() {
             return Ok(self.config.targets.clone());
         }
-        codes.iter().map(|c| self.target(c)).collect()
+        let mut targets: Vec<String> = Vec::new();
+        for code in codes {
+            let target = self.target(code)?;
+            if !targets.contains(&target) {
+                targets.push(target);
+            }
+        }
+        Ok(targets)
     }
 
     /// The slugs of every article under `articles/`, sorted; a badly named article is an error.

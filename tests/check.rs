@@ -233,3 +233,53 @@ fn levels_come_from_bitext_toml_and_exceptions_from_the_file() {
         .code(2)
         .stderr_eq(snapbox::file!["snapshots/check/levels-unknown.stderr"]);
 }
+
+#[test]
+fn an_exception_lapses_when_the_english_changes() {
+    let f = project();
+    set(
+        &f,
+        "ru",
+        "Trade hit",
+        "В 2019 году товарооборот достиг рекордных 4,22 млрд долларов.",
+    );
+    let ru = f.read("locales/ru/visit.ftl");
+    let trade = f.id_of("visit", "Trade hit");
+    f.write(
+        "locales/ru/visit.ftl",
+        ru.replace(
+            &format!("\n{trade} = "),
+            &format!("\n# bitext-ignore: numbers\n{trade} = "),
+        ),
+    );
+    f.bitext(&["accept", "ru", "--all"]).assert().success();
+    f.bitext(&["check", "--locale", "ru"]).assert().success();
+
+    // The editor corrects the figure: the translation is stale, and checked in full again.
+    f.write(
+        "articles/visit.md",
+        ARTICLE.replace("$4.25 billion", "$4.30 billion"),
+    );
+    f.bitext(&["sync"]).assert().success();
+    f.bitext(&["check", "--locale", "ru"])
+        .assert()
+        .code(1)
+        .stdout_eq(snapbox::file!["snapshots/check/lapsed-exception.txt"]);
+}
+
+#[test]
+fn glossary_files_are_checked_too() {
+    let f = project();
+    f.write(
+        "locales/en/glossary.ftl",
+        format!("{GLOSSARY_EN}-kazakhstan = Kazakhstan again\n-seoul = Seoul {{\n"),
+    );
+    f.write(
+        "locales/ru/glossary.ftl",
+        "-tokayev = Касым-Жомарт Токаев\n-kazakhstan = Казахстан\n-cheong-wa-dae = Чхонвадэ\n",
+    );
+    f.bitext(&["check", "--locale", "ru"])
+        .assert()
+        .code(1)
+        .stdout_eq(snapbox::file!["snapshots/check/glossary-files.txt"]);
+}

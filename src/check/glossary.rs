@@ -331,13 +331,29 @@ fn contains_wording(text: &str, target: &TargetWording, family: Family) -> bool 
         }
         Family::Russian => contains_phrase(text, &target.anchor, target.stems.len(), |i, token| {
             target.stems[i].iter().any(|stem| {
-                token
-                    .strip_prefix(stem.as_str())
-                    .is_some_and(|ending| ending.is_empty() || RU_ENDINGS.contains(&ending))
+                token.strip_prefix(stem.as_str()).is_some_and(|ending| {
+                    ending.is_empty() || RU_ENDINGS.contains(&ending) || is_adjective_ending(ending)
+                })
             })
         }),
         Family::Plain => contains_spaced(text, &target.plain),
     }
+}
+
+/// Whether `ending` makes an adjective of a place name: Казахстан → казахстанская, Сеул →
+/// сеульские, Кызылорда → кызылординская (a suffix -ск-, -ьск-, -инск-, -ийск- and an adjective
+/// ending).
+fn is_adjective_ending(ending: &str) -> bool {
+    const SUFFIXES: &[&str] = &["инск", "ийск", "ьск", "йск", "ск"];
+    const ADJECTIVE: &[&str] = &[
+        "ий", "ый", "ая", "ое", "ие", "ые", "ого", "ому", "ой", "ую", "им", "ым", "их", "ых",
+        "ими", "ыми", "ом",
+    ];
+    SUFFIXES.iter().any(|suffix| {
+        ending
+            .strip_prefix(suffix)
+            .is_some_and(|rest| ADJECTIVE.contains(&rest))
+    })
 }
 
 /// Whether `pattern` (no whitespace) occurs in `text`, whitespace in `text` ignored between its
@@ -604,12 +620,17 @@ fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-/// `word` with its first letter in lower case and in upper case.
+/// The forms of a wording's first word to look for: as written when it starts with a capital
+/// (a name: "Moon" is not "moon"), else with its first letter in lower and upper case (a common
+/// word at the start of a sentence).
 fn vary_first_letter(word: &str) -> Vec<String> {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Vec::new();
     };
+    if first.is_uppercase() {
+        return vec![word.to_string()];
+    }
     let rest = chars.as_str();
     let lower: String = first.to_lowercase().chain(rest.chars()).collect();
     let upper: String = first.to_uppercase().chain(rest.chars()).collect();
@@ -864,11 +885,66 @@ mod tests {
     }
 
     #[test]
-    fn source_first_letter_is_case_insensitive_only() {
-        assert_eq!(list_missing("tokayev said", "", "ru"), ["tokayev"]);
-        assert_eq!(list_missing("fresh Wind party", "", "ru"), ["fresh-wind"]);
+    fn a_capitalized_wording_matches_only_capitalized() {
+        assert!(list_missing("tokayev said", "", "ru").is_empty());
+        assert!(list_missing("fresh Wind party", "", "ru").is_empty());
         assert!(list_missing("TOKAYEV SAID", "", "ru").is_empty());
         assert!(list_missing("a Fresh wind blows", "", "ru").is_empty());
+        assert_eq!(list_missing("Tokayev said", "", "ru"), ["tokayev"]);
+    }
+
+    #[test]
+    fn russian_adjectives_of_place_names_use_the_term() {
+        let glossary = Glossary::new(vec![
+            (
+                "kazakhstan".into(),
+                vec!["Kazakhstan".into()],
+                vec!["Казахстан".into()],
+            ),
+            ("seoul".into(), vec!["Seoul".into()], vec!["Сеул".into()]),
+            (
+                "kyzylorda".into(),
+                vec!["Kyzylorda".into()],
+                vec!["Кызылорда".into()],
+            ),
+        ]);
+        for (en, ru) in [
+            (
+                "Kazakhstan's economy grew.",
+                "Казахстанская экономика выросла.",
+            ),
+            ("Seoul officials said.", "Сеульские чиновники заявили."),
+            ("The Kyzylorda region.", "Кызылординская область."),
+        ] {
+            assert!(missing_terms(en, ru, "ru", &glossary).is_empty(), "{ru}");
+        }
+        assert_eq!(
+            missing_terms(
+                "Seoul officials said.",
+                "Чиновники заявили.",
+                "ru",
+                &glossary
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_lower_case_wording_matches_at_the_start_of_a_sentence_too() {
+        let glossary = Glossary::new(vec![(
+            "test-site".into(),
+            vec!["nuclear test site".into()],
+            vec!["ядерный полигон".into()],
+        )]);
+        assert_eq!(
+            missing_terms("Nuclear test site closed.", "Закрыт.", "ru", &glossary).len(),
+            1
+        );
+        assert_eq!(
+            missing_terms("The nuclear test site closed.", "Закрыт.", "ru", &glossary).len(),
+            1
+        );
     }
 
     #[test]

@@ -38,13 +38,17 @@ pub fn differences(source: &str, translation: &str) -> Vec<String> {
     }
     let (a, b) = (structure(source), structure(translation));
     let mut out = Vec::new();
-    for link in &a.links {
-        if !b.links.contains(link) {
-            out.push(format!("the link to {link} is missing"));
+    let count = |links: &[String], link: &String| links.iter().filter(|l| *l == link).count();
+    let mut seen = Vec::new();
+    for link in a.links.iter().chain(&b.links) {
+        if seen.contains(&link) {
+            continue;
         }
-    }
-    for link in &b.links {
-        if !a.links.contains(link) {
+        seen.push(link);
+        let (in_source, in_translation) = (count(&a.links, link), count(&b.links, link));
+        if in_translation < in_source {
+            out.push(format!("the link to {link} is missing"));
+        } else if in_translation > in_source {
             out.push(format!("a link to {link} that the English does not have"));
         }
     }
@@ -82,10 +86,10 @@ fn list(items: &[String]) -> String {
     }
 }
 
-/// The text of a segment with link destinations, code spans and inline HTML left out: what a
-/// reader reads, for checks on the prose.
+/// The text of a segment with emphasis markers, link destinations, code spans and inline HTML
+/// left out: what a reader reads, for checks on the prose.
 pub fn prose(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['[', '`', '<']) {
+    if !text.contains(['[', '`', '<', '*', '_']) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -114,6 +118,11 @@ mod tests {
         assert_eq!(
             differences(en, "Смотрите [заявление](https://akorda.kz/ru/a).").len(),
             2
+        );
+        let two = "See [A](http://x) and [B](http://x).";
+        assert_eq!(
+            differences(two, "См. [А](http://x)."),
+            ["the link to http://x is missing"]
         );
     }
 

@@ -238,17 +238,20 @@ pub fn check_pair(pair: &Pair, glossary: &Glossary) -> Vec<(Check, String)> {
     for m in markdown::differences(source, translation) {
         out.push((Check::Markdown, m));
     }
-    for missing in numbers::missing_numbers(source, translation, locale) {
-        out.push((
-            Check::Numbers,
-            format!(
-                "the number {} of the English is not in the translation",
-                missing.source
-            ),
-        ));
-    }
-    // What a reader reads, without link destinations and code.
+    // What a reader reads, without emphasis markers, link destinations and code.
     let (source_prose, prose) = (markdown::prose(source), markdown::prose(translation));
+    let mut reported = HashSet::new();
+    for missing in numbers::missing_numbers(&source_prose, &prose, locale) {
+        if reported.insert(missing.source.clone()) {
+            out.push((
+                Check::Numbers,
+                format!(
+                    "the number {} of the English is not in the translation",
+                    missing.source
+                ),
+            ));
+        }
+    }
     if let Some(m) = quotes::misplaced(&prose, locale) {
         out.push((Check::Quotes, m));
     }
@@ -267,22 +270,41 @@ pub fn check_pair(pair: &Pair, glossary: &Glossary) -> Vec<(Check, String)> {
     out
 }
 
-/// The checks a comment above a message turns off for it: `# bitext-ignore: numbers identical`.
-fn ignored(comment: &[&str]) -> HashSet<Check> {
-    comment
+/// The checks a comment above a message turns off for it (`# bitext-ignore: numbers identical`),
+/// and the words of such a line that name no check.
+fn ignored<'a>(comment: &[&'a str]) -> (HashSet<Check>, Vec<&'a str>) {
+    let mut checks = HashSet::new();
+    let mut unknown = Vec::new();
+    let words = comment
         .iter()
         .filter_map(|l| ftl::comment_content(l).strip_prefix("bitext-ignore:"))
         .flat_map(|rest| rest.split([' ', ',']))
-        .filter_map(Check::from_name)
-        .collect()
+        .filter(|w| !w.is_empty());
+    for word in words {
+        match Check::from_name(word) {
+            Some(check) => {
+                checks.insert(check);
+            }
+            None => unknown.push(word),
+        }
+    }
+    (checks, unknown)
 }
 
 /// Checks `slugs` in `locales`; findings are sorted by file, line and check.
 pub fn check(project: &Project, slugs: &[String], locales: &[String]) -> Result<Vec<Finding>> {
     let settings = Settings::parse(&project.config.check, &project.config.targets)?;
-    let source_glossary =
-        read_text_if_exists(&project.glossary_path(&project.config.source))?.unwrap_or_default();
+    let source_path = project.glossary_path(&project.config.source);
+    let source_glossary = read_text_if_exists(&source_path)?.unwrap_or_default();
     let mut findings = Vec::new();
+    file_findings(
+        &ftl::parse(&source_glossary.text),
+        &source_glossary.text,
+        &project.rel(&source_path),
+        crate::project::GLOSSARY,
+        &project.config.source,
+        &mut findings,
+    );
     let mut glossaries = HashMap::new();
     for locale in locales {
         let path = project.glossary_path(locale);
@@ -298,7 +320,33 @@ pub fn check(project: &Project, slugs: &[String], locales: &[String]) -> Result<
             &mut findings,
         );
         let terms = term_values(&file);
-        let (glossary, _) = Glossary::from_fluent(&source_glossary.text, &text.text);
+        let (glossary, skipped) = Glossary::from_fluent(&source_glossary.text, &text.text);
+        for id in skipped {
+            let term = format!("-{}", id.trim_start_matches('-'));
+            let offset = file
+                .entries
+                .iter()
+                .find_map(|e| match e {
+                    ftl::Entry::Term { id, offset, .. } if *id == term => Some(*offset),
+                    _ => None,
+                })
+                .unwrap_or(0);
+            let (line, column) = line_column(&text.text, offset);
+            findings.push(Finding {
+                file: rel.clone(),
+                line,
+                column,
+                slug: crate::project::GLOSSARY.to_string(),
+                locale: locale.clone(),
+                id: Some(term.clone()),
+                check: Check::Glossary,
+                level: Check::Glossary.default_level(),
+                message: format!(
+                    "{term} has no plain-text wording in this file or in {}, so it is not checked",
+                    project.rel(&source_path).display()
+                ),
+            });
+        }
         glossaries.insert(locale.clone(), (glossary, terms));
     }
     let per_article: Vec<Vec<Finding>> = slugs
@@ -376,13 +424,18 @@ fn file_findings(
         }
     }
     let mut seen = HashSet::new();
-    for m in file.messages() {
-        if !seen.insert(m.id) {
+    for entry in &file.entries {
+        let (id, offset, what) = match entry {
+            ftl::Entry::Message(m) => (m.id, m.offset, "message"),
+            ftl::Entry::Term { id, offset, .. } => (*id, *offset, "term"),
+            _ => continue,
+        };
+        if !seen.insert(id) {
             out.push(finding(
-                m.offset,
-                Some(m.id),
+                offset,
+                Some(id),
                 Check::DuplicateId,
-                format!("a second message {}: only the first one is used", m.id),
+                format!("a second {what} {id}: only the first one is used"),
             ));
         }
     }
@@ -450,7 +503,16 @@ fn check_file(
         let Some(t) = translations.get(id) else {
             continue;
         };
-        let skip = ignored(&t.message.comment);
+        let (mut skip, unknown) = ignored(&t.message.comment);
+        // An exception was judged against the English of its sign-off: once the English has
+        // changed, the translation is checked in full again (only "identical" stands).
+        let signed_english = t
+            .signoff
+            .as_ref()
+            .and_then(|s| history.text_at(id, s.revision));
+        if t.signoff.is_some() && signed_english != Some(english) {
+            skip.retain(|c| *c == Check::Identical);
+        }
         let mut push = |check: Check, message: String| {
             if !skip.contains(&check) {
                 let (line, column) = line_column(text, t.message.offset);
@@ -467,6 +529,12 @@ fn check_file(
                 });
             }
         };
+        for word in unknown {
+            push(
+                Check::Syntax,
+                format!("bitext-ignore: \"{word}\" is not a check, so nothing is ignored for it"),
+            );
+        }
         let translation = render(t.pieces, &terms);
         let pair = Pair {
             source: english,

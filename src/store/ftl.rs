@@ -25,6 +25,8 @@ pub enum Entry<'a> {
         id: &'a str,
         comment: Vec<&'a str>,
         source: &'a str,
+        /// Byte offset of the term in the file.
+        offset: usize,
     },
     /// A comment block that is not attached to a message (`#`, `##` or `###` lines).
     Comment {
@@ -201,6 +203,7 @@ fn parse_entry<'a>(
             id: t.id.name,
             comment,
             source,
+            offset,
         }),
         _ => None,
     };
@@ -265,6 +268,7 @@ fn simple_message<'a>(source: &'a str, offset: usize, comment: &[&'a str]) -> Op
             id,
             comment: comment.to_vec(),
             source,
+            offset,
         }
     } else {
         Entry::Message(Message {

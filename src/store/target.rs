@@ -182,10 +182,12 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
                 id,
                 comment,
                 source,
+                offset,
             } => prefix.push(Entry::Term {
                 id,
                 comment: translator_lines(comment, src),
                 source,
+                offset: *offset,
             }),
             Entry::Junk {
                 comment,
