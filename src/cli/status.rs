@@ -46,7 +46,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         if let Some(pct) = args.fail_under {
             if t.percent_current < pct {
                 failed = true;
-                note(&format!(
+                gate(&format!(
                     "{locale}: {:.2}% current, under {pct}%",
                     t.percent_current
                 ));
@@ -54,7 +54,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         }
         if args.fail_on_stale && t.stale > 0 {
             failed = true;
-            note(&format!("{locale}: {} stale segments", t.stale));
+            gate(&format!("{locale}: {} stale segments", t.stale));
         }
     }
     if args.slugs.is_empty() {
@@ -88,6 +88,12 @@ pub fn selected(project: &Project, args: &[String]) -> anyhow::Result<Vec<String
         .into_iter()
         .filter(|s| articles.binary_search(s).is_ok())
         .collect())
+}
+
+/// Why a gate failed (the exit code is 1).
+#[allow(clippy::print_stderr)]
+fn gate(text: &str) {
+    eprintln!("failed: {text}");
 }
 
 #[allow(clippy::print_stderr)]
