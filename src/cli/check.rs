@@ -11,11 +11,8 @@ use super::{Format, FormatArgs, Out};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Articles (default: all synced articles)
-    slugs: Vec<String>,
-    /// Only these target locales
-    #[arg(long = "locale", value_name = "LC")]
-    locales: Vec<String>,
+    #[command(flatten)]
+    selection: super::status::Selection,
     #[command(flatten)]
     format: FormatArgs,
 }
@@ -28,8 +25,7 @@ struct Report<'a> {
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let locales = project.targets_or_all(&args.locales)?;
-    let slugs = super::status::selected(project, &args.slugs)?;
+    let (slugs, locales) = args.selection.resolve(project)?;
     let findings = bitext::check::check(project, &slugs, &locales)?;
     let errors = findings.iter().filter(|f| f.level == Level::Error).count();
     let warnings = findings.len() - errors;

@@ -9,11 +9,8 @@ use super::{Format, FormatArgs, Out};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Articles (default: all synced articles)
-    slugs: Vec<String>,
-    /// Only these target locales
-    #[arg(long = "locale", value_name = "LC")]
-    locales: Vec<String>,
+    #[command(flatten)]
+    selection: Selection,
     #[command(flatten)]
     format: FormatArgs,
     /// Exit 1 when a selected locale's total percent_current is under PCT
@@ -25,8 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let locales = project.targets_or_all(&args.locales)?;
-    let slugs = selected(project, &args.slugs)?;
+    let (slugs, locales) = args.selection.resolve(project)?;
     let synced = project.synced_slugs()?;
     let articles = project.article_slugs()?;
     let progress = super::output::Progress::new("status", slugs.len());
@@ -57,7 +53,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             gate(&format!("{locale}: {} stale segments", t.stale));
         }
     }
-    if args.slugs.is_empty() {
+    if args.selection.slugs.is_empty() {
         let unsynced = articles
             .iter()
             .filter(|s| synced.binary_search(s).is_err())
@@ -76,9 +72,29 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     })
 }
 
+/// The articles and locales a report covers.
+#[derive(clap::Args, Debug)]
+pub struct Selection {
+    /// Articles (default: all synced articles)
+    pub slugs: Vec<String>,
+    /// Only these target locales
+    #[arg(long = "locale", value_name = "LC")]
+    pub locales: Vec<String>,
+}
+
+impl Selection {
+    /// The slugs and the target locales selected.
+    pub fn resolve(&self, project: &Project) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+        Ok((
+            selected(project, &self.slugs)?,
+            project.targets_or_all(&self.locales)?,
+        ))
+    }
+}
+
 /// The articles a report covers: the ones named, or else every synced article that still exists
 /// (a removed article's history and translations stay on disk, and naming it still reports on it).
-pub fn selected(project: &Project, args: &[String]) -> anyhow::Result<Vec<String>> {
+fn selected(project: &Project, args: &[String]) -> anyhow::Result<Vec<String>> {
     let synced = project.synced_slugs()?;
     if !args.is_empty() {
         return Ok(project.select(args, &synced)?);
