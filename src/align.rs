@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use similar::{Algorithm, DiffOp};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::article::Segment;
+use crate::article::{Kind, Segment};
 use crate::change::classify;
 use crate::fingerprint::{base32, fnv1a};
 use crate::history::{Change, Op};
@@ -83,8 +83,9 @@ pub fn align(slug: &str, old: &[(&str, &str)], past: &Past, new: &[Segment]) -> 
             }
         }
     }
-    let is_fixed = |id: &str| matches!(id, "title" | "subtitle" | "byline");
-    let body_old: Vec<usize> = (0..old.len()).filter(|&o| !is_fixed(old[o].0)).collect();
+    let body_old: Vec<usize> = (0..old.len())
+        .filter(|&o| !Kind::is_fixed_id(old[o].0))
+        .collect();
     let body_new: Vec<usize> = (0..new.len())
         .filter(|&n| new[n].kind.fixed_id().is_none())
         .collect();

@@ -20,9 +20,10 @@ pub const RULES: u32 = 1;
 #[derive(Debug, Clone, Default)]
 pub struct History {
     pub revisions: Vec<Revision>,
-    /// id → index into `segments`.
+    /// id → index into `trails`.
     index: HashMap<String, usize>,
-    segments: Vec<SegmentHistory>,
+    /// For each segment, where its changes are: (revision index, change index), oldest first.
+    trails: Vec<Vec<(usize, usize)>>,
 }
 
 /// One revision and what it changed.
@@ -58,17 +59,19 @@ pub enum Op {
     Removed,
 }
 
-/// What happened to one segment, revision by revision.
-#[derive(Debug, Clone, Default)]
-pub struct SegmentHistory {
-    pub events: Vec<Event>,
+/// What happened to one segment, revision by revision: a view into the revisions.
+#[derive(Debug, Clone, Copy)]
+pub struct SegmentHistory<'h> {
+    revisions: &'h [Revision],
+    trail: &'h [(usize, usize)],
 }
 
-#[derive(Debug, Clone)]
-pub struct Event {
+/// One change of a segment.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'h> {
     pub revision: u32,
     pub op: Op,
-    pub text: Option<String>,
+    pub text: Option<&'h str>,
     pub class: Option<Class>,
 }
 
@@ -201,20 +204,15 @@ impl History {
 
     fn reindex(&mut self) {
         self.index.clear();
-        self.segments.clear();
-        for revision in &self.revisions {
-            for change in &revision.changes {
-                let next = self.segments.len();
+        self.trails.clear();
+        for (r, revision) in self.revisions.iter().enumerate() {
+            for (c, change) in revision.changes.iter().enumerate() {
+                let next = self.trails.len();
                 let i = *self.index.entry(change.id.clone()).or_insert(next);
                 if i == next {
-                    self.segments.push(SegmentHistory::default());
+                    self.trails.push(Vec::new());
                 }
-                self.segments[i].events.push(Event {
-                    revision: revision.number,
-                    op: change.op,
-                    text: change.text.clone(),
-                    class: change.class,
-                });
+                self.trails[i].push((r, c));
             }
         }
     }
@@ -265,28 +263,32 @@ impl History {
         self.latest().map_or(0, |r| r.number)
     }
 
-    pub fn segment(&self, id: &str) -> Option<&SegmentHistory> {
-        self.index.get(id).map(|&i| &self.segments[i])
+    pub fn segment(&self, id: &str) -> Option<SegmentHistory<'_>> {
+        self.index.get(id).map(|&i| SegmentHistory {
+            revisions: &self.revisions,
+            trail: &self.trails[i],
+        })
     }
 
     /// The ids used before, for aligning a new revision.
     pub fn past(&self) -> crate::align::Past<'_> {
         let mut past = crate::align::Past::default();
-        for (id, &i) in &self.index {
+        for id in self.index.keys() {
             past.known.insert(id.as_str());
-            let segment = &self.segments[i];
-            if segment.events.last().is_some_and(|e| e.op == Op::Removed) {
-                if let Some(text) = segment.events.iter().rev().find_map(|e| e.text.as_deref()) {
+            let Some(segment) = self.segment(id) else {
+                continue;
+            };
+            if segment
+                .events()
+                .next_back()
+                .is_some_and(|e| e.op == Op::Removed)
+            {
+                if let Some(text) = segment.events().rev().find_map(|e| e.text) {
                     past.removed.insert(text, id.as_str());
                 }
             }
         }
         past
-    }
-
-    /// Whether `id` was ever used in this article.
-    pub fn knows(&self, id: &str) -> bool {
-        self.index.contains_key(id)
     }
 
     /// The text of segment `id` at `revision`, if it existed then.
@@ -311,24 +313,28 @@ impl History {
     }
 }
 
-impl SegmentHistory {
-    pub fn text_at(&self, revision: u32) -> Option<&str> {
-        let event = self.events.iter().rev().find(|e| e.revision <= revision)?;
-        event.text.as_deref()
+impl<'h> SegmentHistory<'h> {
+    /// The segment's changes, oldest first.
+    pub fn events(self) -> impl DoubleEndedIterator<Item = Event<'h>> {
+        self.trail.iter().map(move |&(r, c)| {
+            let revision = &self.revisions[r];
+            let change = &revision.changes[c];
+            Event {
+                revision: revision.number,
+                op: change.op,
+                text: change.text.as_deref(),
+                class: change.class,
+            }
+        })
     }
 
-    /// The revision that last added or changed the text (0 if none).
-    pub fn last_change(&self) -> u32 {
-        self.events
-            .iter()
-            .rev()
-            .find(|e| e.op != Op::Removed)
-            .map_or(0, |e| e.revision)
+    pub fn text_at(self, revision: u32) -> Option<&'h str> {
+        self.events().rev().find(|e| e.revision <= revision)?.text
     }
 
     /// The changes made after `revision`.
-    pub fn since(&self, revision: u32) -> impl Iterator<Item = &Event> {
-        self.events.iter().filter(move |e| e.revision > revision)
+    pub fn since(self, revision: u32) -> impl Iterator<Item = Event<'h>> {
+        self.events().filter(move |e| e.revision > revision)
     }
 }
 
@@ -396,7 +402,8 @@ mod tests {
         assert_eq!(h.text_at("title", 1), Some("Hello"));
         assert_eq!(h.current(), [("title", "Hello!")]);
         assert_eq!(h.snapshot(1), [("title", "Hello"), ("s-a", "World.")]);
-        assert!(h.knows("s-a"));
+        assert!(h.past().known.contains("s-a"));
+        assert_eq!(h.past().removed.get("World."), Some(&"s-a"));
     }
 
     #[test]

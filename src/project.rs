@@ -213,12 +213,6 @@ impl Project {
         self.root.join(HISTORY_DIR).join(format!("{slug}.jsonl"))
     }
 
-    /// Every locale, the source first.
-    pub fn locales(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.config.source.as_str())
-            .chain(self.config.targets.iter().map(String::as_str))
-    }
-
     /// The target locale that `code` names, canonicalized; an error if it is not one.
     pub fn target(&self, code: &str) -> Result<String> {
         let canonical = canonical_locale(code).map_err(Error::Usage)?;

@@ -65,15 +65,11 @@ impl State {
             State::Missing => "missing",
         }
     }
-
-    pub fn is_translated(self) -> bool {
-        !matches!(self, State::Missing)
-    }
 }
 
 /// The state of a translation of the segment whose history is `segment`, now at revision `now`.
 pub fn state_of(
-    segment: &SegmentHistory,
+    segment: SegmentHistory,
     now: u32,
     translated: bool,
     signoff: Option<&SignOff>,

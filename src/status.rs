@@ -93,15 +93,16 @@ pub struct SegmentState<'h> {
 }
 
 /// The states of every current source segment of an article in one target file, plus the
-/// file's obsolete messages and errors. `words` holds the word count of each current segment.
+/// file's obsolete messages and errors. `current` holds the article's current segments (id and
+/// text) and `words` the word count of each.
 pub fn segment_states<'h>(
     history: &'h History,
+    current: &[(&'h str, &'h str)],
     file: &FtlFile,
     words: &[usize],
 ) -> (Vec<SegmentState<'h>>, usize, usize) {
     let translations = target::translations(file);
     let now = history.number();
-    let current = history.current();
     let states = current
         .iter()
         .zip(words)
@@ -217,7 +218,7 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
             problems
                 .push(Error::at_offset(&project.rel(&path), &text, offset, message).to_string());
         }
-        let (states, obsolete, errors) = segment_states(&history, &file, &segment_words);
+        let (states, obsolete, errors) = segment_states(&history, &current, &file, &segment_words);
         let mut c = Counts {
             obsolete,
             errors,

@@ -1,7 +1,6 @@
 //! `bitext sync`: articles → source segments, ids kept, revisions recorded, target files refreshed.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -240,12 +239,4 @@ pub fn render_source(project: &Project, slug: &str, history: &History) -> String
         out.push('\n');
     }
     out
-}
-
-/// Whether the article at `path` still matches its last synced revision.
-pub fn is_synced(path: &Path, history: &History) -> Result<bool> {
-    let text = read_text(path)?.text;
-    Ok(history
-        .latest()
-        .is_some_and(|r| r.article == fingerprint::long(text.as_bytes())))
 }

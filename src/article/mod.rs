@@ -44,6 +44,13 @@ impl Kind {
         }
     }
 
+    /// Whether `id` is the fixed id of a front matter field.
+    pub fn is_fixed_id(id: &str) -> bool {
+        [Kind::Title, Kind::Subtitle, Kind::Byline]
+            .iter()
+            .any(|k| k.fixed_id() == Some(id))
+    }
+
     /// The fixed message id of a front matter field, which never changes across revisions.
     pub fn fixed_id(self) -> Option<&'static str> {
         match self {

@@ -354,10 +354,13 @@ pub fn check(project: &Project, slugs: &[String], locales: &[String]) -> Result<
         .map(|slug| -> Result<Vec<Finding>> {
             let path = project.history_path(slug);
             let history = History::load(&path, &project.rel(&path))?;
+            let current = history.current();
             let mut out = Vec::new();
             for locale in locales {
                 let (glossary, terms) = &glossaries[locale];
-                check_file(project, slug, locale, &history, glossary, terms, &mut out)?;
+                check_file(
+                    project, slug, locale, &history, &current, glossary, terms, &mut out,
+                )?;
             }
             Ok(out)
         })
@@ -409,12 +412,7 @@ fn file_findings(
             let id = source
                 .split_once('=')
                 .map(|(id, _)| id.trim())
-                .filter(|id| {
-                    !id.is_empty()
-                        && id
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                });
+                .filter(|id| ftl::is_identifier(id.strip_prefix('-').unwrap_or(id)));
             out.push(finding(
                 *offset,
                 id,
@@ -483,6 +481,7 @@ fn check_file(
     slug: &str,
     locale: &str,
     history: &History,
+    current: &[(&str, &str)],
     glossary: &Glossary,
     glossary_terms: &HashMap<String, String>,
     out: &mut Vec<Finding>,
@@ -499,7 +498,7 @@ fn check_file(
     let mut terms = glossary_terms.clone();
     terms.extend(term_values(&file));
     let defined_messages: HashSet<&str> = file.messages().map(|m| m.id).collect();
-    for (id, english) in history.current() {
+    for &(id, english) in current {
         let Some(t) = translations.get(id) else {
             continue;
         };

@@ -244,6 +244,13 @@ fn parse_entry<'a>(
     });
 }
 
+/// Whether `name` is a Fluent identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 /// The fast path: `id = text` on one line with no braces, which is always valid Fluent.
 fn simple_message<'a>(source: &'a str, offset: usize, comment: &[&'a str]) -> Option<Entry<'a>> {
     if source.contains(['\n', '{', '}']) {
@@ -252,11 +259,7 @@ fn simple_message<'a>(source: &'a str, offset: usize, comment: &[&'a str]) -> Op
     let (id, value) = source.split_once('=')?;
     let id = id.trim_end_matches(' ');
     let is_term = id.starts_with('-');
-    let name = id.strip_prefix('-').unwrap_or(id);
-    let mut chars = name.chars();
-    if !chars.next()?.is_ascii_alphabetic()
-        || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
+    if !is_identifier(id.strip_prefix('-').unwrap_or(id)) {
         return None;
     }
     let value = value.trim_matches(' ');
