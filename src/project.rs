@@ -213,6 +213,14 @@ impl Project {
         self.root.join(HISTORY_DIR).join(format!("{slug}.jsonl"))
     }
 
+    /// The journal of sign-offs of `slug` in `locale` (slugs have no dots, so it cannot be taken
+    /// for another article's history).
+    pub fn journal_path(&self, locale: &str, slug: &str) -> PathBuf {
+        self.root
+            .join(HISTORY_DIR)
+            .join(format!("{slug}.{locale}.jsonl"))
+    }
+
     /// The target locale that `code` names, canonicalized; an error if it is not one.
     pub fn target(&self, code: &str) -> Result<String> {
         let canonical = canonical_locale(code).map_err(Error::Usage)?;

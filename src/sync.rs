@@ -11,7 +11,9 @@ use crate::fingerprint;
 use crate::history::{self, History, Op, Revision};
 use crate::lock::ProjectLock;
 use crate::project::Project;
-use crate::store::escape::{encode, Piece};
+use crate::store::escape::{self, encode, Piece};
+use crate::store::ftl::FtlFile;
+use crate::store::journal::{self, Journal};
 use crate::store::target::{self, Context, Update};
 use crate::store::{ftl, read_text, read_text_if_exists, write_atomic, TextFile};
 
@@ -218,10 +220,60 @@ fn write_target(
         history,
     };
     let new = target::rewrite(&file, &ctx, updates);
-    write_atomic(
+    let signed = signed_entries(&file, updates);
+    let written = write_atomic(
         &project.locale_path(locale, slug),
         &original.same_style(new),
-    )
+    )?;
+    if !signed.is_empty() {
+        let path = project.journal_path(locale, slug);
+        Journal::append(&path, &project.rel(&path), signed)?;
+    }
+    Ok(written)
+}
+
+/// The journal entries of the sign-offs in `updates`. A translation that is replaced while signed
+/// off, and that the journal may not know yet, is recorded first, so that the change shows.
+fn signed_entries(file: &FtlFile, updates: &HashMap<String, Update>) -> Vec<journal::Entry> {
+    if updates.is_empty() {
+        return Vec::new();
+    }
+    let translations = target::translations(file);
+    let date = history::now();
+    let mut ids: Vec<&String> = updates.keys().collect();
+    ids.sort();
+    let mut entries = Vec::new();
+    for id in ids {
+        let old = translations.get(id.as_str());
+        let (text, signoff) = match &updates[id] {
+            Update::Set(_, None) => continue,
+            Update::Set(pieces, Some(signoff)) => {
+                let text = escape::display(pieces);
+                if let Some((t, s)) = old.and_then(|t| Some((t, t.signoff.as_ref()?))) {
+                    if !t.edited_since_signoff() && t.text() != text {
+                        entries.push(journal::Entry {
+                            id: id.clone(),
+                            revision: s.revision,
+                            date: None,
+                            text: t.text(),
+                        });
+                    }
+                }
+                (text, signoff)
+            }
+            Update::Sign(signoff) => match old {
+                Some(t) => (t.text(), signoff),
+                None => continue,
+            },
+        };
+        entries.push(journal::Entry {
+            id: id.clone(),
+            revision: signoff.revision,
+            date: Some(date.clone()),
+            text,
+        });
+    }
+    entries
 }
 
 /// The source file `locales/<source>/<slug>.ftl`: one message per segment, in order.

@@ -27,14 +27,44 @@ pub fn load_history(project: &Project, slug: &str) -> Result<History> {
 /// Writes the translation of segment `id` of `slug` into `locale`, signed off against the current
 /// source text.
 pub fn set(project: &Project, locale: &str, slug: &str, id: &str, text: &str) -> Result<()> {
+    set_checked(project, locale, slug, id, text, None)
+}
+
+/// Like [`set`], for a translation made for the English `source`: refused when the segment's
+/// English is no longer that (the article was synced since), so that nothing is signed off
+/// against English the translator did not see.
+pub fn set_for_source(
+    project: &Project,
+    locale: &str,
+    slug: &str,
+    id: &str,
+    text: &str,
+    source: &str,
+) -> Result<()> {
+    set_checked(project, locale, slug, id, text, Some(source))
+}
+
+fn set_checked(
+    project: &Project,
+    locale: &str,
+    slug: &str,
+    id: &str,
+    text: &str,
+    source: Option<&str>,
+) -> Result<()> {
     let _lock = ProjectLock::acquire(&project.root)?;
     let history = load_history(project, slug)?;
-    if !history.current().iter().any(|(i, _)| *i == id) {
+    let Some(&(_, english)) = history.current().iter().find(|(i, _)| *i == id) else {
         return Err(Error::Usage(format!(
             "{slug} has no segment {id} (see {})",
             project
                 .rel(&project.locale_path(&project.config.source, slug))
                 .display()
+        )));
+    };
+    if source.is_some_and(|s| s != english) {
+        return Err(Error::Usage(format!(
+            "the English of {slug} {id} changed since it was shown: not saved"
         )));
     }
     let pieces = vec![Piece::Text(text.to_string())];

@@ -2,13 +2,17 @@
 
 mod accept;
 mod check;
+mod diff;
+mod fill;
 mod init;
 mod log;
 mod output;
 mod segment;
 mod set;
+mod show;
 mod status;
 mod sync;
+mod todo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +49,14 @@ enum Command {
     Status(status::Args),
     /// The source revisions of an article
     Log(log::Args),
+    /// The segments a translator must work on: missing, stale (with the source diff), unreviewed
+    Todo(todo::Args),
+    /// What changed in the source between two revisions, beside every locale's translation
+    Diff(diff::Args),
+    /// The article as parallel text: each segment in the source and each locale, with states
+    Show(show::Args),
+    /// Step through `todo` interactively, saving each translation at once
+    Fill(fill::Args),
     /// Write one translation, signed off against the current source
     Set(set::Args),
     /// Sign off translations edited by hand
@@ -101,6 +113,10 @@ fn run(
         Command::Sync(args) => sync::run(args, &project()?, out),
         Command::Status(args) => status::run(args, &project()?, out),
         Command::Log(args) => log::run(args, &project()?, out),
+        Command::Todo(args) => todo::run(args, &project()?, out),
+        Command::Diff(args) => diff::run(args, &project()?, out),
+        Command::Show(args) => show::run(args, &project()?, out),
+        Command::Fill(args) => fill::run(args, &project()?, out),
         Command::Set(args) => set::run(args, &project()?, out),
         Command::Accept(args) => accept::run(args, &project()?, out),
         Command::Check(args) => check::run(args, &project()?, out),

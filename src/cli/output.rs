@@ -63,11 +63,22 @@ impl Out {
 
     /// `text` in an ANSI colour (a code such as "32" for green) when colour is on.
     pub fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+        self.style().paint(code, text)
+    }
+
+    /// How text is coloured on this output.
+    pub fn style(&self) -> Style {
+        Style { color: self.color }
+    }
+
+    /// A word diff, coloured when colour is on; see [`Style::word_diff`].
+    pub fn word_diff(&self, ops: &[bitext::diff::Op]) -> String {
+        self.style().word_diff(ops)
+    }
+
+    /// A translation state, coloured when colour is on; see [`Style::state`].
+    pub fn state(&self, state: bitext::state::State) -> String {
+        self.style().state(state)
     }
 
     pub fn line(&mut self, text: &str) -> std::io::Result<()> {
@@ -89,6 +100,59 @@ impl Out {
 impl Drop for Out {
     fn drop(&mut self) {
         let _ = self.stdout.flush();
+    }
+}
+
+/// Colours, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    color: bool,
+}
+
+impl Style {
+    /// No colour: for files and Markdown.
+    pub fn plain() -> Style {
+        Style { color: false }
+    }
+
+    /// `text` in an ANSI colour (a code such as "32" for green) when colour is on.
+    pub fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// A word diff: red and green in colour, else `[-deleted-]{+inserted+}` as
+    /// `git diff --word-diff=plain` writes it.
+    pub fn word_diff(&self, ops: &[bitext::diff::Op]) -> String {
+        if !self.color {
+            return bitext::diff::plain(ops);
+        }
+        let mut out = String::new();
+        for op in ops {
+            match op.op {
+                bitext::diff::Tag::Equal => out.push_str(&op.text),
+                bitext::diff::Tag::Delete => out.push_str(&self.paint("9;31", &op.text)),
+                bitext::diff::Tag::Insert => out.push_str(&self.paint("32", &op.text)),
+            }
+        }
+        out
+    }
+
+    /// A translation state as a short label: `current`, `stale (minor)`, `missing`, …
+    pub fn state(&self, state: bitext::state::State) -> String {
+        use bitext::state::State;
+        let (code, label) = match state {
+            State::Current => ("32", "current".to_string()),
+            State::Stale { class, signed } => {
+                ("33", format!("stale ({}, r{signed})", class.name()))
+            }
+            State::Unreviewed => ("36", "unreviewed".to_string()),
+            State::Missing => ("31", "missing".to_string()),
+        };
+        self.paint(code, &label)
     }
 }
 

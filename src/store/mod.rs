@@ -3,6 +3,7 @@
 
 pub mod escape;
 pub mod ftl;
+pub mod journal;
 pub mod target;
 
 use std::io::Write;

@@ -1,0 +1,307 @@
+//! `bitext fill`: an interactive session through `todo`, saving each answer at once.
+//!
+//! On a terminal the translation is read with a line editor, pre-filled with the translation there
+//! is for a stale or unreviewed segment, so that the translator edits rather than retypes. With
+//! stdin not a terminal, one answer is read per line, so that a script can drive it. Each answer is
+//! written atomically and signed off before the next segment shows, so quitting, Ctrl-C or a closed
+//! terminal loses nothing already answered.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use bitext::project::Project;
+use bitext::todo::Item;
+use bitext::translate::AcceptMode;
+
+use super::output::plural;
+use super::Out;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The target locale
+    locale: String,
+    /// Articles (default: all synced articles)
+    slugs: Vec<String>,
+}
+
+const HELP: &str = "\
+  Type the translation and press Enter to save it, signed off.
+  :s or an empty line   skip this segment
+  :b                    back to the previous segment
+  :a                    accept the translation there is, unchanged (signed off)
+  :q, Ctrl-D or Ctrl-C  quit (every answer given is already saved)
+  ::text                a translation that starts with a colon";
+
+/// What the translator asked for.
+#[derive(Debug, PartialEq, Eq)]
+enum Answer {
+    Text(String),
+    Skip,
+    Back,
+    Accept,
+    Quit,
+    Help,
+}
+
+fn parse(line: &str) -> Answer {
+    match line.trim() {
+        "" | ":s" | ":skip" => Answer::Skip,
+        ":b" | ":back" => Answer::Back,
+        ":a" | ":accept" => Answer::Accept,
+        ":q" | ":quit" => Answer::Quit,
+        ":h" | ":help" | ":?" => Answer::Help,
+        _ => match line.strip_prefix("::") {
+            Some(rest) => Answer::Text(format!(":{rest}")),
+            None => Answer::Text(line.to_string()),
+        },
+    }
+}
+
+/// Where answers come from: a line editor on a terminal, or lines from a pipe.
+enum Input {
+    Editor(Box<rustyline::DefaultEditor>),
+    Lines(std::io::StdinLock<'static>),
+}
+
+impl Input {
+    fn open() -> anyhow::Result<Input> {
+        if std::io::stdin().is_terminal() {
+            if let Ok(editor) = rustyline::DefaultEditor::new() {
+                return Ok(Input::Editor(Box::new(editor)));
+            }
+        }
+        Ok(Input::Lines(std::io::stdin().lock()))
+    }
+
+    /// The next line, or none at the end of input or on Ctrl-C.
+    fn read(&mut self, prompt: &str, initial: &str) -> anyhow::Result<Option<String>> {
+        match self {
+            Input::Editor(editor) => match editor.readline_with_initial(prompt, (initial, "")) {
+                Ok(line) => Ok(Some(line)),
+                Err(rustyline::error::ReadlineError::Eof)
+                | Err(rustyline::error::ReadlineError::Interrupted) => Ok(None),
+                Err(e) => Err(e.into()),
+            },
+            Input::Lines(stdin) => {
+                let mut line = String::new();
+                if stdin.read_line(&mut line)? == 0 {
+                    return Ok(None);
+                }
+                let line = line.strip_suffix('\n').unwrap_or(&line);
+                Ok(Some(line.strip_suffix('\r').unwrap_or(line).to_string()))
+            }
+        }
+    }
+}
+
+/// What the session did to one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Done {
+    Written(String),
+    Accepted,
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let locale = project.target(&args.locale)?;
+    let slugs = project.select(&args.slugs, &project.synced_slugs()?)?;
+    let items = bitext::todo::todo(project, &locale, &slugs)?.items;
+    if items.is_empty() {
+        out.line(&format!("{locale}: nothing to do"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut input = Input::open()?;
+    let interactive = matches!(input, Input::Editor(_));
+    if interactive {
+        out.line(&format!(
+            "{}: {} to do. Type :h for help.",
+            locale,
+            plural(items.len(), "segment", "segments")
+        ))?;
+    }
+    let mut done: Vec<Option<Done>> = vec![None; items.len()];
+    let mut i = 0;
+    while i < items.len() {
+        let item = &items[i];
+        show(
+            out,
+            project,
+            &locale,
+            item,
+            i,
+            items.len(),
+            done[i].as_ref(),
+        )?;
+        let now = match &done[i] {
+            Some(Done::Written(text)) => Some(text.as_str()),
+            _ => item.translation.as_deref(),
+        };
+        out.flush()?;
+        let Some(line) = input.read(&format!("{locale}> "), now.unwrap_or(""))? else {
+            break;
+        };
+        match parse(&line) {
+            Answer::Quit => break,
+            Answer::Help => {
+                out.line(HELP)?;
+                continue;
+            }
+            Answer::Back => {
+                if i == 0 {
+                    out.line("  this is the first segment")?;
+                } else {
+                    i -= 1;
+                }
+                continue;
+            }
+            Answer::Skip => out.line("  skipped")?,
+            Answer::Accept => match now {
+                None => {
+                    out.line("  nothing to accept: there is no translation yet")?;
+                    continue;
+                }
+                Some(_) => {
+                    if save(out, || accept(project, &locale, item))? {
+                        done[i] = Some(Done::Accepted);
+                    }
+                }
+            },
+            Answer::Text(text) if Some(text.as_str()) == now => {
+                out.line("  unchanged, not signed off (:a accepts it as it is)")?;
+            }
+            Answer::Text(text) => {
+                let saved = save(out, || {
+                    bitext::translate::set_for_source(
+                        project,
+                        &locale,
+                        &item.slug,
+                        &item.id,
+                        &text,
+                        &item.source,
+                    )
+                    .map_err(Into::into)
+                })?;
+                if saved {
+                    done[i] = Some(Done::Written(text));
+                }
+            }
+        }
+        i += 1;
+    }
+    let written = done
+        .iter()
+        .filter(|d| matches!(d, Some(Done::Written(_))))
+        .count();
+    let accepted = done
+        .iter()
+        .filter(|d| matches!(d, Some(Done::Accepted)))
+        .count();
+    let left = done.iter().filter(|d| d.is_none()).count();
+    out.line(&format!(
+        "{locale}: {written} written, {accepted} accepted, {left} left"
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Shows one segment: where it is, its state, the English (as a diff for a stale one) and the
+/// translation there is.
+fn show(
+    out: &mut Out,
+    project: &Project,
+    locale: &str,
+    item: &Item,
+    i: usize,
+    n: usize,
+    done: Option<&Done>,
+) -> anyhow::Result<()> {
+    let state = match (done, item.class, item.signed) {
+        (Some(Done::Written(_)), _, _) => out.paint("32", "written in this session"),
+        (Some(Done::Accepted), _, _) => out.paint("32", "accepted in this session"),
+        (None, Some(class), Some(signed)) => {
+            out.paint("33", &format!("stale ({}, r{signed})", class.name()))
+        }
+        (None, _, _) => out.paint(
+            if item.state == "missing" { "31" } else { "36" },
+            item.state,
+        ),
+    };
+    out.line("")?;
+    out.line(&format!(
+        "{} {}  {}  {state}",
+        out.paint("2", &format!("[{}/{n}]", i + 1)),
+        out.paint("1", &item.slug),
+        item.id
+    ))?;
+    let source = &project.config.source;
+    match &item.diff {
+        Some(ops) => out.line(&format!("  {source}  {}", out.word_diff(ops)))?,
+        None => out.line(&format!("  {source}  {}", item.source))?,
+    }
+    let now = match done {
+        Some(Done::Written(text)) => Some(text.as_str()),
+        _ => item.translation.as_deref(),
+    };
+    if let Some(text) = now {
+        out.line(&format!("  {locale}  {text}"))?;
+    }
+    Ok(())
+}
+
+/// Signs off the translation of `item` as it is, if its English is still the one shown.
+fn accept(project: &Project, locale: &str, item: &Item) -> anyhow::Result<()> {
+    let history = bitext::translate::load_history(project, &item.slug)?;
+    if history.text_at(&item.id, history.number()) != Some(item.source.as_str()) {
+        anyhow::bail!(
+            "the English of {} {} changed since it was shown: not accepted",
+            item.slug,
+            item.id
+        );
+    }
+    let mode = AcceptMode {
+        all: true,
+        ..AcceptMode::default()
+    };
+    bitext::translate::accept(
+        project,
+        locale,
+        std::slice::from_ref(&item.slug),
+        std::slice::from_ref(&item.id),
+        mode,
+    )?;
+    Ok(())
+}
+
+/// Runs a save, reporting how it went; returns whether it saved.
+fn save(out: &mut Out, f: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<bool> {
+    match f() {
+        Ok(()) => {
+            out.line(&format!("  {}", out.paint("32", "saved, signed off")))?;
+            Ok(true)
+        }
+        Err(err) => {
+            out.line(&format!("  {}: {err:#}", out.paint("31", "not saved")))?;
+            Ok(false)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_read_from_the_line() {
+        assert_eq!(parse(""), Answer::Skip);
+        assert_eq!(parse(":s"), Answer::Skip);
+        assert_eq!(parse(" :b "), Answer::Back);
+        assert_eq!(parse(":a"), Answer::Accept);
+        assert_eq!(parse(":q"), Answer::Quit);
+        assert_eq!(
+            parse("::q is a smiley"),
+            Answer::Text(":q is a smiley".into())
+        );
+        assert_eq!(
+            parse("Президент прибыл в Сеул."),
+            Answer::Text("Президент прибыл в Сеул.".into())
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! `bitext todo`: what a translator must work on in one locale.
+
+use std::process::ExitCode;
+
+use bitext::project::Project;
+use bitext::todo::{Item, Todo};
+
+use super::output::plural;
+use super::{Format, FormatArgs, Out};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The target locale
+    locale: String,
+    /// Articles (default: all synced articles)
+    slugs: Vec<String>,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let locale = project.target(&args.locale)?;
+    let slugs = project.select(&args.slugs, &project.synced_slugs()?)?;
+    let todo = bitext::todo::todo(project, &locale, &slugs)?;
+    match args.format.format() {
+        Format::Json => out.json(&todo)?,
+        Format::Text => text(&todo, project, out)?,
+        Format::Markdown => markdown(&todo, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The state of an item as a label: `missing`, `unreviewed`, `stale (major, r1)`.
+fn label(item: &Item) -> String {
+    match (item.class, item.signed) {
+        (Some(class), Some(signed)) => format!("stale ({}, r{signed})", class.name()),
+        _ => item.state.to_string(),
+    }
+}
+
+fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
+    let source = &project.config.source;
+    let mut slug = "";
+    for item in &todo.items {
+        if item.slug != slug {
+            if !slug.is_empty() {
+                out.line("")?;
+            }
+            slug = &item.slug;
+            out.line(&out.paint("1", &format!("{slug} (r{})", item.revision)))?;
+        }
+        let colour = match item.state {
+            "missing" => "31",
+            "unreviewed" => "36",
+            _ => "33",
+        };
+        out.line(&format!(
+            "  {}  {}",
+            item.id,
+            out.paint(colour, &label(item))
+        ))?;
+        match &item.diff {
+            Some(ops) => out.line(&format!("    {source}  {}", out.word_diff(ops)))?,
+            None => out.line(&format!("    {source}  {}", item.source))?,
+        }
+        if let Some(translation) = &item.translation {
+            out.line(&format!("    {}  {translation}", todo.locale))?;
+        }
+    }
+    if !todo.items.is_empty() {
+        out.line("")?;
+    }
+    let t = &todo.totals;
+    if t.segments == 0 {
+        out.line(&format!("{}: nothing to do", todo.locale))?;
+    } else {
+        out.line(&format!(
+            "{}: {} in {} ({} missing, {} stale of which {} minor, {} unreviewed), {}",
+            todo.locale,
+            plural(t.segments, "segment", "segments"),
+            plural(t.articles, "article", "articles"),
+            t.missing,
+            t.stale,
+            t.stale_minor,
+            t.unreviewed,
+            plural(t.words, "word", "words"),
+        ))?;
+    }
+    Ok(())
+}
+
+fn markdown(todo: &Todo, out: &mut Out) -> anyhow::Result<()> {
+    let t = &todo.totals;
+    out.line(&format!("### Translation to do: `{}`", todo.locale))?;
+    out.line("")?;
+    out.line(&format!(
+        "{} in {}: {} missing, {} stale ({} minor), {} unreviewed; {}.",
+        plural(t.segments, "segment", "segments"),
+        plural(t.articles, "article", "articles"),
+        t.missing,
+        t.stale,
+        t.stale_minor,
+        t.unreviewed,
+        plural(t.words, "word", "words"),
+    ))?;
+    let mut slug = "";
+    for item in &todo.items {
+        if item.slug != slug {
+            slug = &item.slug;
+            out.line("")?;
+            out.line(&format!("**`{slug}`** (r{})", item.revision))?;
+            out.line("")?;
+        }
+        let english = match &item.diff {
+            Some(ops) => bitext::diff::plain(ops),
+            None => item.source.clone(),
+        };
+        out.line(&format!("- `{}` {}: {english}", item.id, label(item)))?;
+        if let Some(translation) = &item.translation {
+            out.line(&format!("  - {}: {translation}", todo.locale))?;
+        }
+    }
+    Ok(())
+}

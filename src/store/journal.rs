@@ -1,0 +1,166 @@
+//! The journal of sign-offs: every translation written or accepted through bitext, with the source
+//! revision it was signed off against, in `history/<slug>.<lc>.jsonl`.
+//!
+//! The target file holds only the translation as it is now; the journal remembers what it was, so
+//! that `bitext diff` can show how a translation answered a change of the English. One JSON object
+//! a line, appended to and never rewritten, so that two branches merge with git's `union` driver.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::store::{read_text_if_exists, write_atomic};
+
+/// One signed-off translation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    /// The source revision it was signed off against.
+    pub revision: u32,
+    /// When it was written (RFC 3339, UTC); none for a translation bitext found already signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The translation as a person reads it (expressions as their Fluent source).
+    pub text: String,
+}
+
+/// The sign-offs of one article in one locale, oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct Journal {
+    pub entries: Vec<Entry>,
+}
+
+impl Journal {
+    /// Reads a journal's text; `path` is used in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Journal> {
+        let mut entries = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let entry = serde_json::from_str(line).map_err(|e| Error::At {
+                path: path.to_path_buf(),
+                line: n + 1,
+                column: e.column(),
+                message: e.to_string(),
+                snippet: crate::error::snippet(text, n + 1, e.column()),
+            })?;
+            entries.push(entry);
+        }
+        Ok(Journal { entries })
+    }
+
+    /// Reads `path`, or an empty journal when there is none; `display` is used in errors.
+    pub fn load(path: &Path, display: &Path) -> Result<Journal> {
+        match read_text_if_exists(path)? {
+            Some(file) => Journal::parse(display, &file.text),
+            None => Ok(Journal::default()),
+        }
+    }
+
+    /// The latest sign-off of segment `id`.
+    pub fn latest(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().rev().find(|e| e.id == id)
+    }
+
+    /// The latest sign-off of segment `id` against a revision before `revision`: the translation
+    /// as it stood for the English before that revision.
+    pub fn before(&self, id: &str, revision: u32) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.id == id && e.revision < revision)
+    }
+
+    /// Appends `entries` to the journal at `path`, leaving out any that would only repeat the
+    /// latest sign-off of its segment.
+    pub fn append(path: &Path, display: &Path, entries: Vec<Entry>) -> Result<()> {
+        let mut journal = Journal::load(path, display)?;
+        let before = journal.entries.len();
+        for entry in entries {
+            let repeat = journal
+                .latest(&entry.id)
+                .is_some_and(|e| e.revision == entry.revision && e.text == entry.text);
+            if !repeat {
+                journal.entries.push(entry);
+            }
+        }
+        if journal.entries.len() == before {
+            return Ok(());
+        }
+        write_atomic(path, &journal.render())?;
+        Ok(())
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for entry in &self.entries {
+            // Serializing plain strings and numbers cannot fail.
+            out.push_str(&serde_json::to_string(entry).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, revision: u32, text: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            revision,
+            date: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn before_finds_the_translation_of_the_older_english() {
+        let journal = Journal {
+            entries: vec![
+                entry("s-a", 1, "첫 번역"),
+                entry("s-b", 1, "다른 문장"),
+                entry("s-a", 3, "고친 번역"),
+            ],
+        };
+        assert_eq!(journal.before("s-a", 3).unwrap().text, "첫 번역");
+        assert_eq!(journal.before("s-a", 4).unwrap().text, "고친 번역");
+        assert!(journal.before("s-a", 1).is_none());
+        assert_eq!(journal.latest("s-a").unwrap().revision, 3);
+    }
+
+    #[test]
+    fn entries_round_trip_through_the_text() {
+        let journal = Journal {
+            entries: vec![entry("s-a", 2, "«Кавычки» и {\"{\"} скобки\n")],
+        };
+        let parsed = Journal::parse(Path::new("j"), &journal.render()).unwrap();
+        assert_eq!(parsed.entries, journal.entries);
+    }
+
+    #[test]
+    fn a_broken_line_is_an_error_with_its_position() {
+        let err = Journal::parse(
+            Path::new("history/a.ko.jsonl"),
+            "{\"id\":\"s-a\",\"revision\":1,\"text\":\"x\"}\n{\"id\":\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("history/a.ko.jsonl:2:"), "{err}");
+    }
+
+    #[test]
+    fn appending_the_same_sign_off_again_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ko.jsonl");
+        Journal::append(&path, &path, vec![entry("s-a", 1, "하나")]).unwrap();
+        Journal::append(&path, &path, vec![entry("s-a", 1, "하나")]).unwrap();
+        Journal::append(&path, &path, vec![entry("s-a", 2, "하나")]).unwrap();
+        let journal = Journal::load(&path, &path).unwrap();
+        assert_eq!(journal.entries.len(), 2);
+    }
+}

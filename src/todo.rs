@@ -1,0 +1,130 @@
+//! What a translator must work on in one locale: the missing, stale and unreviewed segments, in
+//! document order, each with its English and, for a stale one, the English it was translated from
+//! and the word diff from that to the English now.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::change::Class;
+use crate::diff::{self, Op};
+use crate::error::Result;
+use crate::history::History;
+use crate::project::Project;
+use crate::state::State;
+use crate::status::{count_words, segment_states};
+use crate::store::target;
+use crate::store::{ftl, read_text_if_exists};
+
+/// `bitext todo --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Todo {
+    pub locale: String,
+    pub items: Vec<Item>,
+    pub totals: Totals,
+}
+
+/// One segment to work on. Every field is always there, `null` where it does not apply.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub slug: String,
+    pub id: String,
+    /// `missing`, `stale` or `unreviewed`.
+    pub state: &'static str,
+    /// For a stale segment: `minor` when every source change since the sign-off was minor.
+    pub class: Option<Class>,
+    /// The source text now.
+    pub source: String,
+    /// The article's source revision now; a translation written for `source` is signed off
+    /// against it.
+    pub revision: u32,
+    /// For a stale segment: the revision the translation was signed off against.
+    pub signed: Option<u32>,
+    /// For a stale segment: the English the translation was made for.
+    pub previous: Option<String>,
+    /// For a stale segment: the word diff from `previous` to `source`.
+    pub diff: Option<Vec<Op>>,
+    /// The translation there is now (stale or unreviewed).
+    pub translation: Option<String>,
+    /// Words in the source text.
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Totals {
+    pub articles: usize,
+    pub segments: usize,
+    pub missing: usize,
+    pub stale: usize,
+    pub stale_minor: usize,
+    pub unreviewed: usize,
+    pub words: usize,
+}
+
+/// The work left in `locale` for `slugs`, in the order of `slugs`.
+pub fn todo(project: &Project, locale: &str, slugs: &[String]) -> Result<Todo> {
+    let per_article: Vec<Vec<Item>> = slugs
+        .par_iter()
+        .map(|slug| article_todo(project, locale, slug))
+        .collect::<Result<_>>()?;
+    let mut totals = Totals::default();
+    for items in &per_article {
+        totals.articles += usize::from(!items.is_empty());
+        for item in items {
+            totals.segments += 1;
+            totals.words += item.words;
+            match item.state {
+                "missing" => totals.missing += 1,
+                "unreviewed" => totals.unreviewed += 1,
+                _ => {
+                    totals.stale += 1;
+                    totals.stale_minor += usize::from(item.class == Some(Class::Minor));
+                }
+            }
+        }
+    }
+    Ok(Todo {
+        locale: locale.to_string(),
+        items: per_article.into_iter().flatten().collect(),
+        totals,
+    })
+}
+
+fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>> {
+    let path = project.history_path(slug);
+    let history = History::load(&path, &project.rel(&path))?;
+    let current = history.current();
+    let words: Vec<usize> = current.iter().map(|(_, text)| count_words(text)).collect();
+    let text = read_text_if_exists(&project.locale_path(locale, slug))?
+        .unwrap_or_default()
+        .text;
+    let file = ftl::parse(&text);
+    let translations = target::translations(&file);
+    let (states, _, _) = segment_states(&history, &current, &file, &words);
+    let items = states
+        .into_iter()
+        .filter(|s| s.state != State::Current)
+        .map(|s| {
+            let translation = translations.get(s.id).map(|t| t.text());
+            let (class, signed, previous) = match s.state {
+                State::Stale { class, signed } => {
+                    (Some(class), Some(signed), history.text_at(s.id, signed))
+                }
+                _ => (None, None, None),
+            };
+            Item {
+                slug: slug.to_string(),
+                id: s.id.to_string(),
+                state: s.state.name(),
+                class,
+                source: s.text.to_string(),
+                revision: history.number(),
+                signed,
+                previous: previous.map(str::to_string),
+                diff: previous.map(|p| diff::words(p, s.text)),
+                translation,
+                words: s.words,
+            }
+        })
+        .collect();
+    Ok(items)
+}
