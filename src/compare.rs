@@ -74,7 +74,7 @@ pub fn compare(
     let latest = history.number();
     let to = to.unwrap_or(latest);
     let from = from.unwrap_or(to.saturating_sub(1));
-    for (name, r) in [("--from", from), ("--to", to)] {
+    for (name, r) in [("--to", to), ("--from", from)] {
         if r > latest {
             return Err(Error::Usage(format!(
                 "{name} r{r}: {slug} has revisions r1 to r{latest}"

@@ -1,5 +1,6 @@
 //! Properties that must always hold: any text survives the Fluent store and fluent-bundle
-//! exactly, and edits to some sentences never move the ids of the others.
+//! exactly, edits to some sentences never move the ids of the others, and word diffs lose no
+//! text.
 
 mod common;
 
@@ -122,5 +123,17 @@ proptest! {
             }
             prop_assert!(seen.insert(id.clone(), ()).is_none(), "id {} given twice", id);
         }
+    }
+}
+
+proptest! {
+    /// A word diff rebuilds both texts, and a text diffed with itself has no changes.
+    #[test]
+    fn word_diffs_rebuild_both_texts(old in nasty_text(), new in nasty_text()) {
+        let ops = bitext::diff::words(&old, &new);
+        prop_assert_eq!(bitext::diff::old_text(&ops), old.clone());
+        prop_assert_eq!(bitext::diff::new_text(&ops), new);
+        let same = bitext::diff::words(&old, &old);
+        prop_assert!(bitext::diff::is_unchanged(&same));
     }
 }

@@ -21,51 +21,7 @@ fn edit_one_sentence_makes_exactly_that_segment_stale_everywhere() {
         .stdout_eq(snapbox::file!["snapshots/story/status-1.json"]);
 
     // Translators fill in every segment in three locales.
-    let translations = [
-        (
-            "title",
-            "정상들, 협력 확대 합의",
-            "Көшбасшылар әріптестікті кеңейтуге келісті",
-            "Лидеры договорились расширить партнёрство",
-        ),
-        ("By Jane Doe", "제인 도 기자", "Джейн Доу", "Джейн Доу"),
-        (
-            "welcomed",
-            "문재인 대통령은 카심조마르트 토카예프 카자흐스탄 대통령을 서울에서 맞이했다.",
-            "Мун Чжэ Ин Қасым-Жомарт Тоқаевты Сеулде қарсы алды.",
-            "Мун Чжэ Ин встретил в Сеуле президента Казахстана Касым-Жомарта Токаева.",
-        ),
-        (
-            "Trade reached",
-            "2019년 교역액은 42억2000만 달러에 달했다.",
-            "2019 жылы тауар айналымы 4,22 млрд долларға жетті.",
-            "В 2019 году товарооборот достиг 4,22 млрд долларов.",
-        ),
-        (
-            "met at",
-            "두 정상은 청와대에서 만났다.",
-            "Екі көшбасшы Чхонвадэде кездесті.",
-            "Лидеры встретились в «Чхонвадэ».",
-        ),
-        (
-            "space",
-            "양국은 우주 분야 협력에 합의했다.",
-            "Олар ғарыш саласында ынтымақтасуға келісті.",
-            "Они договорились о сотрудничестве в космосе.",
-        ),
-    ];
-    for (needle, ko, kk, ru) in translations {
-        let id = if needle == "title" {
-            "title".to_string()
-        } else {
-            f.id_of(SLUG, needle)
-        };
-        for (locale, text) in [("ko", ko), ("kk", kk), ("ru", ru)] {
-            f.bitext(&["set", locale, SLUG, &id, text])
-                .assert()
-                .success();
-        }
-    }
+    f.translate_all(SLUG);
     f.bitext(&["status"])
         .assert()
         .success()

@@ -25,12 +25,14 @@ pub struct Args {
 }
 
 const HELP: &str = "\
-  Type the translation and press Enter to save it, signed off.
-  :s or an empty line   skip this segment
+  Type the translation and press Enter to save it, signed off. A stale or unreviewed
+  translation is there to edit; Enter with it unchanged accepts it as it is.
+  :s or an empty line   skip this segment (Ctrl-U clears the line)
   :b                    back to the previous segment
   :a                    accept the translation there is, unchanged (signed off)
   :q, Ctrl-D or Ctrl-C  quit (every answer given is already saved)
-  ::text                a translation that starts with a colon";
+  ::text                a translation that starts with a colon
+  A command typed after the pre-filled translation counts as the command.";
 
 /// What the translator asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -43,7 +45,21 @@ enum Answer {
     Help,
 }
 
-fn parse(line: &str) -> Answer {
+/// The translator's answer in `line`, read from a line pre-filled with `initial`.
+fn parse(line: &str, initial: &str) -> Answer {
+    if !initial.is_empty() && line == initial {
+        return Answer::Accept;
+    }
+    if let Some(rest) = line.strip_prefix(initial).filter(|_| !initial.is_empty()) {
+        let command = command(rest.trim());
+        if command != Answer::Text(rest.trim().to_string()) {
+            return command;
+        }
+    }
+    command(line)
+}
+
+fn command(line: &str) -> Answer {
     match line.trim() {
         "" | ":s" | ":skip" => Answer::Skip,
         ":b" | ":back" => Answer::Back,
@@ -139,7 +155,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         let Some(line) = input.read(&format!("{locale}> "), now.unwrap_or(""))? else {
             break;
         };
-        match parse(&line) {
+        match parse(&line, now.unwrap_or("")) {
             Answer::Quit => break,
             Answer::Help => {
                 out.line(HELP)?;
@@ -160,16 +176,15 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                     continue;
                 }
                 Some(_) => {
-                    if save(out, || accept(project, &locale, item))? {
+                    if save(out, "accepted, signed off", || {
+                        accept(project, &locale, item)
+                    })? {
                         done[i] = Some(Done::Accepted);
                     }
                 }
             },
-            Answer::Text(text) if Some(text.as_str()) == now => {
-                out.line("  unchanged, not signed off (:a accepts it as it is)")?;
-            }
             Answer::Text(text) => {
-                let saved = save(out, || {
+                let saved = save(out, "saved, signed off", || {
                     bitext::translate::set_for_source(
                         project,
                         &locale,
@@ -196,6 +211,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         .filter(|d| matches!(d, Some(Done::Accepted)))
         .count();
     let left = done.iter().filter(|d| d.is_none()).count();
+    out.line("")?;
     out.line(&format!(
         "{locale}: {written} written, {accepted} accepted, {left} left"
     ))?;
@@ -271,10 +287,14 @@ fn accept(project: &Project, locale: &str, item: &Item) -> anyhow::Result<()> {
 }
 
 /// Runs a save, reporting how it went; returns whether it saved.
-fn save(out: &mut Out, f: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<bool> {
+fn save(
+    out: &mut Out,
+    saved: &str,
+    f: impl FnOnce() -> anyhow::Result<()>,
+) -> anyhow::Result<bool> {
     match f() {
         Ok(()) => {
-            out.line(&format!("  {}", out.paint("32", "saved, signed off")))?;
+            out.line(&format!("  {}", out.paint("32", saved)))?;
             Ok(true)
         }
         Err(err) => {
@@ -290,18 +310,31 @@ mod tests {
 
     #[test]
     fn answers_are_read_from_the_line() {
-        assert_eq!(parse(""), Answer::Skip);
-        assert_eq!(parse(":s"), Answer::Skip);
-        assert_eq!(parse(" :b "), Answer::Back);
-        assert_eq!(parse(":a"), Answer::Accept);
-        assert_eq!(parse(":q"), Answer::Quit);
+        assert_eq!(parse("", ""), Answer::Skip);
+        assert_eq!(parse(":s", ""), Answer::Skip);
+        assert_eq!(parse(" :b ", ""), Answer::Back);
+        assert_eq!(parse(":a", ""), Answer::Accept);
+        assert_eq!(parse(":q", ""), Answer::Quit);
         assert_eq!(
-            parse("::q is a smiley"),
+            parse("::q is a smiley", ""),
             Answer::Text(":q is a smiley".into())
         );
         assert_eq!(
-            parse("Президент прибыл в Сеул."),
+            parse("Президент прибыл в Сеул.", ""),
             Answer::Text("Президент прибыл в Сеул.".into())
         );
+    }
+
+    #[test]
+    fn a_pre_filled_line_accepts_unchanged_and_takes_commands_typed_after_it() {
+        let old = "Президент прибыл в Сеул.";
+        assert_eq!(parse(old, old), Answer::Accept);
+        assert_eq!(parse(&format!("{old}:s"), old), Answer::Skip);
+        assert_eq!(parse(&format!("{old} :q"), old), Answer::Quit);
+        assert_eq!(
+            parse("Президент прибыл в Сеул во вторник.", old),
+            Answer::Text("Президент прибыл в Сеул во вторник.".into())
+        );
+        assert_eq!(parse("", old), Answer::Skip);
     }
 }

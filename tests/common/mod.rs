@@ -81,6 +81,38 @@ impl Fixture {
             .0
     }
 
+    /// Writes the translations of [`TRANSLATIONS`] whose needle is in `needles` into `locale`,
+    /// through `bitext set`.
+    pub fn translate(&self, slug: &str, locale: &str, needles: &[&str]) {
+        let column = match locale {
+            "ko" => 1,
+            "kk" => 2,
+            _ => 3,
+        };
+        for row in TRANSLATIONS {
+            let needle = row[0];
+            if !needles.contains(&needle) {
+                continue;
+            }
+            let id = if needle == "title" {
+                "title".to_string()
+            } else {
+                self.id_of(slug, needle)
+            };
+            self.bitext(&["set", locale, slug, &id, row[column]])
+                .assert()
+                .success();
+        }
+    }
+
+    /// Every segment of [`ARTICLE`] translated into ko, kk and ru.
+    pub fn translate_all(&self, slug: &str) {
+        let needles: Vec<&str> = TRANSLATIONS.iter().map(|row| row[0]).collect();
+        for locale in ["ko", "kk", "ru"] {
+            self.translate(slug, locale, &needles);
+        }
+    }
+
     /// Runs a command and returns its stdout.
     pub fn stdout(&self, args: &[&str]) -> String {
         let output = self
@@ -120,3 +152,38 @@ President Moon Jae-in welcomed Kazakh President Kassym-Jomart Tokayev to Seoul. 
 
 The two leaders met at Cheong Wa Dae. They agreed to cooperate on space.
 "#;
+
+/// Translations of [`ARTICLE`]: a needle that finds the segment, then ko, kk and ru.
+pub const TRANSLATIONS: [[&str; 4]; 6] = [
+    [
+        "title",
+        "정상들, 협력 확대 합의",
+        "Көшбасшылар әріптестікті кеңейтуге келісті",
+        "Лидеры договорились расширить партнёрство",
+    ],
+    ["By Jane Doe", "제인 도 기자", "Джейн Доу", "Джейн Доу"],
+    [
+        "welcomed",
+        "문재인 대통령은 카심조마르트 토카예프 카자흐스탄 대통령을 서울에서 맞이했다.",
+        "Мун Чжэ Ин Қасым-Жомарт Тоқаевты Сеулде қарсы алды.",
+        "Мун Чжэ Ин встретил в Сеуле президента Казахстана Касым-Жомарта Токаева.",
+    ],
+    [
+        "Trade reached",
+        "2019년 교역액은 42억2000만 달러에 달했다.",
+        "2019 жылы тауар айналымы 4,22 млрд долларға жетті.",
+        "В 2019 году товарооборот достиг 4,22 млрд долларов.",
+    ],
+    [
+        "met at",
+        "두 정상은 청와대에서 만났다.",
+        "Екі көшбасшы Чхонвадэде кездесті.",
+        "Лидеры встретились в «Чхонвадэ».",
+    ],
+    [
+        "space",
+        "양국은 우주 분야 협력에 합의했다.",
+        "Олар ғарыш саласында ынтымақтасуға келісті.",
+        "Они договорились о сотрудничестве в космосе.",
+    ],
+];
