@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks `bitext status` and an unchanged `bitext sync` on a generated corpus, against `cat`
-# of the files that status reads. See bench/README.md.
+# Benchmarks `bitext status`, an unchanged `bitext sync`, `check`, `todo` and `diff` on a generated
+# corpus, against `cat` of the files that status reads. See bench/README.md.
 #
 #   bench/run.sh               # 10,000 articles in bench/corpus (generated once, then reused)
 #   ARTICLES=1000 bench/run.sh # a smaller corpus (delete bench/corpus first to regenerate it)
@@ -50,6 +50,10 @@ if [[ "$HYPERFINE" != no ]] && ! command -v hyperfine >/dev/null && [[ "$(id -u)
     apt-get update -qq >/dev/null && apt-get install -y -qq hyperfine >/dev/null || true
 fi
 
+# An article with two revisions, for `bitext diff`.
+DIFF_SLUG=$(grep -rl --include='*.jsonl' '"revision":2' history | grep -v '\.[a-z][a-z]\.jsonl$' | head -n 1 | sed 's|^history/||; s|\.jsonl$||')
+echo "diff: $DIFF_SLUG"
+
 # name|command, run from inside the corpus.
 COMMANDS=(
     "cat (listed files)|xargs -0 cat <'$LIST' >/dev/null"
@@ -58,6 +62,9 @@ COMMANDS=(
     "bitext status|'$BITEXT' status >/dev/null"
     "bitext sync (unchanged)|'$BITEXT' sync >/dev/null"
     "bitext check --json|'$BITEXT' check --json >/dev/null || true"
+    "bitext todo ko --json|'$BITEXT' todo ko --json >/dev/null"
+    "bitext todo ko|'$BITEXT' todo ko >/dev/null"
+    "bitext diff (1 article)|'$BITEXT' diff '$DIFF_SLUG' --json >/dev/null"
 )
 
 # Every file written from here on is a write by `bitext sync` (the cat and status runs write
@@ -113,7 +120,7 @@ awk -F, -v stat="$STAT" '
         printf "%-24s %10s %9s %9s %8s %9s\n", "command", stat " (s)", "sd (s)", "min (s)", "x cat", "x status"
         for (i = 1; i <= NR; i++) {
             ratio = (name[i] ~ /^bitext (status|check)/) ? sprintf("%.2f", t[i] / base) : ""
-            vs = (name[i] ~ /^bitext check/ && status > 0) ? sprintf("%.2f", t[i] / status) : ""
+            vs = (name[i] ~ /^bitext (check|todo|diff)/ && status > 0) ? sprintf("%.2f", t[i] / status) : ""
             printf "%-24s %10.3f %9s %9.3f %8s %9s\n", name[i], t[i], (sd[i] == "" ? "" : sprintf("%.3f", sd[i])), min[i], ratio, vs
         }
     }' "$RESULTS"
