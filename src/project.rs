@@ -272,6 +272,12 @@ impl Project {
         Ok(slugs)
     }
 
+    /// Resolves one slug given on the command line to a synced article.
+    pub fn synced_slug(&self, arg: &str) -> Result<String> {
+        let mut slugs = self.select(&[arg.to_string()], &self.synced_slugs()?)?;
+        Ok(slugs.remove(0))
+    }
+
     /// Resolves the slugs given on the command line (or all articles when none are given).
     /// Accepts `articles/x.md` for `x`. Refuses invalid and unknown slugs.
     pub fn select(&self, args: &[String], known: &[String]) -> Result<Vec<String>> {

@@ -110,11 +110,7 @@ fn answer_skip_accept_and_quit_leave_exactly_the_answers_signed_off() {
     assert_eq!(state_of(&states, &trade), "current");
     assert_eq!(state_of(&states, &met), "missing");
     assert_eq!(state_of(&states, &space), "missing");
-    let after = f.read("locales/ko/summit.ftl");
-    assert!(
-        after.contains(&format!("{welcomed} = {WELCOMED_KO}\n")),
-        "{after}"
-    );
+    let after = with_the_first_answer(&f);
     assert!(
         after.contains(&format!("{trade} = {TRADE_KO}\n")),
         "{after}"
@@ -134,7 +130,6 @@ fn answer_skip_accept_and_quit_leave_exactly_the_answers_signed_off() {
 #[test]
 fn back_shows_the_answer_given_and_lets_it_be_changed() {
     let f = project();
-    let welcomed = f.id_of(SLUG, "welcomed");
     let mut p = fill(&f);
     p.exp_string("ko> ").unwrap();
     p.send_line("첫 번째 답").unwrap();
@@ -155,34 +150,43 @@ fn back_shows_the_answer_given_and_lets_it_be_changed() {
     p.send_control('u').unwrap();
     p.send_control('d').unwrap();
     p.exp_eof().unwrap();
+    with_the_first_answer(&f);
+}
+
+/// `bitext fill ko` with the first segment answered, waiting at the second.
+fn answer_the_first(f: &Fixture) -> PtySession {
+    let mut p = fill(f);
+    p.exp_string("ko> ").unwrap();
+    p.send_line(WELCOMED_KO).unwrap();
+    p.exp_string("saved, signed off").unwrap();
+    p.exp_string("[2/4]").unwrap();
+    p.exp_string("ko> ").unwrap();
+    p
+}
+
+/// The target file, after checking that it holds the answer to the first segment.
+fn with_the_first_answer(f: &Fixture) -> String {
+    let welcomed = f.id_of(SLUG, "welcomed");
     let after = f.read("locales/ko/summit.ftl");
     assert!(
         after.contains(&format!("{welcomed} = {WELCOMED_KO}\n")),
         "{after}"
     );
+    after
 }
 
 #[test]
 fn ctrl_c_in_the_middle_loses_no_answer_given() {
     let f = project();
     let welcomed = f.id_of(SLUG, "welcomed");
-    let mut p = fill(&f);
-    p.exp_string("ko> ").unwrap();
-    p.send_line(WELCOMED_KO).unwrap();
-    p.exp_string("saved, signed off").unwrap();
-    p.exp_string("[2/4]").unwrap();
-    p.exp_string("ko> ").unwrap();
+    let mut p = answer_the_first(&f);
     // Half an edit of the stale translation, then Ctrl-C.
     p.send(" 그리고").unwrap();
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
     let states = states(&f);
     assert_eq!(state_of(&states, &welcomed), "current");
-    let after = f.read("locales/ko/summit.ftl");
-    assert!(
-        after.contains(&format!("{welcomed} = {WELCOMED_KO}\n")),
-        "{after}"
-    );
+    let after = with_the_first_answer(&f);
     assert!(!after.contains("그리고"), "{after}");
     assert!(f.stdout(&["todo", "ko"]).contains("stale (major, r1)"));
 }
@@ -190,13 +194,7 @@ fn ctrl_c_in_the_middle_loses_no_answer_given() {
 #[test]
 fn a_closed_terminal_loses_no_answer_given() {
     let f = project();
-    let welcomed = f.id_of(SLUG, "welcomed");
-    let mut p = fill(&f);
-    p.exp_string("ko> ").unwrap();
-    p.send_line(WELCOMED_KO).unwrap();
-    p.exp_string("saved, signed off").unwrap();
-    p.exp_string("[2/4]").unwrap();
-    p.exp_string("ko> ").unwrap();
+    let mut p = answer_the_first(&f);
     p.send("반쯤 쓴 답").unwrap();
     // The terminal goes away: the process gets a hangup.
     let status = p.process_mut().kill(Signal::SIGHUP).unwrap();
@@ -204,11 +202,7 @@ fn a_closed_terminal_loses_no_answer_given() {
         !matches!(status, WaitStatus::StillAlive),
         "fill still runs after a hangup"
     );
-    let after = f.read("locales/ko/summit.ftl");
-    assert!(
-        after.contains(&format!("{welcomed} = {WELCOMED_KO}\n")),
-        "{after}"
-    );
+    let after = with_the_first_answer(&f);
     assert!(!after.contains("반쯤"), "{after}");
     // No temporary file is left behind.
     let leftovers: Vec<_> = f

@@ -34,9 +34,7 @@ fn revision(arg: &str) -> Result<u32, String> {
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let slug = project
-        .select(std::slice::from_ref(&args.slug), &project.synced_slugs()?)?
-        .remove(0);
+    let slug = project.synced_slug(&args.slug)?;
     let locales = project.targets_or_all(&args.locales)?;
     let history = bitext::translate::load_history(project, &slug)?;
     let comparison =

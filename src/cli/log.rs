@@ -37,10 +37,7 @@ struct Entry {
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let known = project.synced_slugs()?;
-    let slug = project
-        .select(std::slice::from_ref(&args.slug), &known)?
-        .remove(0);
+    let slug = project.synced_slug(&args.slug)?;
     let history = bitext::translate::load_history(project, &slug)?;
     let revisions = history
         .revisions

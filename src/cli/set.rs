@@ -21,10 +21,7 @@ pub struct Args {
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
-    let known = project.synced_slugs()?;
-    let slug = project
-        .select(std::slice::from_ref(&args.slug), &known)?
-        .remove(0);
+    let slug = project.synced_slug(&args.slug)?;
     let text = if args.text == "-" {
         let mut text = String::new();
         std::io::stdin()

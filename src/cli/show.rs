@@ -18,9 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let slug = project
-        .select(std::slice::from_ref(&args.slug), &project.synced_slugs()?)?
-        .remove(0);
+    let slug = project.synced_slug(&args.slug)?;
     let locales = project.targets_or_all(&args.locales)?;
     let history = bitext::translate::load_history(project, &slug)?;
     let parallel = bitext::parallel::parallel(project, &slug, &history, &locales)?;

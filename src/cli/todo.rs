@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use bitext::project::Project;
-use bitext::todo::{Item, Todo};
+use bitext::todo::{Item, Todo, Totals};
 
 use super::output::plural;
 use super::{Format, FormatArgs, Out};
@@ -36,6 +36,20 @@ fn label(item: &Item) -> String {
         (Some(class), Some(signed)) => format!("stale ({}, r{signed})", class.name()),
         _ => item.state.to_string(),
     }
+}
+
+/// `3 segments in 1 article: 2 missing, 1 stale (0 minor), 0 unreviewed; 40 words`.
+fn summary(t: &Totals) -> String {
+    format!(
+        "{} in {}: {} missing, {} stale ({} minor), {} unreviewed; {}",
+        plural(t.segments, "segment", "segments"),
+        plural(t.articles, "article", "articles"),
+        t.missing,
+        t.stale,
+        t.stale_minor,
+        t.unreviewed,
+        plural(t.words, "word", "words"),
+    )
 }
 
 fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
@@ -74,17 +88,7 @@ fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
     if t.segments == 0 {
         out.line(&format!("{}: nothing to do", todo.locale))?;
     } else {
-        out.line(&format!(
-            "{}: {} in {} ({} missing, {} stale of which {} minor, {} unreviewed), {}",
-            todo.locale,
-            plural(t.segments, "segment", "segments"),
-            plural(t.articles, "article", "articles"),
-            t.missing,
-            t.stale,
-            t.stale_minor,
-            t.unreviewed,
-            plural(t.words, "word", "words"),
-        ))?;
+        out.line(&format!("{}: {}", todo.locale, summary(t)))?;
     }
     Ok(())
 }
@@ -93,16 +97,7 @@ fn markdown(todo: &Todo, out: &mut Out) -> anyhow::Result<()> {
     let t = &todo.totals;
     out.line(&format!("### Translation to do: `{}`", todo.locale))?;
     out.line("")?;
-    out.line(&format!(
-        "{} in {}: {} missing, {} stale ({} minor), {} unreviewed; {}.",
-        plural(t.segments, "segment", "segments"),
-        plural(t.articles, "article", "articles"),
-        t.missing,
-        t.stale,
-        t.stale_minor,
-        t.unreviewed,
-        plural(t.words, "word", "words"),
-    ))?;
+    out.line(&format!("{}.", summary(t)))?;
     let mut slug = "";
     for item in &todo.items {
         if item.slug != slug {
