@@ -12,6 +12,7 @@ pub mod article;
 pub mod change;
 pub mod check;
 pub mod error;
+pub mod exchange;
 pub mod fingerprint;
 pub mod history;
 pub mod lock;
@@ -21,6 +22,7 @@ pub mod state;
 pub mod status;
 pub mod store;
 pub mod sync;
+pub mod tm;
 pub mod translate;
 
 pub use error::{Error, Result};
