@@ -162,7 +162,7 @@ pub fn render(export: &Export, format: Format) -> Result<String> {
 }
 
 /// A file read back: its locales and units, each with where it is in the file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Incoming {
     pub format: Format,
     /// The source locale the file names, and where.
@@ -173,7 +173,7 @@ pub struct Incoming {
 }
 
 /// One unit read back from a file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IncomingUnit {
     /// The article, and the byte offset of the text that names it.
     pub slug: (String, usize),
@@ -414,10 +414,13 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
         let revision = if unit.source == english {
             now
         } else {
-            match segment
-                .events()
-                .filter(|e| e.text == Some(unit.source.as_str()))
-                .map(|e| e.revision)
+            // The last revision in which the segment still had the file's English.
+            let events: Vec<_> = segment.events().collect();
+            match events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.text == Some(unit.source.as_str()))
+                .map(|(i, _)| events.get(i + 1).map_or(now, |next| next.revision - 1))
                 .next_back()
             {
                 Some(revision) => revision,
