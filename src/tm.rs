@@ -18,8 +18,8 @@
 //! is found at once in a hash map. So a lookup never compares the query with every segment.
 //!
 //! **Built on the fly.** [`Memory::build`] reads the project in parallel each time (there is no
-//! cache to go stale); on 100,000 translated segments that takes well under a second, and each
-//! lookup afterwards takes a fraction of a millisecond (see `bench/README.md`).
+//! cache to go stale); on 100,000 translated segments that takes under two seconds, and each
+//! lookup afterwards about half a millisecond (see `bench/README.md`).
 
 use std::collections::{HashMap, HashSet};
 
