@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+# translate-toolkit's tools are run through this python (the one pip installed them into), not
+# through scripts on PATH.
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -47,7 +49,7 @@ def tree(root):
 
 def pocount(path):
     """(translated, fuzzy, untranslated, total) messages, from pocount --csv."""
-    text = run("pocount", "--csv", path)
+    text = run(sys.executable, "-m", "translate.tools.pocount", "--csv", path)
     rows = list(csv.DictReader(io.StringIO(text)))
     row = rows[0]
     n = lambda k: int(row[k].strip())
@@ -109,7 +111,7 @@ def main():
             x12 = os.path.join(exports, f"{locale}-12.xlf")
             b("export", locale, "--format", "xliff12", "-o", x12)
             converted = os.path.join(exports, f"{locale}-from-xliff12.po")
-            run("xliff2po", "--progress=none", x12, converted)
+            run(sys.executable, "-m", "translate.convert.xliff2po", "--progress=none", x12, converted)
             got = pocount(converted)
             check(got == expected, f"{locale}: xliff2po read the XLIFF 1.2; pocount gives {got}")
 
