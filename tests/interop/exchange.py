@@ -111,7 +111,14 @@ def main():
             x12 = os.path.join(exports, f"{locale}-12.xlf")
             b("export", locale, "--format", "xliff12", "-o", x12)
             converted = os.path.join(exports, f"{locale}-from-xliff12.po")
-            run(sys.executable, "-m", "translate.convert.xliff2po", "--progress=none", x12, converted)
+            run(
+                sys.executable,
+                "-c",
+                "import sys; from translate.convert.xliff2po import main; sys.argv[0] = 'xliff2po'; main()",
+                "--progress=none",
+                x12,
+                converted,
+            )
             got = pocount(converted)
             check(got == expected, f"{locale}: xliff2po read the XLIFF 1.2; pocount gives {got}")
 
