@@ -20,7 +20,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 echo "== build (release)"
-(cd "$ROOT" && cargo build --release --quiet --bin bitext --example gen-corpus)
+(cd "$ROOT" && cargo build --release --quiet --bin bitext --example gen-corpus --example tm-bench)
 
 if [[ ! -e "$CORPUS" ]]; then
     echo "== generate $ARTICLES articles into $CORPUS"
@@ -140,3 +140,7 @@ if [[ -s "$written" ]]; then
 else
     echo "writes: none (nothing in the corpus is newer than the start of the measurements)"
 fi
+
+echo
+echo "== translation memory: 1,000 new sentences looked up in the ko memory (bench/tm_bench.rs)"
+"$TARGET_DIR/release/examples/tm-bench" "$CORPUS" ko 1000

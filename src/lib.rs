@@ -14,6 +14,7 @@ pub mod check;
 pub mod compare;
 pub mod diff;
 pub mod error;
+pub mod exchange;
 pub mod fingerprint;
 pub mod history;
 pub mod lock;
@@ -24,6 +25,7 @@ pub mod state;
 pub mod status;
 pub mod store;
 pub mod sync;
+pub mod tm;
 pub mod todo;
 pub mod translate;
 

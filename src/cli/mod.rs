@@ -3,15 +3,19 @@
 mod accept;
 mod check;
 mod diff;
+mod export;
 mod fill;
+mod import;
 mod init;
 mod log;
 mod output;
+mod pretranslate;
 mod segment;
 mod set;
 mod show;
 mod status;
 mod sync;
+mod tm;
 mod todo;
 
 use std::path::PathBuf;
@@ -63,6 +67,14 @@ enum Command {
     Accept(accept::Args),
     /// Check translations for errors: numbers, links, quotes, glossary terms, …
     Check(check::Args),
+    /// Export a locale's segments for a CAT tool: XLIFF 2.0, XLIFF 1.2 or gettext PO
+    Export(export::Args),
+    /// Import translations from an XLIFF or PO file
+    Import(import::Args),
+    /// Look a sentence up in the translation memory
+    Tm(tm::Args),
+    /// Fill missing segments from exact translation-memory matches, unreviewed
+    Pretranslate(pretranslate::Args),
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 success, 1 a gate failed,
@@ -120,5 +132,9 @@ fn run(
         Command::Set(args) => set::run(args, &project()?, out),
         Command::Accept(args) => accept::run(args, &project()?, out),
         Command::Check(args) => check::run(args, &project()?, out),
+        Command::Export(args) => export::run(args, &project()?, out),
+        Command::Import(args) => import::run(args, &project()?, out),
+        Command::Tm(args) => tm::run(args, &project()?, out),
+        Command::Pretranslate(args) => pretranslate::run(args, &project()?, out),
     }
 }

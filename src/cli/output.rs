@@ -86,6 +86,11 @@ impl Out {
         self.stdout.write_all(b"\n")
     }
 
+    /// `text` as it is, with no line break added.
+    pub fn raw(&mut self, text: &str) -> std::io::Result<()> {
+        self.stdout.write_all(text.as_bytes())
+    }
+
     pub fn json<T: serde::Serialize>(&mut self, value: &T) -> anyhow::Result<()> {
         serde_json::to_writer_pretty(&mut self.stdout, value)?;
         self.stdout.write_all(b"\n")?;

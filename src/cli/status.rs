@@ -94,7 +94,7 @@ impl Selection {
 
 /// The articles a report covers: the ones named, or else every synced article that still exists
 /// (a removed article's history and translations stay on disk, and naming it still reports on it).
-fn selected(project: &Project, args: &[String]) -> anyhow::Result<Vec<String>> {
+pub fn selected(project: &Project, args: &[String]) -> anyhow::Result<Vec<String>> {
     let synced = project.synced_slugs()?;
     if !args.is_empty() {
         return Ok(project.select(args, &synced)?);

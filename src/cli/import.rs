@@ -1,0 +1,59 @@
+//! `bitext import`: translations back from an XLIFF or PO file.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bitext::exchange::{self, Action};
+use bitext::project::Project;
+
+use super::Out;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The XLIFF 2.0, XLIFF 1.2 or PO file (the format is read from its content)
+    file: PathBuf,
+    /// Check the file and say what would be written, without writing
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the report as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let report = if args.dry_run {
+        exchange::dry_run(project, &args.file)?
+    } else {
+        exchange::import(project, &args.file)?
+    };
+    if args.json {
+        out.json(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let locale = &report.locale;
+    for w in &report.written {
+        let what = match (w.action, w.revision) {
+            (Action::Current, _) => "signed off".to_string(),
+            (Action::Stale, Some(r)) => format!(
+                "stale: the English changed since the export; signed off against r{r}, the \
+                 English it was translated from"
+            ),
+            (Action::Stale, None) => "stale".to_string(),
+            (Action::Draft, _) => "not marked done in the file: written unsigned".to_string(),
+        };
+        out.line(&format!("{locale} {} {}: {what}", w.slug, w.id))?;
+    }
+    let count = |a: Action| report.written.iter().filter(|w| w.action == a).count();
+    out.line(&format!(
+        "{} {} {}: {} signed off, {} stale, {} unsigned; {} unchanged, {} untranslated",
+        report.format.name(),
+        if args.dry_run { "would write" } else { "wrote" },
+        super::output::plural(report.written.len(), "translation", "translations"),
+        count(Action::Current),
+        count(Action::Stale),
+        count(Action::Draft),
+        report.unchanged,
+        report.untranslated,
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}

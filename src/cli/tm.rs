@@ -1,0 +1,71 @@
+//! `bitext tm`: look a sentence up in the translation memory.
+
+use std::process::ExitCode;
+
+use bitext::project::Project;
+use bitext::tm::{DiffKind, Memory};
+
+use super::{Format, FormatArgs, Out};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Target locale
+    locale: String,
+    /// The English sentence
+    text: String,
+    /// How many matches to show at most
+    #[arg(long, default_value_t = 5)]
+    limit: usize,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    locale: &'a str,
+    query: &'a str,
+    matches: &'a [bitext::tm::Match],
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let locale = project.target(&args.locale)?;
+    let memory = Memory::build(project, &locale)?;
+    let matches = memory.lookup(&args.text, args.limit);
+    match args.format.format() {
+        Format::Json => out.json(&Report {
+            locale: &locale,
+            query: &args.text,
+            matches: &matches,
+        })?,
+        Format::Text | Format::Markdown => {
+            if matches.is_empty() {
+                out.line(&format!(
+                    "no match of {}% or more among {} {locale} translations",
+                    bitext::tm::MIN_SCORE,
+                    memory.len()
+                ))?;
+            }
+            for m in &matches {
+                out.line(&format!(
+                    "{}  {} {} ({})",
+                    out.paint("1", &format!("{:>3}%", m.score)),
+                    m.slug,
+                    m.id,
+                    m.state
+                ))?;
+                let diff: String = m
+                    .diff
+                    .iter()
+                    .map(|d| match d.op {
+                        DiffKind::Equal => d.text.clone(),
+                        DiffKind::Delete => out.paint("31", &format!("[-{}-]", d.text)),
+                        DiffKind::Insert => out.paint("32", &format!("{{+{}+}}", d.text)),
+                    })
+                    .collect();
+                out.line(&format!("      {}: {diff}", project.config.source))?;
+                out.line(&format!("      {locale}: {}", m.translation))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

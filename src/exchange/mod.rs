@@ -1,0 +1,552 @@
+//! Exchange with CAT tools and translation platforms: export a locale's segments as XLIFF 2.0,
+//! XLIFF 1.2 or gettext PO, and import the translations back, signed off only where the file's
+//! English is the English they are for.
+//!
+//! The formats live in `xliff.rs` and `po.rs`; this module holds what they share: the units that
+//! go out ([`collect`]), the units that come back ([`Incoming`]), and the import plan, which checks
+//! every unit of a file against the project before a single target file is written.
+
+pub mod po;
+pub mod xliff;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::history::History;
+use crate::lock::ProjectLock;
+use crate::project::{check_slug, Project};
+use crate::state::{state_of, SignOff, State};
+use crate::store::escape::Piece;
+use crate::store::target::{self, value_hash, Update};
+use crate::store::{ftl, read_text_if_exists};
+use crate::tm::{Match, Memory};
+
+/// The largest file `import` reads (256 MiB); a larger one is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How many translation-memory matches an exported unit carries at most.
+pub const EXPORT_MATCHES: usize = 3;
+
+/// The exchange formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Format {
+    /// OASIS XLIFF 2.0.
+    Xliff2,
+    /// OASIS XLIFF 1.2.
+    Xliff12,
+    /// GNU gettext PO.
+    Po,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Xliff2 => "XLIFF 2.0",
+            Format::Xliff12 => "XLIFF 1.2",
+            Format::Po => "PO",
+        }
+    }
+}
+
+/// One segment as it goes out: its place, its English, its translation and state.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub slug: String,
+    pub id: String,
+    /// The current English.
+    pub source: String,
+    /// The translation in the target file, if there is one.
+    pub target: Option<Vec<Piece>>,
+    pub state: State,
+    /// For a stale translation: the English it was signed off against.
+    pub previous: Option<String>,
+    /// For a missing or stale segment: the best translation-memory matches, best first.
+    pub matches: Vec<Match>,
+}
+
+/// What an export writes: one locale's units of some articles, in article and document order.
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub source_locale: String,
+    pub target_locale: String,
+    /// The date of the newest source revision among the articles (RFC 3339), so that the same
+    /// project always gives the same file.
+    pub date: String,
+    pub units: Vec<Unit>,
+}
+
+/// The units of `slugs` (synced articles) in `locale`, with translation-memory matches for the
+/// missing and stale ones when a `memory` is given.
+pub fn collect(
+    project: &Project,
+    locale: &str,
+    slugs: &[String],
+    memory: Option<&Memory>,
+) -> Result<Export> {
+    let articles = slugs
+        .par_iter()
+        .map(|slug| article_units(project, locale, slug, memory))
+        .collect::<Result<Vec<_>>>()?;
+    let mut date = String::new();
+    let mut units = Vec::new();
+    for (article_date, article_units) in articles {
+        date = date.max(article_date);
+        units.extend(article_units);
+    }
+    Ok(Export {
+        source_locale: project.config.source.clone(),
+        target_locale: locale.to_string(),
+        date,
+        units,
+    })
+}
+
+fn article_units(
+    project: &Project,
+    locale: &str,
+    slug: &str,
+    memory: Option<&Memory>,
+) -> Result<(String, Vec<Unit>)> {
+    let history = crate::translate::load_history(project, slug)?;
+    let path = project.locale_path(locale, slug);
+    let text = read_text_if_exists(&path)?.unwrap_or_default().text;
+    let file = ftl::parse(&text);
+    let translations = target::translations(&file);
+    let now = history.number();
+    let mut units = Vec::new();
+    for (id, english) in history.current() {
+        let t = translations.get(id);
+        let segment = history.segment(id);
+        let state = segment.map_or(State::Missing, |s| {
+            state_of(s, now, t.is_some(), t.and_then(|t| t.signoff.as_ref()))
+        });
+        let previous = match state {
+            State::Stale { signed, .. } => segment
+                .and_then(|s| s.text_at(signed))
+                .filter(|old| *old != english)
+                .map(str::to_string),
+            _ => None,
+        };
+        let matches = match (memory, state) {
+            (Some(memory), State::Missing | State::Stale { .. }) => memory
+                .lookup_excluding(english, EXPORT_MATCHES, Some((slug, id)))
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        };
+        units.push(Unit {
+            slug: slug.to_string(),
+            id: id.to_string(),
+            source: english.to_string(),
+            target: t.map(|t| t.pieces.to_vec()),
+            state,
+            previous,
+            matches,
+        });
+    }
+    let date = history.latest().map(|r| r.date.clone()).unwrap_or_default();
+    Ok((date, units))
+}
+
+/// Writes `export` in `format`.
+pub fn render(export: &Export, format: Format) -> Result<String> {
+    match format {
+        Format::Xliff2 => xliff::write2(export),
+        Format::Xliff12 => xliff::write12(export),
+        Format::Po => Ok(po::write(export)),
+    }
+}
+
+/// A file read back: its locales and units, each with where it is in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub format: Format,
+    /// The source locale the file names, and where.
+    pub source_locale: Option<(String, usize)>,
+    /// The target locale the file names, and where.
+    pub target_locale: (String, usize),
+    pub units: Vec<IncomingUnit>,
+}
+
+/// One unit read back from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncomingUnit {
+    /// The article, and the byte offset of the text that names it.
+    pub slug: (String, usize),
+    pub id: String,
+    /// The English in the file.
+    pub source: String,
+    /// The translation; `None` when the unit has none or an empty one.
+    pub target: Option<Vec<Piece>>,
+    /// Whether the translator marked the translation done (XLIFF state translated, reviewed or
+    /// final; a PO entry without `fuzzy`).
+    pub done: bool,
+    /// Byte offset of the unit in the file.
+    pub offset: usize,
+}
+
+/// Reads an exchange file's text, in whichever of the three formats it is.
+pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
+    match detect(text) {
+        Some(Format::Po) => po::parse(path, text),
+        Some(_) => xliff::parse(path, text),
+        None => Err(Error::at_offset(
+            path,
+            text,
+            0,
+            "not an XLIFF or PO file (XLIFF starts with `<`, PO has msgid and msgstr lines)",
+        )),
+    }
+}
+
+/// The format of a file, judged from its first characters: XML is XLIFF (its version is read
+/// from the root element), a file of `#` comments and `msg…` keywords is PO.
+pub fn detect(text: &str) -> Option<Format> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('<') {
+        return Some(Format::Xliff2);
+    }
+    let first = start.lines().find(|l| !l.starts_with('#'))?;
+    (first.starts_with("msgid") || first.starts_with("msgctxt")).then_some(Format::Po)
+}
+
+/// A Fluent expression written as an inline code (`{ -brand }`), checked: it must be exactly one
+/// placeable that Fluent parses, so that nothing else (a line break and a new message, say) can
+/// ride into a target file with it. Returns its canonical source.
+pub fn checked_expression(code: &str) -> Option<String> {
+    let code = code.trim();
+    if !code.starts_with('{') || !code.ends_with('}') || code.contains('\n') && !code.contains("->")
+    {
+        return None;
+    }
+    let source = format!("x = {code}\n");
+    let file = ftl::parse(&source);
+    if file.errors().count() > 0 || file.entries.len() != 1 {
+        return None;
+    }
+    let message = file.messages().next()?;
+    match message.value.as_deref() {
+        Some([Piece::Expr(e)]) if !message.source.contains("\n.") => Some(e.clone()),
+        _ => None,
+    }
+}
+
+/// Pieces with adjacent text joined and empty text dropped, as the Fluent store reads them back.
+pub fn normalize(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match (out.last_mut(), piece) {
+            (_, Piece::Text(t)) if t.is_empty() => {}
+            (Some(Piece::Text(last)), Piece::Text(t)) => last.push_str(&t),
+            (_, piece) => out.push(piece),
+        }
+    }
+    out
+}
+
+/// What import does with one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Written and signed off against the current English.
+    Current,
+    /// Written and signed off against the older English it was made for: the source changed
+    /// since the export.
+    Stale,
+    /// Written without a sign-off of its own: the translator did not mark it done.
+    Draft,
+}
+
+/// One unit that import writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Written {
+    pub slug: String,
+    pub id: String,
+    pub action: Action,
+    /// The revision it is signed off against (for current and stale).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u32>,
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub format: Format,
+    pub locale: String,
+    pub written: Vec<Written>,
+    /// Units whose translation and sign-off the project already has.
+    pub unchanged: usize,
+    /// Units with no translation in the file.
+    pub untranslated: usize,
+}
+
+struct Plan {
+    report: Report,
+    /// slug → (history, updates).
+    updates: BTreeMap<String, (History, HashMap<String, Update>)>,
+}
+
+/// Imports the exchange file at `path`: checks every unit against the project, then writes the
+/// translations through the one write path for target files, under the project lock. Nothing is
+/// written when anything in the file is wrong.
+pub fn import(project: &Project, path: &Path) -> Result<Report> {
+    let text = read_capped(path)?;
+    let incoming = parse(path, &text)?;
+    let _lock = ProjectLock::acquire(&project.root)?;
+    let plan = plan(project, path, &text, &incoming)?;
+    for (slug, (history, updates)) in &plan.updates {
+        crate::sync::refresh_target(project, &plan.report.locale, slug, history, updates)?;
+    }
+    Ok(plan.report)
+}
+
+/// Reads an exchange file as UTF-8 text, refusing one larger than [`MAX_FILE_BYTES`] before
+/// reading it.
+pub fn read_capped(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::file(path, "not a file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::file(
+            path,
+            format!(
+                "the file is {} MiB, larger than the {} MiB an exchange file may be",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(crate::store::read_text(path)?.text)
+}
+
+/// Checks every unit of `incoming` against the project and works out the updates.
+fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Result<Plan> {
+    let at = |offset: usize, message: String| Error::at_offset(path, text, offset, message);
+    let (locale, locale_offset) = &incoming.target_locale;
+    let locale = project
+        .target(locale)
+        .map_err(|e| at(*locale_offset, e.to_string()))?;
+    if let Some((source, offset)) = &incoming.source_locale {
+        let canonical = crate::project::canonical_locale(source).unwrap_or_default();
+        if canonical != project.config.source {
+            return Err(at(
+                *offset,
+                format!(
+                    "the file's source language is {source}, the project's is {}",
+                    project.config.source
+                ),
+            ));
+        }
+    }
+    let known = project.synced_slugs()?;
+    struct Article {
+        history: History,
+        /// id → the translation in the target file and its sign-off.
+        translations: HashMap<String, (Vec<Piece>, Option<SignOff>)>,
+    }
+    let mut articles: BTreeMap<String, Article> = BTreeMap::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut report = Report {
+        format: incoming.format,
+        locale: locale.clone(),
+        written: Vec::new(),
+        unchanged: 0,
+        untranslated: 0,
+    };
+    let mut updates: BTreeMap<String, HashMap<String, Update>> = BTreeMap::new();
+    for unit in &incoming.units {
+        let (slug, slug_offset) = (&unit.slug.0, unit.slug.1);
+        check_slug(slug)
+            .map_err(|why| at(slug_offset, format!("bad article \"{slug}\": {why}")))?;
+        if known.binary_search(slug).is_err() {
+            return Err(at(
+                slug_offset,
+                format!("unknown article {slug}: it is not in this project (or was never synced)"),
+            ));
+        }
+        if !seen.insert((slug.as_str(), unit.id.as_str())) {
+            return Err(at(
+                unit.offset,
+                format!("{slug} {} appears twice in the file", unit.id),
+            ));
+        }
+        if !articles.contains_key(slug) {
+            let history = crate::translate::load_history(project, slug)?;
+            let target_path = project.locale_path(&locale, slug);
+            let text = read_text_if_exists(&target_path)?.unwrap_or_default().text;
+            let file = ftl::parse(&text);
+            let translations = target::translations(&file)
+                .into_iter()
+                .map(|(id, t)| (id.to_string(), (t.pieces.to_vec(), t.signoff)))
+                .collect();
+            articles.insert(
+                slug.clone(),
+                Article {
+                    history,
+                    translations,
+                },
+            );
+        }
+        let Some(article) = articles.get(slug) else {
+            continue;
+        };
+        let history = &article.history;
+        let now = history.number();
+        let current = history.current();
+        let Some(&(_, english)) = current.iter().find(|(id, _)| *id == unit.id) else {
+            return Err(at(
+                unit.offset,
+                format!(
+                    "{slug} has no segment {} (ids name segments of the article the unit is in)",
+                    unit.id
+                ),
+            ));
+        };
+        let Some(segment) = history.segment(&unit.id) else {
+            continue;
+        };
+        // The revision whose English the translation is for.
+        let revision = if unit.source == english {
+            now
+        } else {
+            // The last revision in which the segment still had the file's English.
+            let events: Vec<_> = segment.events().collect();
+            match events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.text == Some(unit.source.as_str()))
+                .map(|(i, _)| events.get(i + 1).map_or(now, |next| next.revision - 1))
+                .next_back()
+            {
+                Some(revision) => revision,
+                None => {
+                    return Err(at(
+                        unit.offset,
+                        format!(
+                            "{slug} {}: the file's English is not the segment's English in any \
+                             revision",
+                            unit.id
+                        ),
+                    ))
+                }
+            }
+        };
+        let Some(pieces) = &unit.target else {
+            report.untranslated += 1;
+            continue;
+        };
+        let existing = article.translations.get(&unit.id);
+        let same_text = existing.is_some_and(|(p, _)| p == pieces);
+        let old_signoff = existing.and_then(|(_, s)| s.clone());
+        let (update, action) = if unit.done {
+            let signoff = SignOff {
+                revision,
+                hash: value_hash(pieces),
+            };
+            let already = same_text
+                && old_signoff.as_ref().is_some_and(|s| {
+                    s.hash == signoff.hash
+                        && (s.revision == signoff.revision
+                            || segment.text_at(s.revision) == segment.text_at(revision))
+                });
+            if already {
+                report.unchanged += 1;
+                continue;
+            }
+            let action = if revision == now {
+                Action::Current
+            } else {
+                Action::Stale
+            };
+            (Update::Set(pieces.clone(), Some(signoff)), action)
+        } else {
+            if same_text {
+                report.unchanged += 1;
+                continue;
+            }
+            // A draft keeps a stale translation's old sign-off (it stays stale), and has none
+            // otherwise (it is unreviewed): an edit not marked done never becomes current.
+            let state = state_of(segment, now, true, old_signoff.as_ref());
+            let keep = match state {
+                State::Stale { .. } => old_signoff,
+                _ => None,
+            };
+            (Update::Set(pieces.clone(), keep), Action::Draft)
+        };
+        report.written.push(Written {
+            slug: slug.clone(),
+            id: unit.id.clone(),
+            action,
+            revision: match (&update, action) {
+                (Update::Set(_, Some(s)), Action::Current | Action::Stale) => Some(s.revision),
+                _ => None,
+            },
+        });
+        updates
+            .entry(slug.clone())
+            .or_default()
+            .insert(unit.id.clone(), update);
+    }
+    let updates = updates
+        .into_iter()
+        .filter_map(|(slug, u)| {
+            let article = articles.remove(&slug)?;
+            Some((slug, (article.history, u)))
+        })
+        .collect();
+    Ok(Plan { report, updates })
+}
+
+/// Checks `incoming` against the project and reports what an import would do, writing nothing.
+pub fn dry_run(project: &Project, path: &Path) -> Result<Report> {
+    let text = read_capped(path)?;
+    let incoming = parse(path, &text)?;
+    Ok(plan(project, path, &text, &incoming)?.report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_inline_code_must_be_one_fluent_placeable() {
+        assert_eq!(
+            checked_expression("{ -brand }").as_deref(),
+            Some("{ -brand }")
+        );
+        assert_eq!(checked_expression("{$n}").as_deref(), Some("{ $n }"));
+        assert!(checked_expression("{ -brand }\nevil = x").is_none());
+        assert!(checked_expression("-brand").is_none());
+        assert!(checked_expression("{ -brand } and text").is_none());
+        assert!(checked_expression("{").is_none());
+    }
+
+    #[test]
+    fn pieces_are_joined_as_the_store_reads_them() {
+        let pieces = vec![
+            Piece::Text("a".into()),
+            Piece::Text(String::new()),
+            Piece::Text("b".into()),
+            Piece::Expr("{ $x }".into()),
+        ];
+        assert_eq!(
+            normalize(pieces),
+            vec![Piece::Text("ab".into()), Piece::Expr("{ $x }".into())]
+        );
+    }
+
+    #[test]
+    fn the_format_is_told_by_the_first_characters() {
+        assert_eq!(
+            detect("<?xml version=\"1.0\"?><xliff/>"),
+            Some(Format::Xliff2)
+        );
+        assert_eq!(detect("# c\nmsgid \"\"\nmsgstr \"\"\n"), Some(Format::Po));
+        assert_eq!(detect("hello"), None);
+    }
+}

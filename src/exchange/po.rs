@@ -1,0 +1,488 @@
+//! gettext PO: one entry per segment, `msgctxt "SLUG:ID"`, the English as `msgid` and the
+//! translation as `msgstr`, stale and unreviewed translations `#, fuzzy`, a stale one's earlier
+//! English as `#| msgid`, the way msgmerge writes them.
+//!
+//! Written and read by hand rather than with a crate: the format is small, bitext needs exact
+//! control over what it writes (the same project always gives the same bytes) and, when reading,
+//! the line and column of every problem, which the PO crates do not give.
+
+use std::path::Path;
+
+use super::{checked_expression, normalize, Export, Format, Incoming, IncomingUnit, Unit};
+use crate::error::{Error, Result};
+use crate::state::State;
+use crate::store::escape::{self, Piece};
+
+/// The separator between the article and the segment id in `msgctxt`.
+pub const CONTEXT_SEPARATOR: char = ':';
+
+/// The PO text of `export`.
+pub fn write(export: &Export) -> String {
+    let date = po_date(&export.date);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# {} translation of {} segments, exported by bitext.\n\
+         # msgctxt is ARTICLE:ID; a fuzzy entry is stale or unreviewed: remove \"fuzzy\" once done.\n",
+        export.target_locale,
+        export.units.len()
+    ));
+    out.push_str("msgid \"\"\nmsgstr \"\"\n");
+    for field in [
+        "Project-Id-Version: bitext".to_string(),
+        "Report-Msgid-Bugs-To: ".to_string(),
+        format!("POT-Creation-Date: {date}"),
+        format!("PO-Revision-Date: {date}"),
+        "Last-Translator: ".to_string(),
+        format!("Language-Team: {}", export.target_locale),
+        format!("Language: {}", export.target_locale),
+        "MIME-Version: 1.0".to_string(),
+        "Content-Type: text/plain; charset=UTF-8".to_string(),
+        "Content-Transfer-Encoding: 8bit".to_string(),
+        format!("X-Bitext-Source-Language: {}", export.source_locale),
+    ] {
+        out.push('"');
+        out.push_str(&escape_string(&field));
+        out.push_str("\\n\"\n");
+    }
+    for unit in &export.units {
+        out.push('\n');
+        write_unit(&mut out, unit, &export.source_locale, &export.target_locale);
+    }
+    out
+}
+
+fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale: &str) {
+    let state = match unit.state {
+        State::Stale { class, signed } => format!("stale ({}) since r{signed}", class.name()),
+        other => other.name().to_string(),
+    };
+    out.push_str(&format!("#. bitext: {state}\n"));
+    for m in &unit.matches {
+        out.push_str(&format!(
+            "#. tm {}%: {} {} ({})\n",
+            m.score, m.slug, m.id, m.state
+        ));
+        out.push_str(&format!("#.   {source_locale}: {}\n", one_line(&m.source)));
+        out.push_str(&format!(
+            "#.   {target_locale}: {}\n",
+            one_line(&m.translation)
+        ));
+    }
+    let fuzzy = matches!(unit.state, State::Stale { .. } | State::Unreviewed);
+    if fuzzy {
+        out.push_str("#, fuzzy\n");
+    }
+    if let Some(previous) = &unit.previous {
+        out.push_str("#| msgid ");
+        push_string(out, previous, "#| ");
+    }
+    out.push_str("msgctxt ");
+    push_string(
+        out,
+        &format!("{}{CONTEXT_SEPARATOR}{}", unit.slug, unit.id),
+        "",
+    );
+    out.push_str("msgid ");
+    push_string(out, &unit.source, "");
+    out.push_str("msgstr ");
+    let target = unit
+        .target
+        .as_deref()
+        .map(escape::display)
+        .unwrap_or_default();
+    push_string(out, &target, "");
+}
+
+/// Writes a PO string and a line break: on one line, or, when it has line breaks inside, as `""`
+/// followed by one line per line of text, as msgmerge does.
+fn push_string(out: &mut String, text: &str, prefix: &str) {
+    let inner = text.strip_suffix('\n').unwrap_or(text);
+    if !inner.contains('\n') {
+        out.push('"');
+        out.push_str(&escape_string(text));
+        out.push_str("\"\n");
+        return;
+    }
+    out.push_str("\"\"\n");
+    for line in text.split_inclusive('\n') {
+        out.push_str(prefix);
+        out.push('"');
+        out.push_str(&escape_string(line));
+        out.push_str("\"\n");
+    }
+}
+
+fn escape_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\{:03o}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.replace('\n', "\\n").replace('\r', "\\r")
+}
+
+/// `2021-08-17T00:00:00Z` → `2021-08-17 00:00+0000`.
+fn po_date(rfc3339: &str) -> String {
+    match (rfc3339.get(..10), rfc3339.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time}+0000"),
+        _ => "1970-01-01 00:00+0000".to_string(),
+    }
+}
+
+/// One entry as read: its keywords' values and where they are.
+#[derive(Default)]
+struct Entry {
+    offset: usize,
+    fuzzy: bool,
+    obsolete: bool,
+    context: Option<(String, usize)>,
+    msgid: Option<String>,
+    msgstr: Option<String>,
+    plural: Option<usize>,
+}
+
+/// Reads a PO file; `path` is used in errors.
+pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
+    let at = |offset: usize, message: String| Error::at_offset(path, text, offset, message);
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut entry = Entry::default();
+    let mut started = false;
+    // Which string the continuation lines belong to.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Field {
+        None,
+        Context,
+        Id,
+        Str,
+        Other,
+    }
+    let mut field = Field::None;
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_offset = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if let Some(comment) = trimmed.strip_prefix('#') {
+            // A comment after a message's strings starts the next entry.
+            if field != Field::None {
+                entries.push(std::mem::take(&mut entry));
+                field = Field::None;
+                started = false;
+            }
+            if !started {
+                entry.offset = line_offset;
+                started = true;
+            }
+            if let Some(flags) = comment.strip_prefix(',') {
+                if flags.split(',').any(|f| f.trim() == "fuzzy") {
+                    entry.fuzzy = true;
+                }
+            } else if comment.starts_with('~') {
+                entry.obsolete = true;
+            }
+            continue;
+        }
+        let (keyword, rest) = match trimmed.find(|c: char| c.is_whitespace() || c == '"') {
+            Some(i) => (&trimmed[..i], trimmed[i..].trim_start()),
+            None => (trimmed, ""),
+        };
+        let value_offset = line_offset + (line.len() - rest.len());
+        let value = |rest: &str| -> Result<String> {
+            parse_string(rest).map_err(|(i, why)| at(value_offset + i, why))
+        };
+        let key_offset = line_offset + indent;
+        match keyword {
+            "" => {
+                let part = value(rest)?;
+                match field {
+                    Field::Context => {
+                        if let Some((c, _)) = &mut entry.context {
+                            c.push_str(&part)
+                        }
+                    }
+                    Field::Id => {
+                        if let Some(s) = &mut entry.msgid {
+                            s.push_str(&part)
+                        }
+                    }
+                    Field::Str => {
+                        if let Some(s) = &mut entry.msgstr {
+                            s.push_str(&part)
+                        }
+                    }
+                    Field::Other => {}
+                    Field::None => {
+                        return Err(at(key_offset, "a string outside any entry".into()));
+                    }
+                }
+            }
+            "msgctxt" | "msgid" => {
+                let starts_new = match keyword {
+                    "msgctxt" => field != Field::None,
+                    _ => field != Field::None && field != Field::Context,
+                };
+                if starts_new {
+                    entries.push(std::mem::take(&mut entry));
+                    started = false;
+                }
+                if !started {
+                    entry.offset = line_offset;
+                    started = true;
+                }
+                let v = value(rest)?;
+                if keyword == "msgctxt" {
+                    entry.context = Some((v, value_offset + 1));
+                    field = Field::Context;
+                } else {
+                    entry.msgid = Some(v);
+                    field = Field::Id;
+                }
+            }
+            "msgid_plural" => {
+                value(rest)?;
+                entry.plural = Some(key_offset);
+                field = Field::Other;
+            }
+            "msgstr" => {
+                if field != Field::Id {
+                    return Err(at(key_offset, "msgstr without a msgid before it".into()));
+                }
+                entry.msgstr = Some(value(rest)?);
+                field = Field::Str;
+            }
+            k if k.starts_with("msgstr[") => {
+                value(rest)?;
+                entry.plural.get_or_insert(key_offset);
+                field = Field::Other;
+            }
+            _ => {
+                return Err(at(
+                    key_offset,
+                    format!("unknown keyword {keyword:?} (PO has msgctxt, msgid, msgstr)"),
+                ))
+            }
+        }
+    }
+    if started {
+        entries.push(entry);
+    }
+
+    let mut locale = None;
+    let mut source_locale = None;
+    let mut units = Vec::new();
+    for entry in entries {
+        if entry.obsolete {
+            continue;
+        }
+        let Some(msgid) = entry.msgid else {
+            if entry.context.is_some() || entry.msgstr.is_some() {
+                return Err(at(entry.offset, "an entry without msgid".into()));
+            }
+            continue;
+        };
+        let Some(msgstr) = entry.msgstr else {
+            if let Some(offset) = entry.plural {
+                return Err(at(
+                    offset,
+                    "plural entries are not bitext segments (msgid_plural)".into(),
+                ));
+            }
+            return Err(at(entry.offset, "an entry without msgstr".into()));
+        };
+        if let Some(offset) = entry.plural {
+            return Err(at(
+                offset,
+                "plural entries are not bitext segments (msgid_plural)".into(),
+            ));
+        }
+        let Some((context, context_offset)) = entry.context else {
+            if msgid.is_empty() {
+                // The header.
+                for field in msgstr.lines() {
+                    if let Some(v) = field.strip_prefix("Language:") {
+                        locale = Some((v.trim().to_string(), entry.offset));
+                    } else if let Some(v) = field.strip_prefix("X-Bitext-Source-Language:") {
+                        source_locale = Some((v.trim().to_string(), entry.offset));
+                    }
+                }
+                continue;
+            }
+            return Err(at(
+                entry.offset,
+                "an entry without msgctxt: bitext needs \"ARTICLE:ID\" to know the segment".into(),
+            ));
+        };
+        let Some((slug, id)) = context.rsplit_once(CONTEXT_SEPARATOR) else {
+            return Err(at(
+                context_offset,
+                format!("msgctxt {context:?} is not ARTICLE:ID"),
+            ));
+        };
+        let target = normalize(split_codes(&msgstr));
+        units.push(IncomingUnit {
+            slug: (slug.to_string(), context_offset),
+            id: id.to_string(),
+            source: msgid,
+            target: (!target.is_empty()).then_some(target),
+            done: !entry.fuzzy,
+            offset: entry.offset,
+        });
+    }
+    let Some(target_locale) = locale.filter(|(l, _)| !l.is_empty()) else {
+        return Err(at(
+            0,
+            "no \"Language:\" in the PO header: which locale is this?".into(),
+        ));
+    };
+    Ok(Incoming {
+        format: Format::Po,
+        source_locale,
+        target_locale,
+        units,
+    })
+}
+
+/// Reads the string literal at the start of `rest` (`"…"`), resolving its escapes; anything but
+/// white space after it is an error. On error: the byte offset in `rest`, and why.
+fn parse_string(rest: &str) -> Result<String, (usize, String)> {
+    let Some(body) = rest.strip_prefix('"') else {
+        return Err((0, "a string in double quotes was expected".into()));
+    };
+    let mut out = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                let after = &body[i + 1..];
+                if !after.trim().is_empty() {
+                    return Err((i + 2, "text after the closing quote".into()));
+                }
+                return Ok(out);
+            }
+            '\\' => {
+                let Some((_, e)) = chars.next() else {
+                    break;
+                };
+                match e {
+                    'n' => out.push('\n'),
+                    't' => out.push('\t'),
+                    'r' => out.push('\r'),
+                    'a' => out.push('\u{7}'),
+                    'b' => out.push('\u{8}'),
+                    'f' => out.push('\u{c}'),
+                    'v' => out.push('\u{b}'),
+                    '"' | '\\' | '\'' | '?' => out.push(e),
+                    '0'..='7' => {
+                        let mut n = e.to_digit(8).unwrap_or(0);
+                        for _ in 0..2 {
+                            let next = chars.clone().next();
+                            match next.and_then(|(_, d)| d.to_digit(8)) {
+                                Some(d) => {
+                                    n = n * 8 + d;
+                                    chars.next();
+                                }
+                                None => break,
+                            }
+                        }
+                        out.push(char::from_u32(n).unwrap_or('\u{FFFD}'));
+                    }
+                    other => {
+                        return Err((i + 1, format!("unknown escape \\{other}")));
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Err((rest.len(), "the string has no closing quote".into()))
+}
+
+/// A translation's text as pieces: every `{ … }` that is a Fluent placeable becomes an
+/// expression again (PO has no inline codes, so the placeables travel as their Fluent source).
+pub fn split_codes(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let found = rest[open..]
+            .match_indices('}')
+            .map(|(close, _)| open + close + 1)
+            .find_map(|end| checked_expression(&rest[open..end]).map(|e| (end, e)));
+        match found {
+            Some((end, expr)) => {
+                plain.push_str(&rest[..open]);
+                if !plain.is_empty() {
+                    pieces.push(Piece::Text(std::mem::take(&mut plain)));
+                }
+                pieces.push(Piece::Expr(expr));
+                rest = &rest[end..];
+            }
+            None => {
+                plain.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        pieces.push(Piece::Text(plain));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_round_trip_through_escapes() {
+        for text in [
+            "plain",
+            "a \"quote\" \\ back",
+            "tab\there",
+            "bell\u{7}",
+            "two\nlines",
+        ] {
+            let escaped = format!("\"{}\"", escape_string(text));
+            assert_eq!(parse_string(&escaped).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn placeables_in_a_translation_become_expressions_again() {
+        assert_eq!(
+            split_codes("Hi { -brand }, {not one} {$n}"),
+            vec![
+                Piece::Text("Hi ".into()),
+                Piece::Expr("{ -brand }".into()),
+                Piece::Text(", {not one} ".into()),
+                Piece::Expr("{ $n }".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_escape_is_reported_at_its_column() {
+        let text = "msgid \"\"\nmsgstr \"Language: ko\\n\"\n\nmsgctxt \"a:b\"\nmsgid \"x\\q\"\nmsgstr \"\"\n";
+        let err = parse(Path::new("f.po"), text).unwrap_err().to_string();
+        assert!(err.starts_with("f.po:5:9: unknown escape \\q"), "{err}");
+    }
+}

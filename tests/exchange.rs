@@ -1,0 +1,634 @@
+//! Exchange with CAT tools through the real binary: export, edit the file as a translator would,
+//! import; hostile and broken files; the translation memory and pretranslate.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Fixture, ARTICLE};
+
+const SLUG: &str = "2021/08/summit";
+
+/// A second article, so that ids of one article can be tried in the other.
+const OTHER: &str = r#"+++
+title = "Kazakh delegation visits Busan"
+date = 2021-08-18
++++
+
+The delegation toured the port of Busan on Wednesday. Officials discussed shipping routes.
+"#;
+
+/// The summit article in ko: the title (with a Fluent term), the trade sentence and the
+/// meeting sentence translated and signed off; then the trade figure changes, so that its
+/// translation is stale; byline and the other sentences missing.
+fn summit() -> Fixture {
+    let f = Fixture::init();
+    f.write(&format!("articles/{SLUG}.md"), ARTICLE);
+    f.write("articles/2021/08/busan.md", OTHER);
+    f.bitext(&["sync"]).assert().success();
+    let set = |id: &str, text: &str| {
+        f.bitext(&["set", "ko", SLUG, id, text]).assert().success();
+    };
+    set("title", "TITLE");
+    set(
+        &f.id_of(SLUG, "Trade reached"),
+        "2019년 교역액은 42억2000만 달러에 달했다.",
+    );
+    set(
+        &f.id_of(SLUG, "The two leaders met"),
+        "두 정상은 청와대에서 만났다.",
+    );
+    // A translation with a Fluent term in it, written by hand and accepted.
+    let path = format!("locales/ko/{SLUG}.ftl");
+    let text = f
+        .read(&path)
+        .replace("title = TITLE", "title = { -leaders } 파트너십 확대에 합의");
+    f.write(&path, text);
+    f.write("locales/ko/glossary.ftl", "-leaders = 정상들\n");
+    f.bitext(&["accept", "ko"]).assert().success();
+    f.write(
+        &format!("articles/{SLUG}.md"),
+        ARTICLE.replace("4.22", "4.25"),
+    );
+    f.bitext(&["sync"]).assert().success();
+    f
+}
+
+fn status_ko(f: &Fixture) -> serde_json::Value {
+    let out = f.stdout(&["status", SLUG, "--locale", "ko", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["articles"][0]["locales"]["ko"].clone()
+}
+
+fn counts(f: &Fixture) -> (u64, u64, u64, u64) {
+    let c = status_ko(f);
+    let n = |k: &str| c[k].as_u64().unwrap();
+    (n("current"), n("stale"), n("unreviewed"), n("missing"))
+}
+
+/// The ko translations of the summit as the store reads them: id → text.
+fn translations(f: &Fixture) -> Vec<(String, String)> {
+    f.messages(&format!("locales/ko/{SLUG}.ftl"))
+}
+
+fn export(f: &Fixture, format: &str, file: &str) -> String {
+    f.bitext(&[
+        "export",
+        "ko",
+        SLUG,
+        "--format",
+        format,
+        "-o",
+        file,
+        "--no-memory",
+    ])
+    .assert()
+    .success();
+    f.read(file)
+}
+
+fn parsed(f: &Fixture, file: &str) -> bitext::exchange::Incoming {
+    let mut incoming =
+        bitext::exchange::parse(Path::new(file), &f.read(file)).expect("the file parses");
+    // Offsets differ when texts differ; the content is what must match.
+    for u in &mut incoming.units {
+        u.offset = 0;
+        u.slug.1 = 0;
+    }
+    incoming.target_locale.1 = 0;
+    incoming.source_locale = incoming.source_locale.map(|(l, _)| (l, 0));
+    incoming
+}
+
+/// Edits an exported file as a translator would in a CAT tool: a current translation reworded,
+/// the missing byline filled and marked done, the stale trade sentence updated and marked done.
+fn translate_file(format: &str, text: &str) -> String {
+    let text = text.replace(
+        "두 정상은 청와대에서 만났다.",
+        "두 정상은 청와대에서 회담했다.",
+    );
+    let old_trade = "2019년 교역액은 42억2000만 달러에 달했다.";
+    let new_trade = "2019년 교역액은 42억5000만 달러에 달했다.";
+    match format {
+        "po" => text
+            .replace(
+                "msgid \"By Jane Doe\"\nmsgstr \"\"",
+                "msgid \"By Jane Doe\"\nmsgstr \"글 제인 도\"",
+            )
+            .replace(
+                "#, fuzzy\n#| msgid \"Trade reached $4.22 billion in 2019.\"\n",
+                "",
+            )
+            .replace(old_trade, new_trade),
+        "xliff" => text
+            .replace(
+                "<segment state=\"initial\" subState=\"bitext:missing\">\n        <source>By Jane Doe</source>",
+                "<segment state=\"translated\">\n        <source>By Jane Doe</source>\n        <target>글 제인 도</target>",
+            )
+            .replace(
+                "<segment state=\"initial\" subState=\"bitext:stale-major\">",
+                "<segment state=\"final\">",
+            )
+            .replace(old_trade, new_trade),
+        "xliff12" => text
+            .replace(
+                "<source>By Jane Doe</source>",
+                "<source>By Jane Doe</source>\n        <target state=\"translated\">글 제인 도</target>",
+            )
+            .replace(
+                &format!("<target state=\"needs-review-translation\">{old_trade}"),
+                &format!("<target state=\"translated\">{new_trade}"),
+            ),
+        other => panic!("{other}"),
+    }
+}
+
+fn round_trip(format: &str) {
+    let f = summit();
+    assert_eq!(counts(&f), (2, 1, 0, 3));
+    let file = format!("summit.{format}");
+    let exported = export(&f, format, &file);
+    // Importing the file untouched changes nothing.
+    let before = f.tree();
+    f.bitext(&["import", &file]).assert().success();
+    assert_eq!(
+        f.tree(),
+        before,
+        "an untouched {format} file changed the project"
+    );
+
+    // Only a current translation reworded: the project holds that change, and a new export is
+    // the edited file, byte for byte.
+    let reworded = exported.replace(
+        "두 정상은 청와대에서 만났다.",
+        "두 정상은 청와대에서 회담했다.",
+    );
+    assert_ne!(reworded, exported);
+    f.write(&file, &reworded);
+    f.bitext(&["import", &file])
+        .assert()
+        .success()
+        .stdout_eq(format!(
+            "ko {SLUG} {}: signed off\n{} wrote 1 translation: 1 signed off, 0 stale, 0 unsigned; 2 unchanged, 3 untranslated\n",
+            f.id_of(SLUG, "The two leaders met"),
+            match format {
+                "po" => "PO",
+                "xliff" => "XLIFF 2.0",
+                _ => "XLIFF 1.2",
+            }
+        ));
+    assert_eq!(counts(&f), (2, 1, 0, 3));
+    assert_eq!(export(&f, format, "again.out"), reworded);
+
+    // The translator's full session: the byline filled, the stale sentence updated.
+    let edited = translate_file(format, &reworded);
+    f.write(&file, &edited);
+    let before = translations(&f);
+    f.bitext(&["import", &file]).assert().success();
+    assert_eq!(counts(&f), (4, 0, 0, 2), "{format}");
+    let after = translations(&f);
+    let changed: Vec<_> = after.iter().filter(|t| !before.contains(t)).collect();
+    let trade = f.id_of(SLUG, "Trade reached");
+    assert_eq!(
+        changed,
+        [
+            &("byline".to_string(), "글 제인 도".to_string()),
+            &(
+                trade,
+                "2019년 교역액은 42억5000만 달러에 달했다.".to_string()
+            ),
+        ],
+        "{format}"
+    );
+    // The term in the title came back as a Fluent term, not as text.
+    assert!(f
+        .read(&format!("locales/ko/{SLUG}.ftl"))
+        .contains("title = { -leaders } 파트너십 확대에 합의\n"));
+    // Exported again, the file says what the edited one said.
+    export(&f, format, "again.out");
+    assert_eq!(parsed(&f, "again.out"), parsed(&f, &file), "{format}");
+    // Importing the same file twice: the second time changes nothing.
+    let before = f.tree();
+    f.bitext(&["import", &file]).assert().success();
+    assert_eq!(f.tree(), before);
+}
+
+#[test]
+fn po_round_trip() {
+    round_trip("po");
+}
+
+#[test]
+fn xliff2_round_trip() {
+    round_trip("xliff");
+}
+
+#[test]
+fn xliff12_round_trip() {
+    round_trip("xliff12");
+}
+
+#[test]
+fn exported_files_match_their_snapshots() {
+    let f = summit();
+    for (format, snapshot) in [
+        ("po", "summit-ko.po"),
+        ("xliff", "summit-ko.xlf"),
+        ("xliff12", "summit-ko-12.xlf"),
+    ] {
+        f.bitext(&["export", "ko", "--format", format, "-o", "-"])
+            .assert()
+            .success()
+            .stdout_eq(snapbox::Data::read_from(
+                Path::new(&format!("tests/snapshots/exchange/{snapshot}")),
+                None,
+            ));
+    }
+}
+
+#[test]
+fn a_translation_made_for_older_english_is_imported_stale_and_reported() {
+    let f = summit();
+    let file = "summit.po";
+    let exported = export(&f, "po", file);
+    // The English changes after the export...
+    f.write(
+        &format!("articles/{SLUG}.md"),
+        ARTICLE
+            .replace("4.22", "4.25")
+            .replace("met at Cheong Wa Dae", "met at the presidential office"),
+    );
+    f.bitext(&["sync"]).assert().success();
+    let meeting = f.id_of(SLUG, "The two leaders met");
+    // ...and the translator, working from the file, rewords the meeting sentence.
+    f.write(
+        file,
+        exported.replace(
+            "두 정상은 청와대에서 만났다.",
+            "두 정상은 청와대에서 회담했다.",
+        ),
+    );
+    f.bitext(&["import", file]).assert().success().stdout_eq(format!(
+        "ko {SLUG} {meeting}: stale: the English changed since the export; signed off against r2, the English it was translated from\n\
+         PO wrote 1 translation: 0 signed off, 1 stale, 0 unsigned; 2 unchanged, 3 untranslated\n"
+    ));
+    let ftl = f.read(&format!("locales/ko/{SLUG}.ftl"));
+    assert!(
+        ftl.contains(
+            "# en@r2: The two leaders met at Cheong Wa Dae.\n# bitext: stale (major) since r2"
+        ),
+        "{ftl}"
+    );
+    assert!(ftl.contains("= 두 정상은 청와대에서 회담했다.\n"));
+}
+
+#[test]
+fn an_edit_not_marked_done_is_written_unsigned() {
+    let f = summit();
+    let file = "summit.po";
+    let exported = export(&f, "po", file);
+    // The stale trade sentence updated but left fuzzy; the byline filled but marked fuzzy.
+    let edited = exported
+        .replace(
+            "2019년 교역액은 42억2000만 달러에 달했다.",
+            "2019년 교역액은 42억5000만 달러.",
+        )
+        .replace(
+            "msgctxt \"2021/08/summit:byline\"",
+            "#, fuzzy\nmsgctxt \"2021/08/summit:byline\"",
+        )
+        .replace(
+            "msgid \"By Jane Doe\"\nmsgstr \"\"",
+            "msgid \"By Jane Doe\"\nmsgstr \"글 제인 도\"",
+        );
+    f.write(file, edited);
+    f.bitext(&["import", file]).assert().success();
+    // Never current: the stale one stays stale, the new one is unreviewed.
+    assert_eq!(counts(&f), (2, 1, 1, 2));
+}
+
+/// Runs `bitext import FILE` on a file with `text` and checks that it fails with exit 2, an
+/// error that contains `expected`, and nothing in the project changed.
+fn refused(f: &Fixture, name: &str, text: &str, expected: &str) {
+    f.write(name, text);
+    let before = f.tree();
+    let output = f
+        .bitext(&["import", name])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(expected), "{name}: {stderr}");
+    let mut after = f.tree();
+    after.remove(Path::new(name));
+    let mut before = before;
+    before.remove(Path::new(name));
+    assert_eq!(after, before, "{name} changed the project");
+}
+
+#[test]
+fn hostile_and_broken_files_are_refused_and_change_nothing() {
+    let f = summit();
+    let xliff = export(&f, "xliff", "good.xlf");
+    let po = export(&f, "po", "good.po");
+    let edited = translate_file("xliff", &xliff);
+    let body = edited.split_once("?>").map(|(_, b)| b.to_string()).unwrap();
+
+    refused(
+        &f,
+        "xxe.xlf",
+        &format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY pw SYSTEM \"file:///etc/passwd\">]>{}",
+            body.replace("글 제인 도", "&pw;")
+        ),
+        "xxe.xlf:2:1: a DOCTYPE is not allowed",
+    );
+    refused(
+        &f,
+        "lol.xlf",
+        &format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n]>{}",
+            body.replace("글 제인 도", "&lol3;")
+        ),
+        "lol.xlf:2:1: a DOCTYPE is not allowed",
+    );
+    // An entity that no DOCTYPE defines.
+    refused(
+        &f,
+        "entity.xlf",
+        &edited.replace("글 제인 도", "&lol3;"),
+        "unknown entity &lol3;",
+    );
+    // Ids of the other article's segments, inside the summit's file.
+    let busan = f.id_of("2021/08/busan", "The delegation toured");
+    refused(
+        &f,
+        "other.xlf",
+        &edited.replace("<unit id=\"byline\"", &format!("<unit id=\"{busan}\"")),
+        &format!("2021/08/summit has no segment {busan}"),
+    );
+    // A path that leaves the project, in XLIFF and in PO.
+    refused(
+        &f,
+        "path.xlf",
+        &edited.replace("original=\"2021/08/summit\"", "original=\"../../etc/x\""),
+        "bad article \"../../etc/x\"",
+    );
+    refused(
+        &f,
+        "path.po",
+        &po.replace(
+            "msgctxt \"2021/08/summit:byline\"",
+            "msgctxt \"../../etc/x:byline\"",
+        ),
+        "bad article \"../../etc/x\"",
+    );
+    refused(
+        &f,
+        "absolute.xlf",
+        &edited.replace("original=\"2021/08/summit\"", "original=\"/etc/passwd\""),
+        "bad article \"/etc/passwd\"",
+    );
+    // A locale the project does not translate into, and a malformed file.
+    refused(
+        &f,
+        "fr.xlf",
+        &edited.replace("trgLang=\"ko\"", "trgLang=\"fr\""),
+        "fr.xlf:2:1: unknown locale fr",
+    );
+    refused(
+        &f,
+        "broken.xlf",
+        &edited.replace("</target>", "</targ>"),
+        "not well-formed XML",
+    );
+    refused(
+        &f,
+        "broken.po",
+        &po.replace("msgid \"By Jane Doe\"", "msgid \"By Jane Doe"),
+        "the string has no closing quote",
+    );
+    refused(
+        &f,
+        "code.xlf",
+        &edited.replace(
+            "<data id=\"d1\">{ -leaders }</data>",
+            "<data id=\"d1\">{ -leaders }\nevil = x</data>",
+        ),
+        "is not a Fluent placeable",
+    );
+    // One bad unit among good ones: nothing at all is written.
+    refused(
+        &f,
+        "mixed.xlf",
+        &edited.replace("<unit id=\"s-", "<unit id=\"x-"),
+        "has no segment x-",
+    );
+}
+
+#[test]
+fn the_error_names_the_file_line_and_column() {
+    let f = summit();
+    let xliff = export(&f, "xliff", "good.xlf");
+    f.write(
+        "bad.xlf",
+        xliff.replace("original=\"2021/08/summit\"", "original=\"../../etc/x\""),
+    );
+    f.bitext(&["import", "bad.xlf"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::file!["snapshots/exchange/bad-original.stderr"]);
+}
+
+#[test]
+fn a_huge_file_is_read_without_trouble_and_a_too_large_one_refused_unread() {
+    let f = summit();
+    let xliff = translate_file("xliff", &export(&f, "xliff", "good.xlf"));
+    // 50 MB of comment in the middle of a good file: read, imported.
+    let padding = format!("<!-- {} -->", "padding ".repeat(50 * 1024 * 1024 / 8));
+    f.write(
+        "huge.xlf",
+        xliff.replacen("<file ", &format!("{padding}\n  <file "), 1),
+    );
+    f.bitext(&["import", "huge.xlf"]).assert().success();
+    assert_eq!(counts(&f), (4, 0, 0, 2));
+    std::fs::remove_file(f.path("huge.xlf")).unwrap();
+    // Over the size limit: refused before it is read (a sparse file, so no disk is used).
+    let big = std::fs::File::create(f.path("big.xlf")).unwrap();
+    big.set_len(bitext::exchange::MAX_FILE_BYTES + 1).unwrap();
+    drop(big);
+    let before = f.tree_without("big.xlf");
+    f.bitext(&["import", "big.xlf"]).assert().code(2).stderr_eq(
+        "error: big.xlf: the file is 256 MiB, larger than the 256 MiB an exchange file may be\n",
+    );
+    assert_eq!(f.tree_without("big.xlf"), before);
+}
+
+trait TreeWithout {
+    fn tree_without(&self, name: &str) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>;
+}
+
+impl TreeWithout for Fixture {
+    /// The project's files, leaving out `name` (a sparse file too large to read).
+    fn tree_without(&self, name: &str) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+        let big = self.path(name);
+        let moved = self.dir.path().with_extension("moved");
+        std::fs::rename(&big, &moved).unwrap();
+        let tree = self.tree();
+        std::fs::rename(&moved, &big).unwrap();
+        tree
+    }
+}
+
+/// A copy of the sample project at the root of the repository.
+fn sample() -> Fixture {
+    let f = Fixture::empty();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for part in ["bitext.toml", "articles", "locales", "history"] {
+        copy(&root.join(part), &f.path(part));
+    }
+    f
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+#[test]
+fn memory_finds_the_earlier_translation_of_a_sentence_edited_by_a_word_or_two() {
+    let f = sample();
+    let out = f.stdout(&[
+        "tm",
+        "ru",
+        "Tokayev, who arrived on Sunday at Moon's invitation, is the first foreign head of state to visit Seoul since the COVID-19 pandemic began.",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let best = &json["matches"][0];
+    assert_eq!(best["id"], "s-natdq6", "{out}");
+    assert!(best["score"].as_u64().unwrap() > 80, "{out}");
+    assert_eq!(best["state"], "current");
+    assert!(best["translation"]
+        .as_str()
+        .unwrap()
+        .starts_with("Токаев, прибывший в понедельник"));
+    let ops: Vec<(&str, &str)> = best["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["op"] != "equal")
+        .map(|d| (d["op"].as_str().unwrap(), d["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("delete", "Sunday"),
+            ("insert", "Monday"),
+            ("delete", "head of state"),
+            ("insert", "leader"),
+        ]
+    );
+    // The text form, as a translator reads it.
+    f.bitext(&[
+        "tm",
+        "ru",
+        "Tokayev, who arrived on Sunday at Moon's invitation, is the first foreign head of state to visit Seoul since the COVID-19 pandemic began.",
+        "--limit",
+        "1",
+    ])
+    .assert()
+    .success()
+    .stdout_eq(snapbox::file!["snapshots/exchange/tm-sample.txt"]);
+}
+
+#[test]
+fn a_stale_translation_is_remembered_with_the_english_it_was_made_for() {
+    let f = sample();
+    let out = f.stdout(&[
+        "tm",
+        "ru",
+        "The program will grow to include nuclear energy, ferroalloys and gas plants.",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["matches"][0]["score"], 100, "{out}");
+    assert_eq!(json["matches"][0]["state"], "stale");
+    assert_eq!(json["matches"][0]["id"], "s-gvpskr");
+}
+
+#[test]
+fn pretranslate_fills_missing_segments_from_exact_matches_unreviewed() {
+    let f = summit();
+    // A new article that repeats a translated sentence word for word.
+    f.write(
+        "articles/2021/08/again.md",
+        "+++\ntitle = \"Again\"\n+++\n\nThe two leaders met at Cheong Wa Dae. Nothing else happened.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    let id = f.id_of("2021/08/again", "The two leaders met");
+    f.bitext(&["pretranslate", "ko", "2021/08/again"])
+        .assert()
+        .success()
+        .stdout_eq(format!(
+            "ko 2021/08/again {id}: filled from {SLUG} {} (unreviewed)\n\
+             1 segment filled from exact matches, unreviewed: check them, then `bitext accept ko`\n",
+            f.id_of(SLUG, "The two leaders met")
+        ));
+    let out = f.stdout(&["status", "2021/08/again", "--locale", "ko", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ko = &json["articles"][0]["locales"]["ko"];
+    assert_eq!(
+        (ko["current"].as_u64(), ko["unreviewed"].as_u64()),
+        (Some(0), Some(1))
+    );
+    // Running it again finds nothing more to fill.
+    let before = f.tree();
+    f.bitext(&["pretranslate", "ko"]).assert().success();
+    assert_eq!(f.tree(), before);
+}
+
+#[test]
+fn export_offers_memory_matches_for_missing_and_stale_segments() {
+    let f = summit();
+    // A missing sentence close to a translated one.
+    f.write(
+        "articles/2021/08/again.md",
+        "+++\ntitle = \"Again\"\n+++\n\nThe two leaders met at Cheong Wa Dae on Tuesday.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    let po = f.stdout(&["export", "ko", "2021/08/again", "--format", "po", "-o", "-"]);
+    assert!(
+        po.contains(&format!(
+            "#. tm 81%: {SLUG} {} (current)\n#.   en: The two leaders met at Cheong Wa Dae.\n#.   ko: 두 정상은 청와대에서 만났다.\n",
+            f.id_of(SLUG, "The two leaders met")
+        )),
+        "{po}"
+    );
+    let xliff12 = f.stdout(&[
+        "export",
+        "ko",
+        "2021/08/again",
+        "--format",
+        "xliff12",
+        "-o",
+        "-",
+    ]);
+    assert!(
+        xliff12.contains("<alt-trans match-quality=\"81\""),
+        "{xliff12}"
+    );
+    let xliff = f.stdout(&["export", "ko", "2021/08/again", "-o", "-"]);
+    assert!(
+        xliff.contains("<note category=\"bitext:tm\">81% "),
+        "{xliff}"
+    );
+}

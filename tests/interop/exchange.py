@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Reads bitext's exports with other people's tools, on a copy of the sample project.
+
+For every target locale:
+  - the PO passes gettext's `msgfmt --check`, and translate-toolkit's `pocount` counts as many
+    translated, fuzzy and untranslated messages as `bitext status` has current, stale +
+    unreviewed, and missing segments;
+  - the XLIFF 1.2 is read by translate-toolkit's `xliff2po`, and the PO it makes counts the same;
+  - the XLIFF 2.0 is read by the npm package `xliff` (xliff2js, tests/interop/xliff2/read.mjs)
+    with every unit, its source, its target (when translated) and its state;
+  - importing each file back, untouched, changes nothing in the project.
+
+Usage: tests/interop/exchange.py --bitext target/debug/bitext
+"""
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# translate-toolkit's tools are run through this python (the one pip installed them into), not
+# through scripts on PATH.
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def run(*args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def tree(root):
+    """Hash of every file in the project but the lock."""
+    out = {}
+    for folder, _, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            if name == ".bitext.lock" or "/exports/" in path + "/":
+                continue
+            with open(path, "rb") as f:
+                out[os.path.relpath(path, root)] = hashlib.sha256(f.read()).hexdigest()
+    return out
+
+
+def pocount(path):
+    """(translated, fuzzy, untranslated, total) messages, from pocount --csv."""
+    text = run(sys.executable, "-m", "translate.tools.pocount", "--csv", path)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    row = rows[0]
+    n = lambda k: int(row[k].strip())
+    return (
+        n("Translated Messages"),
+        n("Fuzzy Messages"),
+        n("Untranslated Messages"),
+        n("Total Message"),
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bitext", required=True)
+    args = parser.parse_args()
+    bitext = os.path.abspath(args.bitext)
+    failures = []
+    checks = 0
+
+    def check(ok, what):
+        nonlocal checks
+        checks += 1
+        print(("ok      " if ok else "FAILED  ") + what)
+        if not ok:
+            failures.append(what)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = os.path.join(tmp, "sample")
+        os.mkdir(project)
+        for part in ["bitext.toml", "articles", "locales", "history"]:
+            src = os.path.join(ROOT, part)
+            if os.path.isdir(src):
+                shutil.copytree(src, os.path.join(project, part))
+            else:
+                shutil.copy(src, os.path.join(project, part))
+        exports = os.path.join(tmp, "exports")
+        os.mkdir(exports)
+        b = lambda *a: run(bitext, "--project", project, *a)
+        status = json.loads(b("status", "--json"))
+        before = tree(project)
+        for locale, t in sorted(status["totals"].items()):
+            expected = (
+                t["current"],
+                t["stale"] + t["unreviewed"],
+                t["missing"],
+                t["segments"],
+            )
+            print(f"== {locale}: bitext status: current, stale + unreviewed, missing, segments = {expected}")
+
+            po = os.path.join(exports, f"{locale}.po")
+            b("export", locale, "--format", "po", "-o", po)
+            fmt = subprocess.run(
+                ["msgfmt", "--check", "-o", os.devnull, po], capture_output=True, text=True
+            )
+            check(fmt.returncode == 0, f"{locale}: msgfmt --check {fmt.stderr.strip()}")
+            got = pocount(po)
+            check(got == expected, f"{locale}: pocount on the PO gives {got}")
+
+            x12 = os.path.join(exports, f"{locale}-12.xlf")
+            b("export", locale, "--format", "xliff12", "-o", x12)
+            converted = os.path.join(exports, f"{locale}-from-xliff12.po")
+            run(
+                sys.executable,
+                "-c",
+                "import sys; from translate.convert.xliff2po import main; sys.argv[0] = 'xliff2po'; main()",
+                "--progress=none",
+                x12,
+                converted,
+            )
+            got = pocount(converted)
+            check(got == expected, f"{locale}: xliff2po read the XLIFF 1.2; pocount gives {got}")
+
+            x2 = os.path.join(exports, f"{locale}.xlf")
+            b("export", locale, "--format", "xliff", "-o", x2)
+            read = json.loads(run("node", os.path.join(HERE, "xliff2", "read.mjs"), x2))
+            units = read["units"]
+            states = {}
+            for u in units:
+                states[u["state"]] = states.get(u["state"], 0) + 1
+            check(
+                read["sourceLanguage"] == status["source"] and read["targetLanguage"] == locale,
+                f"{locale}: xliff2js reads srcLang {read['sourceLanguage']} trgLang {read['targetLanguage']}",
+            )
+            check(len(units) == t["segments"], f"{locale}: xliff2js finds {len(units)} units")
+            check(
+                all(isinstance(u["source"], str) and u["source"] for u in units),
+                f"{locale}: every unit has its source",
+            )
+            translated = sum(1 for u in units if isinstance(u.get("target"), str) and u["target"])
+            check(
+                translated == t["segments"] - t["missing"],
+                f"{locale}: {translated} units have a target",
+            )
+            got_states = (
+                states.get("current", 0),
+                states.get("stale", 0) + states.get("unreviewed", 0),
+                states.get("missing", 0),
+                len(units),
+            )
+            check(got_states == expected, f"{locale}: states {states}")
+
+            for path in (po, x12, x2):
+                b("import", path)
+            check(tree(project) == before, f"{locale}: importing the three files back changes nothing")
+
+    print(f"{checks - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
