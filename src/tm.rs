@@ -27,6 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::diff::{self, Op};
 use crate::error::Result;
 use crate::lock::ProjectLock;
 use crate::project::Project;
@@ -70,22 +71,7 @@ pub struct Match {
     #[serde(skip)]
     pub pieces: Vec<Piece>,
     /// How the looked-up sentence becomes the English in memory, word by word.
-    pub diff: Vec<DiffOp>,
-}
-
-/// One operation of a word diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DiffOp {
-    pub op: DiffKind,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DiffKind {
-    Equal,
-    Insert,
-    Delete,
+    pub diff: Vec<Op>,
 }
 
 /// A locale's translation memory, indexed.
@@ -244,7 +230,7 @@ impl Memory {
                 source: entry.source.clone(),
                 translation: escape::display(&entry.translation),
                 pieces: entry.translation.clone(),
-                diff: word_diff(text, &entry.source),
+                diff: diff::words(text, &entry.source),
             });
             if out.len() == limit {
                 break;
@@ -382,54 +368,6 @@ fn edit_distance(a: &[&str], b: &[&str]) -> usize {
     row[b.len()]
 }
 
-/// The word diff from `old` to `new`: equal, deleted and inserted runs, white space included,
-/// so that the equal and deleted texts make `old` and the equal and inserted texts make `new`.
-fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
-    let a: Vec<&str> = old.split_word_bounds().collect();
-    let b: Vec<&str> = new.split_word_bounds().collect();
-    let mut out: Vec<DiffOp> = Vec::new();
-    let mut push = |op: DiffKind, text: &str| match out.last_mut() {
-        Some(last) if last.op == op => last.text.push_str(text),
-        _ => out.push(DiffOp {
-            op,
-            text: text.to_string(),
-        }),
-    };
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
-        match op {
-            similar::DiffOp::Equal { old_index, len, .. } => {
-                a[old_index..old_index + len]
-                    .iter()
-                    .for_each(|t| push(DiffKind::Equal, t));
-            }
-            similar::DiffOp::Delete {
-                old_index, old_len, ..
-            } => a[old_index..old_index + old_len]
-                .iter()
-                .for_each(|t| push(DiffKind::Delete, t)),
-            similar::DiffOp::Insert {
-                new_index, new_len, ..
-            } => b[new_index..new_index + new_len]
-                .iter()
-                .for_each(|t| push(DiffKind::Insert, t)),
-            similar::DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                a[old_index..old_index + old_len]
-                    .iter()
-                    .for_each(|t| push(DiffKind::Delete, t));
-                b[new_index..new_index + new_len]
-                    .iter()
-                    .for_each(|t| push(DiffKind::Insert, t));
-            }
-        }
-    }
-    out
-}
-
 /// A segment that `pretranslate` filled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Filled {
@@ -485,6 +423,7 @@ pub fn pretranslate(project: &Project, locale: &str, slugs: &[String]) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diff::Tag;
 
     fn entry(slug: &str, id: &str, source: &str, translation: &str) -> Entry {
         Entry {
@@ -520,15 +459,25 @@ mod tests {
 
     #[test]
     fn the_diff_goes_from_the_query_to_the_memory() {
-        let diff = word_diff("Moon met Tokayev today.", "Moon met Putin today.");
-        let kinds: Vec<(DiffKind, &str)> = diff.iter().map(|d| (d.op, d.text.as_str())).collect();
+        let memory = Memory::from_entries(vec![entry(
+            "a",
+            "s-1",
+            "Moon met Putin today.",
+            "문 대통령은 오늘 푸틴 대통령을 만났다.",
+        )]);
+        let found = memory.lookup("Moon met Tokayev today.", 5);
+        let kinds: Vec<(Tag, &str)> = found[0]
+            .diff
+            .iter()
+            .map(|d| (d.op, d.text.as_str()))
+            .collect();
         assert_eq!(
             kinds,
             vec![
-                (DiffKind::Equal, "Moon met "),
-                (DiffKind::Delete, "Tokayev"),
-                (DiffKind::Insert, "Putin"),
-                (DiffKind::Equal, " today."),
+                (Tag::Equal, "Moon met "),
+                (Tag::Delete, "Tokayev"),
+                (Tag::Insert, "Putin"),
+                (Tag::Equal, " today."),
             ]
         );
     }

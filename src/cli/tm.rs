@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use bitext::project::Project;
-use bitext::tm::{DiffKind, Memory};
+use bitext::tm::Memory;
 
 use super::{Format, FormatArgs, Out};
 
@@ -53,16 +53,11 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                     m.id,
                     m.state
                 ))?;
-                let diff: String = m
-                    .diff
-                    .iter()
-                    .map(|d| match d.op {
-                        DiffKind::Equal => d.text.clone(),
-                        DiffKind::Delete => out.paint("31", &format!("[-{}-]", d.text)),
-                        DiffKind::Insert => out.paint("32", &format!("{{+{}+}}", d.text)),
-                    })
-                    .collect();
-                out.line(&format!("      {}: {diff}", project.config.source))?;
+                out.line(&format!(
+                    "      {}: {}",
+                    project.config.source,
+                    out.word_diff(&m.diff)
+                ))?;
                 out.line(&format!("      {locale}: {}", m.translation))?;
             }
         }
