@@ -1,6 +1,7 @@
 //! What a translator must work on in one locale: the missing, stale and unreviewed segments, in
 //! document order, each with its English and, for a stale one, the English it was translated from
-//! and the word diff from that to the English now.
+//! and the word diff from that to the English now, and for a missing or stale one the best
+//! translation-memory matches.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,6 +15,7 @@ use crate::state::State;
 use crate::status::{count_words, segment_states};
 use crate::store::target;
 use crate::store::{ftl, read_text_if_exists};
+use crate::tm::{Match, Memory};
 
 /// `bitext todo --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -47,6 +49,9 @@ pub struct Item {
     pub translation: Option<String>,
     /// Words in the source text.
     pub words: usize,
+    /// For a missing or stale segment: the best translations of the same or similar English
+    /// elsewhere in the project, best first (empty without a memory).
+    pub matches: Vec<Match>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -60,12 +65,31 @@ pub struct Totals {
     pub words: usize,
 }
 
-/// The work left in `locale` for `slugs`, in the order of `slugs`.
-pub fn todo(project: &Project, locale: &str, slugs: &[String]) -> Result<Todo> {
-    let per_article: Vec<Vec<Item>> = slugs
+/// How many memory matches an item offers at most.
+pub const MATCHES: usize = 3;
+
+/// The work left in `locale` for `slugs`, in the order of `slugs`, with the best matches of
+/// `memory` (the locale's translation memory) for the missing and stale segments.
+pub fn todo(
+    project: &Project,
+    locale: &str,
+    slugs: &[String],
+    memory: Option<&Memory>,
+) -> Result<Todo> {
+    let mut per_article: Vec<Vec<Item>> = slugs
         .par_iter()
         .map(|slug| article_todo(project, locale, slug))
         .collect::<Result<_>>()?;
+    if let Some(memory) = memory {
+        per_article
+            .par_iter_mut()
+            .flatten()
+            .filter(|item| item.state != "unreviewed")
+            .for_each(|item| {
+                item.matches =
+                    memory.lookup_excluding(&item.source, MATCHES, Some((&item.slug, &item.id)));
+            });
+    }
     let mut totals = Totals::default();
     for items in &per_article {
         totals.articles += usize::from(!items.is_empty());
@@ -123,6 +147,7 @@ fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>
                 diff: previous.map(|p| diff::words(p, s.text)),
                 translation,
                 words: s.words,
+                matches: Vec::new(),
             }
         })
         .collect();

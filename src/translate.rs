@@ -27,21 +27,28 @@ pub fn load_history(project: &Project, slug: &str) -> Result<History> {
 /// Writes the translation of segment `id` of `slug` into `locale`, signed off against the current
 /// source text.
 pub fn set(project: &Project, locale: &str, slug: &str, id: &str, text: &str) -> Result<()> {
-    set_checked(project, locale, slug, id, text, None)
+    set_checked(
+        project,
+        locale,
+        slug,
+        id,
+        vec![Piece::Text(text.to_string())],
+        None,
+    )
 }
 
-/// Like [`set`], for a translation made for the English `source`: refused when the segment's
-/// English is no longer that (the article was synced since), so that nothing is signed off
-/// against English the translator did not see.
+/// Like [`set`], for a translation (as Fluent pieces) made for the English `source`: refused
+/// when the segment's English is no longer that (the article was synced since), so that nothing
+/// is signed off against English the translator did not see.
 pub fn set_for_source(
     project: &Project,
     locale: &str,
     slug: &str,
     id: &str,
-    text: &str,
+    pieces: Vec<Piece>,
     source: &str,
 ) -> Result<()> {
-    set_checked(project, locale, slug, id, text, Some(source))
+    set_checked(project, locale, slug, id, pieces, Some(source))
 }
 
 fn set_checked(
@@ -49,7 +56,7 @@ fn set_checked(
     locale: &str,
     slug: &str,
     id: &str,
-    text: &str,
+    pieces: Vec<Piece>,
     source: Option<&str>,
 ) -> Result<()> {
     let _lock = ProjectLock::acquire(&project.root)?;
@@ -67,7 +74,6 @@ fn set_checked(
             "the English of {slug} {id} changed since it was shown: not saved"
         )));
     }
-    let pieces = vec![Piece::Text(text.to_string())];
     let signoff = SignOff {
         revision: history.number(),
         hash: value_hash(&pieces),

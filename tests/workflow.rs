@@ -187,3 +187,54 @@ fn bad_revisions_and_locales_are_refused() {
     f.bitext(&["todo", "xx"]).assert().code(2);
     f.bitext(&["show", "nothing-here"]).assert().code(2);
 }
+
+#[test]
+fn todo_and_fill_offer_earlier_translations_from_the_memory() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.write(
+        "articles/follow-up.md",
+        "+++\ntitle = \"Leaders meet again\"\n+++\n\n\
+         The two leaders met at Cheong Wa Dae again. They agreed to cooperate on space.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    f.translate(SLUG, "ko", &["met at", "space"]);
+    f.bitext(&["todo", "ko", "follow-up"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/workflow/todo-memory.txt"]);
+    let todo = json(&f, &["todo", "ko", "follow-up", "--json"]);
+    let again = &todo["items"][1];
+    assert_eq!(again["matches"][0]["score"], 90);
+    assert_eq!(again["matches"][0]["translation"], "두 정상은 청와대에서 만났다.");
+    assert_eq!(todo["items"][2]["matches"][0]["score"], 100);
+    let quiet = json(&f, &["todo", "ko", "follow-up", "--json", "--no-memory"]);
+    assert_eq!(quiet["items"][1]["matches"], serde_json::json!([]));
+
+    // A script skips the title and takes the first suggestion for both sentences.
+    f.bitext(&["fill", "ko", "follow-up"])
+        .stdin("\n:1\n:1\n")
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/workflow/fill-memory.txt"]);
+    let show = json(&f, &["show", "follow-up", "--locale", "ko", "--json"]);
+    let states: Vec<(&str, &str)> = show["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["locales"]["ko"]["state"].as_str().unwrap(),
+                row["locales"]["ko"]["translation"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("missing", ""),
+            ("current", "두 정상은 청와대에서 만났다."),
+            ("current", "양국은 우주 분야 협력에 합의했다."),
+        ]
+    );
+}

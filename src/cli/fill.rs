@@ -10,6 +10,7 @@ use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use bitext::project::Project;
+use bitext::store::escape::Piece;
 use bitext::todo::Item;
 use bitext::translate::AcceptMode;
 
@@ -22,6 +23,9 @@ pub struct Args {
     locale: String,
     /// Articles (default: all synced articles)
     slugs: Vec<String>,
+    /// Offer no translation-memory suggestions
+    #[arg(long)]
+    no_memory: bool,
 }
 
 const HELP: &str = "\
@@ -30,6 +34,7 @@ const HELP: &str = "\
   :s or an empty line   skip this segment (Ctrl-U clears the line)
   :b                    back to the previous segment
   :a                    accept the translation there is, unchanged (signed off)
+  :1, :2, :3            take a suggestion from the translation memory (to edit, on a terminal)
   :q, Ctrl-D or Ctrl-C  quit (every answer given is already saved)
   ::text                a translation that starts with a colon
   A command typed after the pre-filled translation counts as the command.";
@@ -41,6 +46,8 @@ enum Answer {
     Skip,
     Back,
     Accept,
+    /// A translation-memory suggestion, counted from 1.
+    Take(usize),
     Quit,
     Help,
 }
@@ -66,10 +73,18 @@ fn command(line: &str) -> Answer {
         ":a" | ":accept" => Answer::Accept,
         ":q" | ":quit" => Answer::Quit,
         ":h" | ":help" | ":?" => Answer::Help,
-        _ => match line.strip_prefix("::") {
-            Some(rest) => Answer::Text(format!(":{rest}")),
-            None => Answer::Text(line.to_string()),
+        other => match other.strip_prefix(':').and_then(|n| n.parse().ok()) {
+            Some(n) if n > 0 => Answer::Take(n),
+            _ => text(line),
         },
+    }
+}
+
+/// A line that is not a command: a translation.
+fn text(line: &str) -> Answer {
+    match line.strip_prefix("::") {
+        Some(rest) => Answer::Text(format!(":{rest}")),
+        None => Answer::Text(line.to_string()),
     }
 }
 
@@ -120,7 +135,12 @@ enum Done {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
     let slugs = project.select(&args.slugs, &project.synced_slugs()?)?;
-    let items = bitext::todo::todo(project, &locale, &slugs)?.items;
+    let memory = if args.no_memory {
+        None
+    } else {
+        Some(bitext::tm::Memory::build(project, &locale)?)
+    };
+    let items = bitext::todo::todo(project, &locale, &slugs, memory.as_ref())?.items;
     if items.is_empty() {
         out.line(&format!("{locale}: nothing to do"))?;
         return Ok(ExitCode::SUCCESS);
@@ -135,27 +155,54 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         ))?;
     }
     let mut done: Vec<Option<Done>> = vec![None; items.len()];
+    // A memory suggestion taken to be edited in the line editor.
+    let mut taken: Option<String> = None;
     let mut i = 0;
     while i < items.len() {
         let item = &items[i];
-        show(
-            out,
-            project,
-            &locale,
-            item,
-            i,
-            items.len(),
-            done[i].as_ref(),
-        )?;
+        if taken.is_none() {
+            show(
+                out,
+                project,
+                &locale,
+                item,
+                (i, items.len()),
+                done[i].as_ref(),
+            )?;
+        }
         let now = match &done[i] {
             Some(Done::Written(text)) => Some(text.as_str()),
             _ => item.translation.as_deref(),
         };
         out.flush()?;
-        let Some(line) = input.read(&format!("{locale}> "), now.unwrap_or(""))? else {
+        let initial = taken.as_deref().or(now).unwrap_or("");
+        let Some(line) = input.read(&format!("{locale}> "), initial)? else {
             break;
         };
-        match parse(&line, now.unwrap_or("")) {
+        let answer = match taken.take() {
+            Some(t) if line == t => Answer::Text(line),
+            Some(t) => parse(&line, &t),
+            None => parse(&line, now.unwrap_or("")),
+        };
+        let mut pieces = None;
+        let answer = match answer {
+            Answer::Take(n) => match item.matches.get(n - 1) {
+                None => {
+                    out.line(&format!("  there is no suggestion {n}"))?;
+                    continue;
+                }
+                Some(m) if interactive => {
+                    taken = Some(m.translation.clone());
+                    continue;
+                }
+                Some(m) => {
+                    pieces = Some(m.pieces.clone());
+                    Answer::Text(m.translation.clone())
+                }
+            },
+            other => other,
+        };
+        match answer {
             Answer::Quit => break,
             Answer::Help => {
                 out.line(HELP)?;
@@ -183,14 +230,17 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                     }
                 }
             },
+            // Turned into an edit or a translation above.
+            Answer::Take(_) => continue,
             Answer::Text(text) => {
+                let pieces = pieces.unwrap_or_else(|| vec![Piece::Text(text.clone())]);
                 let saved = save(out, "saved, signed off", || {
                     bitext::translate::set_for_source(
                         project,
                         &locale,
                         &item.slug,
                         &item.id,
-                        &text,
+                        pieces,
                         &item.source,
                     )
                     .map_err(Into::into)
@@ -225,8 +275,7 @@ fn show(
     project: &Project,
     locale: &str,
     item: &Item,
-    i: usize,
-    n: usize,
+    (i, n): (usize, usize),
     done: Option<&Done>,
 ) -> anyhow::Result<()> {
     let state = match (done, item.class, item.signed) {
@@ -258,6 +307,17 @@ fn show(
     };
     if let Some(text) = now {
         out.line(&format!("  {locale}  {text}"))?;
+    }
+    for (n, m) in item.matches.iter().enumerate() {
+        out.line(&format!(
+            "  {} {}  {}",
+            out.paint("36", &format!(":{}", n + 1)),
+            out.paint("36", &format!("{:>3}%", m.score)),
+            m.translation
+        ))?;
+        if m.score < 100 {
+            out.line(&format!("          {source}  {}", out.word_diff(&m.diff)))?;
+        }
     }
     Ok(())
 }
@@ -315,6 +375,8 @@ mod tests {
         assert_eq!(parse(" :b ", ""), Answer::Back);
         assert_eq!(parse(":a", ""), Answer::Accept);
         assert_eq!(parse(":q", ""), Answer::Quit);
+        assert_eq!(parse(":2", ""), Answer::Take(2));
+        assert_eq!(parse(":0", ""), Answer::Text(":0".into()));
         assert_eq!(
             parse("::q is a smiley", ""),
             Answer::Text(":q is a smiley".into())

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use bitext::project::Project;
+use bitext::tm::Memory;
 use bitext::todo::{Item, Todo, Totals};
 
 use super::output::plural;
@@ -14,6 +15,9 @@ pub struct Args {
     locale: String,
     /// Articles (default: all synced articles)
     slugs: Vec<String>,
+    /// Leave out translation-memory matches (faster on a large project)
+    #[arg(long)]
+    no_memory: bool,
     #[command(flatten)]
     format: FormatArgs,
 }
@@ -21,7 +25,12 @@ pub struct Args {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
     let slugs = project.select(&args.slugs, &project.synced_slugs()?)?;
-    let todo = bitext::todo::todo(project, &locale, &slugs)?;
+    let memory = if args.no_memory {
+        None
+    } else {
+        Some(Memory::build(project, &locale)?)
+    };
+    let todo = bitext::todo::todo(project, &locale, &slugs, memory.as_ref())?;
     match args.format.format() {
         Format::Json => out.json(&todo)?,
         Format::Text => text(&todo, project, out)?,
@@ -80,6 +89,16 @@ fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
         if let Some(translation) = &item.translation {
             out.line(&format!("    {}  {translation}", todo.locale))?;
         }
+        for m in &item.matches {
+            out.line(&format!(
+                "    {}  {}",
+                out.paint("36", &format!("{:>3}%", m.score)),
+                m.translation
+            ))?;
+            if m.score < 100 {
+                out.line(&format!("          {source}  {}", out.word_diff(&m.diff)))?;
+            }
+        }
     }
     if !todo.items.is_empty() {
         out.line("")?;
@@ -113,6 +132,14 @@ fn markdown(todo: &Todo, out: &mut Out) -> anyhow::Result<()> {
         out.line(&format!("- `{}` {}: {english}", item.id, label(item)))?;
         if let Some(translation) = &item.translation {
             out.line(&format!("  - {}: {translation}", todo.locale))?;
+        }
+        for m in &item.matches {
+            out.line(&format!(
+                "  - memory {}%: {} ({})",
+                m.score,
+                m.translation,
+                bitext::diff::plain(&m.diff)
+            ))?;
         }
     }
     Ok(())
