@@ -206,7 +206,10 @@ fn todo_and_fill_offer_earlier_translations_from_the_memory() {
     let todo = json(&f, &["todo", "ko", "follow-up", "--json"]);
     let again = &todo["items"][1];
     assert_eq!(again["matches"][0]["score"], 90);
-    assert_eq!(again["matches"][0]["translation"], "두 정상은 청와대에서 만났다.");
+    assert_eq!(
+        again["matches"][0]["translation"],
+        "두 정상은 청와대에서 만났다."
+    );
     assert_eq!(todo["items"][2]["matches"][0]["score"], 100);
     let quiet = json(&f, &["todo", "ko", "follow-up", "--json", "--no-memory"]);
     assert_eq!(quiet["items"][1]["matches"], serde_json::json!([]));
