@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod history;
 pub mod lock;
 pub mod project;
+pub mod publish;
 pub mod segment;
 pub mod state;
 pub mod status;

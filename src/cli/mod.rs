@@ -5,6 +5,7 @@ mod check;
 mod init;
 mod log;
 mod output;
+mod publish;
 mod segment;
 mod set;
 mod status;
@@ -51,6 +52,8 @@ enum Command {
     Accept(accept::Args),
     /// Check translations for errors: numbers, links, quotes, glossary terms, …
     Check(check::Args),
+    /// Build the localized articles as HTML pages (and Markdown), with an index
+    Publish(publish::Args),
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 success, 1 a gate failed,
@@ -104,5 +107,6 @@ fn run(
         Command::Set(args) => set::run(args, &project()?, out),
         Command::Accept(args) => accept::run(args, &project()?, out),
         Command::Check(args) => check::run(args, &project()?, out),
+        Command::Publish(args) => publish::run(args, &project()?, out),
     }
 }
