@@ -493,10 +493,9 @@ pub fn index(project: &Project, prepared: &[Prepared]) -> String {
             }
         }
         out.push_str(&format!(
-            "<section lang=\"{}\">\n<h2>{} <span class=\"coverage\" lang=\"en\">{} {}, {:.2}% current, {:.2}% translated</span></h2>\n<ul>\n{items}</ul>\n</section>\n",
+            "<section lang=\"{}\">\n<h2>{} <span class=\"coverage\" lang=\"en\">{}, {:.2}% current, {:.2}% translated</span></h2>\n<ul>\n{items}</ul>\n</section>\n",
             attr(locale),
             text(locale::endonym(locale)),
-            attr(locale),
             super::plural(published, "article", "articles"),
             counts.percent_current(),
             counts.percent_translated(),
