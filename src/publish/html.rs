@@ -119,7 +119,8 @@ body { margin: 0 auto; max-width: 42rem; padding: 1rem 1.25rem 3rem; color: #1b1
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR",
     "Apple SD Gothic Neo", "Malgun Gothic", "Helvetica Neue", Arial, sans-serif;
   font-size: 1.125rem; line-height: 1.65; overflow-wrap: break-word; }
-:lang(ko) { word-break: keep-all; line-height: 1.8; }
+:lang(ko) { word-break: keep-all; }
+html:lang(ko) body { line-height: 1.8; }
 h1 { font-size: 2rem; line-height: 1.25; margin: 1rem 0 .5rem; }
 h2 { font-size: 1.35rem; line-height: 1.3; margin: 2rem 0 .5rem; }
 .subtitle { font-size: 1.2rem; color: #444; margin: 0 0 .75rem; }
