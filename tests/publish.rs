@@ -461,3 +461,28 @@ fn the_index_lists_every_article_by_locale_with_its_coverage() {
     let index = f.read("public/index.html");
     assert!(index.contains("<a href=\"ko/summit.html\">정상들, 협력 확대 합의</a> <span class=\"coverage\" lang=\"en\">16.67% current, 5 shown in the source language</span>"), "{index}");
 }
+
+#[test]
+fn fluent_terms_in_translations_are_formatted_with_the_glossary() {
+    let f = summit();
+    f.write("locales/ko/glossary.ftl", "-cheong-wa-dae = 청와대\n");
+    let met = f.id_of("summit", "met at");
+    let space = f.id_of("summit", "space");
+    let ko = f.read("locales/ko/summit.ftl");
+    f.write(
+        "locales/ko/summit.ftl",
+        format!("{ko}\n{met} = 두 정상은 {{ -cheong-wa-dae }}에서 만났다.\n{space} = {{ -nope }} 합의.\n"),
+    );
+    f.bitext(&["publish", "--locale", "ko"])
+        .assert()
+        .success()
+        .stderr_eq(snapbox::str![[r#"
+warning: locales/ko/summit.ftl: [..]: Unknown term: -nope; shown as untranslated
+
+"#]]);
+    let html = f.read("public/ko/summit.html");
+    assert!(html.contains("두 정상은 청와대에서 만났다."), "{html}");
+    assert!(html.contains(
+        "<span class=\"fallback\" lang=\"en\">They agreed to cooperate on space.</span>"
+    ));
+}

@@ -171,12 +171,17 @@ fn published_pages_behave_in_headless_chromium() {
     assert_eq!(langs, ["en", "ko", "kk", "ru", "x-default"]);
     for (lang, href) in &hrefs {
         let path = href.strip_prefix("file://").expect("a file URL");
-        assert!(Path::new(path).is_file(), "hreflang {lang}: {href} does not exist");
+        assert!(
+            Path::new(path).is_file(),
+            "hreflang {lang}: {href} does not exist"
+        );
     }
     // The text is there, escaped, and none of it became an element.
     let text = eval_string(&tab, "document.querySelector('article').innerText");
     assert!(
-        text.contains("Escaped <script>alert(1)</script> and <img src=x onerror=alert(1)> and x end."),
+        text.contains(
+            "Escaped <script>alert(1)</script> and <img src=x onerror=alert(1)> and x end."
+        ),
         "{text}"
     );
     assert!(eval_bool(

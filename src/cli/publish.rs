@@ -80,9 +80,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         },
         min_current: args.min_current,
     };
-    let progress = super::output::Progress::new("publish", slugs.len());
     let report = bitext::publish::publish(project, &slugs, &options)?;
-    progress.finish();
 
     for warning in &report.warnings {
         note(&format!("warning: {warning}"));
