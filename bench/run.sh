@@ -7,6 +7,7 @@
 #   CORPUS=/tmp/c bench/run.sh # another folder for the corpus
 #   RUNS=20 bench/run.sh       # runs per command (default: hyperfine's own choice, at least 10)
 #   HYPERFINE=no bench/run.sh  # time with a plain loop instead (median of 5 runs)
+#   PUBLISH_ARTICLES=1000      # the corpus of the publish measurement (bench/corpus-publish)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -144,3 +145,34 @@ fi
 echo
 echo "== translation memory: 1,000 new sentences looked up in the ko memory (bench/tm_bench.rs)"
 "$TARGET_DIR/release/examples/tm-bench" "$CORPUS" ko 1000
+
+# Publishing: every article into HTML pages in four locales, on its own corpus of
+# PUBLISH_ARTICLES articles (1,000 by default), since pages are much more work per article.
+PUBLISH_ARTICLES="${PUBLISH_ARTICLES:-1000}"
+PUBLISH_CORPUS="${PUBLISH_CORPUS:-$ROOT/bench/corpus-publish}"
+if [[ ! -e "$PUBLISH_CORPUS" ]]; then
+    echo
+    echo "== generate $PUBLISH_ARTICLES articles into $PUBLISH_CORPUS"
+    "$TARGET_DIR/release/examples/gen-corpus" "$PUBLISH_CORPUS" "$PUBLISH_ARTICLES" >/dev/null
+fi
+cd "$PUBLISH_CORPUS"
+echo
+echo "== publish ($(find articles -type f -name '*.md' | wc -l) articles, 4 locales, median of ${RUNS:-5} runs into an empty folder)"
+times=()
+for _ in $(seq "${RUNS:-5}"); do
+    rm -rf "$WORK/public"
+    start=$(date +%s.%N)
+    "$BITEXT" publish --out "$WORK/public" >/dev/null 2>"$WORK/publish.err" || true
+    end=$(date +%s.%N)
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')")
+done
+pages=$(find "$WORK/public" -name '*.html' -not -path "$WORK/public/index.html" | wc -l)
+refused=$(grep -c '^refused' "$WORK/publish.err" || true)
+median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
+start=$(date +%s.%N)
+"$BITEXT" publish --out "$WORK/public" >/dev/null 2>&1 || true
+end=$(date +%s.%N)
+again=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+echo "  runs: ${times[*]}"
+awk -v t="$median" -v p="$pages" -v r="$refused" -v again="$again" 'BEGIN {
+    printf "publish: %d pages (%d refused) in %.3f s: %.0f pages/s; again, nothing to write: %s s\n", p, r, t, p / t, again }'

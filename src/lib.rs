@@ -20,6 +20,7 @@ pub mod history;
 pub mod lock;
 pub mod parallel;
 pub mod project;
+pub mod publish;
 pub mod segment;
 pub mod state;
 pub mod status;

@@ -18,6 +18,55 @@ use super::{Block, Kind};
 /// assert_eq!(texts, ["Title", "Quoted *text* goes on."]);
 /// ```
 pub fn blocks(body: &str) -> Vec<Block> {
+    runs(body).into_iter().flat_map(Run::into_blocks).collect()
+}
+
+/// A run of inline Markdown in the body (a paragraph's, heading's, item's or cell's text), where
+/// it is, and the blocks read from it: what publishing needs to put translations back in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Byte range in the body, from the run's first inline event to the end of its last.
+    pub span: Range<usize>,
+    pub content: RunContent,
+}
+
+/// What a run holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunContent {
+    /// One block of text, or none when the run has nothing to translate.
+    Text(Option<Block>),
+    /// Images and nothing else: a figure each, with its caption and credit.
+    Images(Vec<Image>),
+}
+
+/// An image that stands alone in its paragraph: a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Byte range of the whole image, `![…](…)`, in the body.
+    pub span: Range<usize>,
+    /// The destination, as pulldown-cmark read it.
+    pub dest: String,
+    /// The alt text as a block, if it has words.
+    pub caption: Option<Block>,
+    /// The title as a block, if it has words.
+    pub credit: Option<Block>,
+}
+
+impl Run {
+    /// The blocks of the run, in document order.
+    pub fn into_blocks(self) -> Vec<Block> {
+        match self.content {
+            RunContent::Text(block) => block.into_iter().collect(),
+            RunContent::Images(images) => images
+                .into_iter()
+                .flat_map(|i| i.caption.into_iter().chain(i.credit))
+                .collect(),
+        }
+    }
+}
+
+/// The runs of inline Markdown of a body, in document order; [`blocks`] are read from them.
+pub fn runs(body: &str) -> Vec<Run> {
     let mut out = Vec::new();
     let mut containers: Vec<Container> = Vec::new();
     let mut run: Vec<(Event, Range<usize>)> = Vec::new();
@@ -140,11 +189,12 @@ fn flush(
     body: &str,
     run: &mut Vec<(Event, Range<usize>)>,
     containers: &[Container],
-    out: &mut Vec<Block>,
+    out: &mut Vec<Run>,
 ) {
-    if run.is_empty() {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return;
-    }
+    };
+    let span = first.1.start..last.1.end;
     let items = siblings(run);
     let only_images = items.iter().all(|item| match &run[item.start].0 {
         Event::Start(Tag::Image { .. }) => true,
@@ -154,40 +204,48 @@ fn flush(
     }) && items
         .iter()
         .any(|item| matches!(run[item.start].0, Event::Start(Tag::Image { .. })));
-    if only_images {
+    let content = if only_images {
+        let mut images = Vec::new();
         for item in &items {
-            if let Event::Start(Tag::Image { title, .. }) = &run[item.start].0 {
+            if let Event::Start(Tag::Image {
+                title, dest_url, ..
+            }) = &run[item.start].0
+            {
                 let children = &run[item.start + 1..item.end - 1];
                 let mut text = Text::default();
                 rebuild(body, children, &mut text);
-                push_block(out, Kind::Caption, text);
                 let credit = title.trim();
-                if !credit.is_empty() {
-                    push_block(
-                        out,
+                images.push(Image {
+                    span: run[item.start].1.clone(),
+                    dest: dest_url.to_string(),
+                    caption: make_block(Kind::Caption, text),
+                    credit: make_block(
                         Kind::Credit,
                         Text {
                             text: credit.to_string(),
                             protected: Vec::new(),
                         },
-                    );
-                }
+                    ),
+                });
             }
         }
+        RunContent::Images(images)
     } else {
         let mut text = Text::default();
         rebuild(body, run, &mut text);
-        push_block(out, kind_of(containers), text);
-    }
+        RunContent::Text(make_block(kind_of(containers), text))
+    };
+    out.push(Run { span, content });
     run.clear();
 }
 
-fn push_block(out: &mut Vec<Block>, kind: Kind, text: Text) {
+/// The block of `text`, trimmed, unless it has no letters or digits.
+fn make_block(kind: Kind, text: Text) -> Option<Block> {
     let Text { text, protected } = text;
     let start = text.len() - text.trim_start().len();
     let trimmed = text.trim();
     if !trimmed.chars().any(char::is_alphanumeric) {
-        return;
+        return None;
     }
     let end = start + trimmed.len();
     let protected = protected
@@ -197,11 +255,11 @@ fn push_block(out: &mut Vec<Block>, kind: Kind, text: Text) {
             (r.start < r.end).then_some(r)
         })
         .collect();
-    out.push(Block {
+    Some(Block {
         kind,
         text: trimmed.to_string(),
         protected,
-    });
+    })
 }
 
 #[derive(Default)]

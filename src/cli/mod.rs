@@ -10,6 +10,7 @@ mod init;
 mod log;
 mod output;
 mod pretranslate;
+mod publish;
 mod segment;
 mod set;
 mod show;
@@ -75,6 +76,8 @@ enum Command {
     Tm(tm::Args),
     /// Fill missing segments from exact translation-memory matches, unreviewed
     Pretranslate(pretranslate::Args),
+    /// Build the localized articles as HTML pages (and Markdown), with an index
+    Publish(publish::Args),
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 success, 1 a gate failed,
@@ -136,5 +139,6 @@ fn run(
         Command::Import(args) => import::run(args, &project()?, out),
         Command::Tm(args) => tm::run(args, &project()?, out),
         Command::Pretranslate(args) => pretranslate::run(args, &project()?, out),
+        Command::Publish(args) => publish::run(args, &project()?, out),
     }
 }
