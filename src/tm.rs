@@ -11,11 +11,13 @@
 //! Identical English scores 100; anything else at most 99, so that 100 always means "exact". One
 //! word changed in a twenty-token sentence scores 95.
 //!
-//! **Index.** An inverted index from each lower-cased word, and each pair of neighbouring words, to
-//! the entries that contain it. A lookup adds up, per entry, the inverse document frequency of the
-//! query terms it shares (terms in more than a tenth of all entries are left out when rarer ones
-//! exist), keeps the best [`CANDIDATES`] entries and scores only those exactly; identical English
-//! is found at once in a hash map. So a lookup never compares the query with every segment.
+//! **Index.** An inverted index from the hash of each lower-cased word, and of each pair of
+//! neighbouring words, to the entries that contain it. A lookup reads the lists of its terms,
+//! rarest first, until it has read about [`POSTINGS_BUDGET`] entries (terms in more than a tenth
+//! of all entries are left out when rarer ones exist), adds up per entry the inverse document
+//! frequency of the terms it shares, keeps the best [`CANDIDATES`] entries and scores only those
+//! exactly; identical English is found at once in a hash map. So a lookup never compares the
+//! query with every segment, and reads about as much in a large memory as in a small one.
 //!
 //! **Built on the fly.** [`Memory::build`] reads the project in parallel each time (there is no
 //! cache to go stale); on 100,000 translated segments that takes under two seconds, and each
@@ -41,6 +43,14 @@ pub const MIN_SCORE: u32 = 50;
 
 /// How many entries a lookup scores exactly, chosen by the index.
 pub const CANDIDATES: usize = 48;
+
+/// How many index entries a lookup reads, about: the rarest terms are read first, and commoner
+/// ones only while under this budget (and at least [`MIN_TERMS`] terms), so that a lookup in a
+/// large memory does not read long lists of common words.
+pub const POSTINGS_BUDGET: usize = 20_000;
+
+/// The fewest terms a lookup reads, whatever the budget.
+pub const MIN_TERMS: usize = 4;
 
 /// One translation in memory, with the English it translates.
 #[derive(Debug, Clone)]
@@ -80,8 +90,8 @@ pub struct Memory {
     entries: Vec<Entry>,
     /// English → entries with exactly that English.
     exact: HashMap<String, Vec<u32>>,
-    /// Lower-cased word → entries that contain it, ascending.
-    postings: HashMap<String, Vec<u32>>,
+    /// Hash of a lower-cased word or word pair → entries that contain it, ascending.
+    postings: HashMap<u64, Vec<u32>>,
     /// Tokens of each entry's English, for the length filter.
     lengths: Vec<u32>,
 }
@@ -125,22 +135,17 @@ impl Memory {
     /// assert_eq!((best.id.as_str(), best.score), ("s-1", 90));
     /// ```
     pub fn from_entries(entries: Vec<Entry>) -> Memory {
-        let words: Vec<Vec<String>> = entries.par_iter().map(|e| index_words(&e.source)).collect();
+        let terms: Vec<Vec<u64>> = entries.par_iter().map(|e| index_terms(&e.source)).collect();
         let lengths = entries
             .par_iter()
             .map(|e| tokens(&e.source).len() as u32)
             .collect();
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, (entry, words)) in entries.iter().zip(words).enumerate() {
+        for (i, (entry, terms)) in entries.iter().zip(terms).enumerate() {
             let i = i as u32;
-            for word in words {
-                match postings.get_mut(&word) {
-                    Some(list) => list.push(i),
-                    None => {
-                        postings.insert(word, vec![i]);
-                    }
-                }
+            for term in terms {
+                postings.entry(term).or_default().push(i);
             }
             match exact.get_mut(&entry.source) {
                 Some(list) => list.push(i),
@@ -242,9 +247,9 @@ impl Memory {
     /// The entries that share the most (IDF-weighted) words with `text`.
     fn candidates(&self, text: &str) -> Vec<u32> {
         let n = self.entries.len() as f32;
-        let mut terms: Vec<&Vec<u32>> = index_words(text)
+        let mut terms: Vec<&Vec<u32>> = index_terms(text)
             .iter()
-            .filter_map(|w| self.postings.get(w))
+            .filter_map(|t| self.postings.get(t))
             .collect();
         if terms.is_empty() {
             return Vec::new();
@@ -256,7 +261,13 @@ impl Memory {
         let query_len = tokens(text).len() as u32;
         let mut weight = vec![0f32; self.entries.len()];
         let mut touched = Vec::new();
-        for list in &terms[..keep] {
+        // Rarest first; once the entries read pass the budget, commoner terms add little.
+        let mut read = 0;
+        for (k, list) in terms[..keep].iter().enumerate() {
+            if k >= MIN_TERMS && read > POSTINGS_BUDGET {
+                break;
+            }
+            read += list.len();
             let idf = (n / list.len() as f32).ln() + 0.1;
             for &i in list.iter() {
                 let w = &mut weight[i as usize];
@@ -322,18 +333,32 @@ fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<En
     Ok(out)
 }
 
-/// The distinct index terms of `text`: its lower-cased words and each pair of neighbouring words.
-/// Pairs tell sentences made of the same common words apart.
-fn index_words(text: &str) -> Vec<String> {
-    let words: Vec<String> = text.unicode_words().map(str::to_lowercase).collect();
-    let mut terms: Vec<String> = words
+/// The distinct index terms of `text`, hashed: its lower-cased words and each pair of
+/// neighbouring words. Pairs tell sentences made of the same common words apart. Hashes keep the
+/// index small; two terms that collide only widen the candidates, which are scored exactly.
+fn index_terms(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = text.unicode_words().map(word_hash).collect();
+    let mut terms: Vec<u64> = words
         .windows(2)
-        .map(|pair| format!("{} {}", pair[0], pair[1]))
+        .map(|pair| pair[0].rotate_left(17) ^ pair[1].wrapping_mul(0x9e37_79b9_7f4a_7c15))
         .collect();
     terms.extend(words);
     terms.sort_unstable();
     terms.dedup();
     terms
+}
+
+/// FNV-1a of a word's lower-cased characters.
+fn word_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0; 4];
+        for byte in c.encode_utf8(&mut buf).bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// The tokens that scores compare: words, numbers and punctuation, without white space.
