@@ -35,7 +35,7 @@ cd "$CORPUS"
 LIST="$WORK/status-files"
 {
     printf 'bitext.toml\0'
-    find history -type f -name '*.jsonl' -print0
+    find history -type f -name '*.jsonl' -not -name '*.*.jsonl' -print0
     find locales/ko locales/kk locales/ru -type f -name '*.ftl' -print0
 } >"$LIST"
 articles=$(find articles -type f -name '*.md' | wc -l)
@@ -52,19 +52,19 @@ if [[ "$HYPERFINE" != no ]] && ! command -v hyperfine >/dev/null && [[ "$(id -u)
 fi
 
 # An article with two revisions, for `bitext diff`.
-DIFF_SLUG=$(grep -rl --include='*.jsonl' '"revision":2' history | grep -v '\.[a-z][a-z]\.jsonl$' | head -n 1 | sed 's|^history/||; s|\.jsonl$||')
+DIFF_SLUG=$(find history -name '*.jsonl' -not -name '*.*.jsonl' -print0 | xargs -0 grep -l '"revision":2' | sed -n '1{s|^history/||; s|\.jsonl$||; p}' || true)
 echo "diff: $DIFF_SLUG"
 
 # name|command, run from inside the corpus.
 COMMANDS=(
     "cat (listed files)|xargs -0 cat <'$LIST' >/dev/null"
-    "cat (find + cat)|{ printf 'bitext.toml\\0'; find history -type f -name '*.jsonl' -print0; find locales/ko locales/kk locales/ru -type f -name '*.ftl' -print0; } | xargs -0 cat >/dev/null"
+    "cat (find + cat)|{ printf 'bitext.toml\\0'; find history -type f -name '*.jsonl' -not -name '*.*.jsonl' -print0; find locales/ko locales/kk locales/ru -type f -name '*.ftl' -print0; } | xargs -0 cat >/dev/null"
     "bitext status --json|'$BITEXT' status --json >/dev/null"
     "bitext status|'$BITEXT' status >/dev/null"
     "bitext sync (unchanged)|'$BITEXT' sync >/dev/null"
     "bitext check --json|'$BITEXT' check --json >/dev/null || true"
     "bitext todo ko --json|'$BITEXT' todo ko --json >/dev/null"
-    "bitext todo ko|'$BITEXT' todo ko >/dev/null"
+    "bitext todo ko --no-memory|'$BITEXT' todo ko --json --no-memory >/dev/null"
     "bitext diff (1 article)|'$BITEXT' diff '$DIFF_SLUG' --json >/dev/null"
 )
 

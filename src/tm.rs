@@ -23,6 +23,7 @@
 //! cache to go stale); on 100,000 translated segments that takes under two seconds, and each
 //! lookup afterwards about half a millisecond (see `bench/README.md`).
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -48,6 +49,15 @@ pub const CANDIDATES: usize = 48;
 /// ones only while under this budget (and at least [`MIN_TERMS`] terms), so that a lookup in a
 /// large memory does not read long lists of common words.
 pub const POSTINGS_BUDGET: usize = 20_000;
+
+/// How many entries with identical English a lookup reads at least.
+const EXACT_READ: usize = 64;
+
+thread_local! {
+    /// The weight of each entry during a lookup, kept from one lookup to the next on a thread so
+    /// that a lookup does not zero a buffer as long as the memory; all zero between lookups.
+    static WEIGHTS: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+}
 
 /// The fewest terms a lookup reads, whatever the budget.
 pub const MIN_TERMS: usize = 4;
@@ -154,6 +164,10 @@ impl Memory {
                 }
             }
         }
+        // Identical English in the order lookups rank it: current first, then memory order.
+        for list in exact.values_mut() {
+            list.sort_by_key(|&i| (state_rank(entries[i as usize].state), i));
+        }
         Memory {
             entries,
             exact,
@@ -188,12 +202,17 @@ impl Memory {
         if limit == 0 || self.entries.is_empty() {
             return Vec::new();
         }
-        let mut candidates: Vec<u32> = self.exact.get(text).cloned().unwrap_or_default();
-        candidates.extend(self.candidates(text));
+        // Identical English, best first already; a sentence repeated all over the archive
+        // (a photo credit, a dateline) is read only as far as a few matches need.
+        let exact = self.exact.get(text).map_or(&[][..], |list| {
+            &list[..list.len().min(EXACT_READ.max(limit * 8))]
+        });
         let query = tokens(text);
         let mut scored: Vec<(u32, u32)> = Vec::new();
         let mut seen = HashSet::new();
-        for i in candidates {
+        let exact = exact.iter().map(|&i| (i, true));
+        let fuzzy = self.candidates(text).into_iter().map(|i| (i, false));
+        for (i, same) in exact.chain(fuzzy) {
             if !seen.insert(i) {
                 continue;
             }
@@ -201,11 +220,10 @@ impl Memory {
             if exclude.is_some_and(|(slug, id)| entry.slug == slug && entry.id == id) {
                 continue;
             }
-            let score = if entry.source == text {
+            let score = if same || entry.source == text {
                 100
             } else {
-                let other = tokens(&entry.source);
-                similarity(&query, &other).min(99)
+                similarity(&query, &tokens(&entry.source)).min(99)
             };
             if score >= MIN_SCORE {
                 scored.push((score, i));
@@ -259,39 +277,51 @@ impl Memory {
         let rare = terms.iter().filter(|l| l.len() <= common).count();
         let keep = if rare == 0 { terms.len().min(3) } else { rare };
         let query_len = tokens(text).len() as u32;
-        let mut weight = vec![0f32; self.entries.len()];
-        let mut touched = Vec::new();
-        // Rarest first; once the entries read pass the budget, commoner terms add little.
-        let mut read = 0;
-        for (k, list) in terms[..keep].iter().enumerate() {
-            if k >= MIN_TERMS && read > POSTINGS_BUDGET {
-                break;
+        WEIGHTS.with(|cell| {
+            let mut weight = cell.borrow_mut();
+            if weight.len() < self.entries.len() {
+                weight.resize(self.entries.len(), 0.0);
             }
-            read += list.len();
-            let idf = (n / list.len() as f32).ln() + 0.1;
-            for &i in list.iter() {
-                let w = &mut weight[i as usize];
-                if *w == 0.0 {
-                    touched.push(i);
+            let mut touched = Vec::new();
+            // Rarest first; once the entries read pass the budget, commoner terms add little.
+            let mut read = 0;
+            for (k, list) in terms[..keep].iter().enumerate() {
+                if k >= MIN_TERMS && read > POSTINGS_BUDGET {
+                    break;
                 }
-                *w += idf;
+                read += list.len();
+                let idf = (n / list.len() as f32).ln() + 0.1;
+                for &i in list.iter() {
+                    let w = &mut weight[i as usize];
+                    if *w == 0.0 {
+                        touched.push(i);
+                    }
+                    *w += idf;
+                }
             }
-        }
-        // An entry whose length alone keeps it under MIN_SCORE is no candidate.
-        touched.retain(|&i| {
-            let len = self.lengths[i as usize];
-            let (short, long) = (len.min(query_len), len.max(query_len));
-            (long - short) * 100 <= (100 - MIN_SCORE) * long
-        });
-        if touched.len() > CANDIDATES {
-            touched.select_nth_unstable_by(CANDIDATES, |a, b| {
-                weight[*b as usize]
-                    .total_cmp(&weight[*a as usize])
-                    .then(a.cmp(b))
-            });
-            touched.truncate(CANDIDATES);
-        }
-        touched
+            // An entry whose length alone keeps it under MIN_SCORE is no candidate.
+            let mut candidates: Vec<u32> = touched
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let len = self.lengths[i as usize];
+                    let (short, long) = (len.min(query_len), len.max(query_len));
+                    (long - short) * 100 <= (100 - MIN_SCORE) * long
+                })
+                .collect();
+            if candidates.len() > CANDIDATES {
+                candidates.select_nth_unstable_by(CANDIDATES, |a, b| {
+                    weight[*b as usize]
+                        .total_cmp(&weight[*a as usize])
+                        .then(a.cmp(b))
+                });
+                candidates.truncate(CANDIDATES);
+            }
+            for &i in &touched {
+                weight[i as usize] = 0.0;
+            }
+            candidates
+        })
     }
 }
 
