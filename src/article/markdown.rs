@@ -156,6 +156,22 @@ fn is_inline(tag: &Tag) -> bool {
     )
 }
 
+/// Whether an event belongs to a run of inline text, as [`runs`] reads them.
+pub fn is_inline_event(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => is_inline(tag),
+        Event::End(tag) => is_inline_end(tag),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::FootnoteReference(_)
+        | Event::InlineMath(_) => true,
+        _ => false,
+    }
+}
+
 fn is_inline_end(tag: &TagEnd) -> bool {
     matches!(
         tag,

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-pub use markdown::{blocks, runs, Image, Run, RunContent};
+pub use markdown::{blocks, is_inline_event, runs, Image, Run, RunContent};
 
 /// What a segment is in the article, for people and for publishing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -13,7 +13,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
 use super::markdown::{joined, options};
 use super::{locale, safe, Outcome, Page, Prepared, Renderer, Shown};
-use crate::article::RunContent;
+use crate::article::{is_inline_event, RunContent};
 use crate::project::Project;
 
 /// The `.html` renderer.
@@ -282,40 +282,6 @@ fn local_images<'a>(page: &Page, events: Vec<Event<'a>>) -> Vec<Event<'a>> {
         .collect()
 }
 
-/// Whether an event belongs to a run of inline text (as the article module reads runs).
-fn is_inline(event: &Event) -> bool {
-    match event {
-        Event::Start(tag) => matches!(
-            tag,
-            Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Superscript
-                | Tag::Subscript
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-        ),
-        Event::End(tag) => matches!(
-            tag,
-            TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Superscript
-                | TagEnd::Subscript
-                | TagEnd::Link
-                | TagEnd::Image
-        ),
-        Event::Text(_)
-        | Event::Code(_)
-        | Event::InlineHtml(_)
-        | Event::SoftBreak
-        | Event::HardBreak
-        | Event::FootnoteReference(_)
-        | Event::InlineMath(_) => true,
-        _ => false,
-    }
-}
-
 /// The article's body: its structure from the source, its text from the page.
 fn body(page: &Page, refs: &Refs) -> String {
     let source = page.article.body.as_str();
@@ -336,7 +302,7 @@ fn body(page: &Page, refs: &Refs) -> String {
             r += 1;
         }
         let in_run = r < runs.len()
-            && is_inline(event)
+            && is_inline_event(event)
             && range.start >= runs[r].span.start
             && range.start < runs[r].span.end;
         if !in_run {
@@ -349,7 +315,8 @@ fn body(page: &Page, refs: &Refs) -> String {
         }
         let run = &runs[r];
         let mut j = i;
-        while j < events.len() && is_inline(&events[j].0) && events[j].1.start < run.span.end {
+        while j < events.len() && is_inline_event(&events[j].0) && events[j].1.start < run.span.end
+        {
             j += 1;
         }
         match &run.content {

@@ -22,7 +22,7 @@ use crate::article::{Article, Run};
 use crate::error::{Error, Result};
 use crate::lock::ProjectLock;
 use crate::project::Project;
-use crate::store::write_atomic;
+use crate::store::{write_atomic, write_atomic_bytes};
 
 pub use localize::{Localized, Shown};
 
@@ -405,18 +405,7 @@ fn image_assets(slug: &str, article: &Article, runs: &[Run]) -> Vec<String> {
 /// Copies a file atomically, leaving an identical one alone.
 fn copy_atomic(from: &Path, to: &Path) -> Result<()> {
     let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
-    if std::fs::read(to).is_ok_and(|old| old == bytes) {
-        return Ok(());
-    }
-    let dir = to.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".bitext-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    std::io::Write::write_all(&mut file, &bytes).map_err(|e| Error::io(to, e))?;
-    file.persist(to).map_err(|e| Error::io(to, e.error))?;
+    write_atomic_bytes(to, &bytes)?;
     Ok(())
 }
 

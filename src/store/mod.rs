@@ -15,8 +15,13 @@ use crate::error::{Error, Result};
 /// renamed over the old one), creating folders as needed. A file that already holds exactly these
 /// bytes is left alone. Returns whether the file was written.
 pub fn write_atomic(path: &Path, text: &str) -> Result<bool> {
+    write_atomic_bytes(path, text.as_bytes())
+}
+
+/// [`write_atomic`] for any bytes.
+pub fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<bool> {
     if let Ok(old) = std::fs::read(path) {
-        if old == text.as_bytes() {
+        if old == bytes {
             return Ok(false);
         }
     }
@@ -27,8 +32,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<bool> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| Error::io(path, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
     file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     file.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(true)
