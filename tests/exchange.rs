@@ -481,31 +481,9 @@ impl TreeWithout for Fixture {
     }
 }
 
-/// A copy of the sample project at the root of the repository.
-fn sample() -> Fixture {
-    let f = Fixture::empty();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for part in ["bitext.toml", "articles", "locales", "history"] {
-        copy(&root.join(part), &f.path(part));
-    }
-    f
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::copy(from, to).unwrap();
-    }
-}
-
 #[test]
 fn memory_finds_the_earlier_translation_of_a_sentence_edited_by_a_word_or_two() {
-    let f = sample();
+    let f = Fixture::sample();
     let out = f.stdout(&[
         "tm",
         "ru",
@@ -552,7 +530,7 @@ fn memory_finds_the_earlier_translation_of_a_sentence_edited_by_a_word_or_two() 
 
 #[test]
 fn a_stale_translation_is_remembered_with_the_english_it_was_made_for() {
-    let f = sample();
+    let f = Fixture::sample();
     let out = f.stdout(&[
         "tm",
         "ru",

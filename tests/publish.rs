@@ -11,29 +11,6 @@ use bitext::article::Article;
 use common::{Fixture, ARTICLE};
 use proptest::prelude::*;
 
-/// A copy of the sample project at the repository's root.
-fn sample() -> Fixture {
-    let f = Fixture::empty();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["articles", "locales", "history"] {
-        copy_dir(&root.join(dir), &f.path(dir));
-    }
-    std::fs::copy(root.join("bitext.toml"), f.path("bitext.toml")).unwrap();
-    f
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 /// Every file under `dir`, relative to it, with its text.
 fn files(dir: &Path) -> BTreeMap<PathBuf, String> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
@@ -57,7 +34,7 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, String> {
 
 #[test]
 fn sample_articles_publish_as_the_golden_pages_in_every_locale() {
-    let f = sample();
+    let f = Fixture::sample();
     f.bitext(&["publish", "--format", "html,md"])
         .assert()
         .success()
@@ -79,7 +56,7 @@ fn sample_articles_publish_as_the_golden_pages_in_every_locale() {
 
 #[test]
 fn publishing_is_deterministic_and_writes_nothing_the_second_time() {
-    let f = sample();
+    let f = Fixture::sample();
     f.bitext(&["publish", "--format", "html,md"])
         .assert()
         .success();

@@ -37,18 +37,6 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 fn screenshot_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -91,12 +79,7 @@ fn published_pages_behave_in_headless_chromium() {
     };
 
     // The sample project, with one Korean sentence full of script.
-    let f = common::Fixture::empty();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["articles", "locales", "history"] {
-        copy_dir(&root.join(dir), &f.path(dir));
-    }
-    std::fs::copy(root.join("bitext.toml"), f.path("bitext.toml")).unwrap();
+    let f = common::Fixture::sample();
     let slug = "2021/08/hong-beom-do-homecoming";
     let id = f.id_of(slug, "He died there in 1943");
     f.bitext(&["set", "ko", slug, &id, PAYLOAD])

@@ -19,6 +19,16 @@ impl Fixture {
         }
     }
 
+    /// A copy of the sample project at the root of the repository.
+    pub fn sample() -> Fixture {
+        let f = Fixture::empty();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in ["bitext.toml", "articles", "locales", "history"] {
+            copy(&root.join(part), &f.path(part));
+        }
+        f
+    }
+
     /// A project made by `bitext init`.
     pub fn init() -> Fixture {
         let f = Fixture::empty();
@@ -123,6 +133,19 @@ impl Fixture {
             .stdout
             .clone();
         String::from_utf8(output).unwrap()
+    }
+}
+
+/// Copies a file, or a folder with everything in it.
+pub fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).unwrap();
     }
 }
 
