@@ -69,6 +69,19 @@ fn init_refuses_an_existing_project() {
         .stderr_eq("error: [..]bitext.toml: a project is already here\n");
 }
 
+#[test]
+fn init_sets_git_to_merge_the_journals_and_keeps_existing_attributes() {
+    let f = Fixture::init();
+    assert_eq!(
+        f.read(".gitattributes"),
+        "history/**/*.*.jsonl merge=union\n"
+    );
+    let g = Fixture::empty();
+    g.write(".gitattributes", "*.md text\n");
+    g.bitext(&["init"]).assert().success();
+    assert_eq!(g.read(".gitattributes"), "*.md text\n");
+}
+
 /// History written by an older version of the sentence rules, which kept two sentences as one
 /// segment; its Korean translation is signed off.
 const OLD_RULES_HISTORY: &str = concat!(

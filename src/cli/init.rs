@@ -16,6 +16,9 @@ pub struct Args {
 
 const CONFIG: &str = "source = \"en\"\ntargets = [\"ko\", \"kk\", \"ru\"]\n";
 
+/// The journals of sign-offs only grow: two branches' lines are both kept.
+const GITATTRIBUTES: &str = "history/**/*.*.jsonl merge=union\n";
+
 pub fn run(args: &Args, project: Option<&Path>, out: &mut Out) -> anyhow::Result<ExitCode> {
     let dir = match (&args.dir, project) {
         (Some(dir), _) => dir.clone(),
@@ -37,6 +40,10 @@ pub fn run(args: &Args, project: Option<&Path>, out: &mut Out) -> anyhow::Result
         std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
     }
     bitext::store::write_atomic(&config, CONFIG)?;
+    let attributes = dir.join(".gitattributes");
+    if !attributes.exists() {
+        bitext::store::write_atomic(&attributes, GITATTRIBUTES)?;
+    }
     out.line(&format!(
         "created {} with articles/ and locales/ for en, ko, kk, ru",
         config.display()
