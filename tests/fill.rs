@@ -232,3 +232,59 @@ fn a_script_drives_fill_one_answer_per_line() {
         .success()
         .stdout_eq(snapbox::file!["snapshots/workflow/fill-piped-todo.txt"]);
 }
+
+#[test]
+fn a_suggestion_taken_in_the_editor_keeps_its_fluent_placeables() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.write(
+        "articles/follow-up.md",
+        "+++\ntitle = \"Leaders meet again\"\n+++\n\n\
+         The two leaders met at Cheong Wa Dae again. They agreed to cooperate on space.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    f.translate(SLUG, "ko", &["met at"]);
+    // The Korean names the residence with a glossary term, written by hand and accepted.
+    let met = f.id_of(SLUG, "met at");
+    let ko = f.read("locales/ko/summit.ftl");
+    f.write(
+        "locales/ko/summit.ftl",
+        ko.replace(
+            &format!("{met} = 두 정상은 청와대에서 만났다."),
+            &format!("{met} = 두 정상은 {{ -cheong-wa-dae }}에서 만났다."),
+        ),
+    );
+    f.bitext(&["accept", "ko", SLUG]).assert().success();
+
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bitext"));
+    command
+        .args(["fill", "ko", "follow-up"])
+        .current_dir(f.path(""))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(command, Some(20_000)).unwrap();
+    p.exp_string("[1/3]").unwrap();
+    p.exp_string("ko> ").unwrap();
+    p.send_line(":s").unwrap();
+    p.exp_string("[2/3]").unwrap();
+    p.exp_string(" 90%").unwrap();
+    p.exp_string("ko> ").unwrap();
+    p.send_line(":1").unwrap();
+    // The suggestion comes back in the editor; Enter saves it as it is.
+    p.exp_string(&seen("ko> 두 정상은 { -cheong-wa-dae }에서 만났다."))
+        .unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("saved, signed off").unwrap();
+    p.exp_string("[3/3]").unwrap();
+    p.exp_string("ko> ").unwrap();
+    p.send_line(":q").unwrap();
+    p.exp_eof().unwrap();
+    let again = f.id_of("follow-up", "Dae again");
+    let after = f.read("locales/ko/follow-up.ftl");
+    assert!(
+        after.contains(&format!(
+            "{again} = 두 정상은 {{ -cheong-wa-dae }}에서 만났다.\n"
+        )),
+        "{after}"
+    );
+}

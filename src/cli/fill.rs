@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use bitext::project::Project;
 use bitext::store::escape::Piece;
+use bitext::tm::Match;
 use bitext::todo::Item;
 use bitext::translate::AcceptMode;
 
@@ -156,7 +157,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     }
     let mut done: Vec<Option<Done>> = vec![None; items.len()];
     // A memory suggestion taken to be edited in the line editor.
-    let mut taken: Option<String> = None;
+    let mut taken: Option<&Match> = None;
     let mut i = 0;
     while i < items.len() {
         let item = &items[i];
@@ -175,16 +176,20 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             _ => item.translation.as_deref(),
         };
         out.flush()?;
-        let initial = taken.as_deref().or(now).unwrap_or("");
+        let initial = taken.map(|m| m.translation.as_str()).or(now).unwrap_or("");
         let Some(line) = input.read(&format!("{locale}> "), initial)? else {
             break;
         };
+        // The Fluent pieces of a suggestion saved as it is, placeables and all.
+        let mut pieces = None;
         let answer = match taken.take() {
-            Some(t) if line == t => Answer::Text(line),
-            Some(t) => parse(&line, &t),
+            Some(m) if line == m.translation => {
+                pieces = Some(m.pieces.clone());
+                Answer::Text(line)
+            }
+            Some(m) => parse(&line, &m.translation),
             None => parse(&line, now.unwrap_or("")),
         };
-        let mut pieces = None;
         let answer = match answer {
             Answer::Take(n) => match item.matches.get(n - 1) {
                 None => {
@@ -192,7 +197,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                     continue;
                 }
                 Some(m) if interactive => {
-                    taken = Some(m.translation.clone());
+                    taken = Some(m);
                     continue;
                 }
                 Some(m) => {
