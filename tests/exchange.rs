@@ -610,3 +610,29 @@ fn export_offers_memory_matches_for_missing_and_stale_segments() {
         "{xliff}"
     );
 }
+
+#[test]
+fn a_translation_of_english_the_segment_never_had_is_kept_unsigned_and_reported() {
+    let f = Fixture::init();
+    f.write(&format!("articles/{SLUG}.md"), ARTICLE);
+    f.bitext(&["sync"]).assert().success();
+    let file = "summit.po";
+    let meeting = f.id_of(SLUG, "The two leaders met");
+    // A tool rewrote the English of one unit, and the translator translated that.
+    let exported = export(&f, "po", file);
+    f.write(
+        file,
+        exported.replace(
+            "msgid \"The two leaders met at Cheong Wa Dae.\"\nmsgstr \"\"",
+            "msgid \"The two leaders met at Cheong Wa Dae (the presidential office).\"\nmsgstr \"두 정상은 청와대(대통령 집무실)에서 만났다.\"",
+        ),
+    );
+    f.bitext(&["import", file]).assert().success().stdout_eq(format!(
+        "ko {SLUG} {meeting}: the file's English is not this segment's English in any revision: written unsigned (unreviewed), check it and run `bitext accept`\n\
+         PO wrote 1 translation: 0 signed off, 0 stale, 1 unsigned; 0 unchanged, 5 untranslated\n"
+    ));
+    assert_eq!(counts(&f), (0, 0, 1, 5));
+    assert!(translations(&f)
+        .iter()
+        .any(|(id, text)| *id == meeting && text == "두 정상은 청와대(대통령 집무실)에서 만났다."));
+}

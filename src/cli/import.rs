@@ -40,6 +40,9 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             ),
             (Action::Stale, None) => "stale".to_string(),
             (Action::Draft, _) => "not marked done in the file: written unsigned".to_string(),
+            (Action::Unmatched, _) => "the file's English is not this segment's English in any \
+                 revision: written unsigned (unreviewed), check it and run `bitext accept`"
+                .to_string(),
         };
         out.line(&format!("{locale} {} {}: {what}", w.slug, w.id))?;
     }
@@ -51,7 +54,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         super::output::plural(report.written.len(), "translation", "translations"),
         count(Action::Current),
         count(Action::Stale),
-        count(Action::Draft),
+        count(Action::Draft) + count(Action::Unmatched),
         report.unchanged,
         report.untranslated,
     ))?;

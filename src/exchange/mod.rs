@@ -259,6 +259,9 @@ pub enum Action {
     Stale,
     /// Written without a sign-off of its own: the translator did not mark it done.
     Draft,
+    /// Written without a sign-off of its own: the file's English is not the segment's English
+    /// in any revision, so what the translation was made for is unknown.
+    Unmatched,
 }
 
 /// One unit that import writes.
@@ -410,31 +413,19 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
         let Some(segment) = history.segment(&unit.id) else {
             continue;
         };
-        // The revision whose English the translation is for.
+        // The revision whose English the translation is for: none when the file's English was
+        // never the segment's (a tool or a person changed it), and then nothing is signed off.
         let revision = if unit.source == english {
-            now
+            Some(now)
         } else {
             // The last revision in which the segment still had the file's English.
             let events: Vec<_> = segment.events().collect();
-            match events
+            events
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| e.text == Some(unit.source.as_str()))
                 .map(|(i, _)| events.get(i + 1).map_or(now, |next| next.revision - 1))
                 .next_back()
-            {
-                Some(revision) => revision,
-                None => {
-                    return Err(at(
-                        unit.offset,
-                        format!(
-                            "{slug} {}: the file's English is not the segment's English in any \
-                             revision",
-                            unit.id
-                        ),
-                    ))
-                }
-            }
         };
         let Some(pieces) = &unit.target else {
             report.untranslated += 1;
@@ -443,7 +434,7 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
         let existing = article.translations.get(&unit.id);
         let same_text = existing.is_some_and(|(p, _)| p == pieces);
         let old_signoff = existing.and_then(|(_, s)| s.clone());
-        let (update, action) = if unit.done {
+        let (update, action) = if let (true, Some(revision)) = (unit.done, revision) {
             let signoff = SignOff {
                 revision,
                 hash: value_hash(pieces),
@@ -476,7 +467,12 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
                 State::Stale { .. } => old_signoff,
                 _ => None,
             };
-            (Update::Set(pieces.clone(), keep), Action::Draft)
+            let action = if revision.is_some() {
+                Action::Draft
+            } else {
+                Action::Unmatched
+            };
+            (Update::Set(pieces.clone(), keep), action)
         };
         report.written.push(Written {
             slug: slug.clone(),
