@@ -137,3 +137,47 @@ proptest! {
         prop_assert!(bitext::diff::is_unchanged(&same));
     }
 }
+
+/// Fragments of the formats a user feeds bitext, to build hostile inputs from.
+fn format_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("<?xml version=\"1.0\"?>".to_string()),
+        Just("<xliff version=\"2.0\" srcLang=\"en\" trgLang=\"ko\">".to_string()),
+        Just("<xliff version=\"1.2\">".to_string()),
+        Just("<file id=\"f\" original=\"a\">".to_string()),
+        Just("<unit id=\"s-abc\"><segment><source>".to_string()),
+        Just("</source><target>".to_string()),
+        Just("<ph id=\"1\" dataRef=\"d1\"/>".to_string()),
+        Just("<trans-unit id=\"s-abc\">".to_string()),
+        Just("<!DOCTYPE x [<!ENTITY e \"&e;&e;\">]>".to_string()),
+        Just("&amp;&e;&#0;".to_string()),
+        Just("msgctxt \"a:s-abc\"\n".to_string()),
+        Just("msgid \"\"\nmsgstr \"\"\n".to_string()),
+        Just("\"Language: ko\\n\"\n".to_string()),
+        Just("#, fuzzy\n#| msgid \"x\"\n".to_string()),
+        Just("+++\ntitle = \"T\"\n+++\n".to_string()),
+        Just("key = { -term }\n".to_string()),
+        Just("-term = [".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("\r\n".to_string()),
+        nasty_text(),
+    ];
+    prop::collection::vec(pieces, 0..16).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The parsers of files a person or a tool writes never panic: they read the file or say
+    /// what is wrong with it.
+    #[test]
+    fn parsers_never_panic_on_hostile_input(text in format_text()) {
+        let path = std::path::Path::new("input");
+        let _ = bitext::exchange::parse(path, &text);
+        let _ = bitext::article::Article::parse(path, &text).map(|a| a.segments("en"));
+        let _ = bitext::store::ftl::parse(&text).errors().count();
+        let _ = bitext::history::History::parse(path, &text);
+        let _ = bitext::store::journal::Journal::parse(path, &text);
+        let _ = bitext::segment::sentences(&text, "ko");
+    }
+}
