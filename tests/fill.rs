@@ -218,7 +218,8 @@ fn a_script_drives_fill_one_answer_per_line() {
     let f = project();
     let welcomed = f.id_of(SLUG, "welcomed");
     let met = f.id_of(SLUG, "met at");
-    let input = format!("{WELCOMED_KO}\n:a\n두 정상은 청와대에서 만났다.\n\n");
+    // Back from the last segment to the one just written: accepting it keeps it as it is.
+    let input = format!("{WELCOMED_KO}\n:a\n두 정상은 청와대에서 만났다.\n:b\n:a\n\n");
     f.bitext(&["fill", "ko"])
         .stdin(input)
         .assert()

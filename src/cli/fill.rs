@@ -222,12 +222,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                 continue;
             }
             Answer::Skip => out.line("  skipped")?,
-            Answer::Accept => match now {
-                None => {
+            Answer::Accept => match (&done[i], now) {
+                (_, None) => {
                     out.line("  nothing to accept: there is no translation yet")?;
                     continue;
                 }
-                Some(_) => {
+                // Written in this session, and so signed off already.
+                (Some(_), Some(_)) => out.line("  kept as it is")?,
+                (None, Some(_)) => {
                     if save(out, "accepted, signed off", || {
                         accept(project, &locale, item)
                     })? {
