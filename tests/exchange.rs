@@ -636,3 +636,29 @@ fn a_translation_of_english_the_segment_never_had_is_kept_unsigned_and_reported(
         .iter()
         .any(|(id, text)| *id == meeting && text == "두 정상은 청와대(대통령 집무실)에서 만났다."));
 }
+
+#[test]
+fn literal_braces_survive_a_po_round_trip_untouched() {
+    let f = summit();
+    let meeting = f.id_of(SLUG, "The two leaders met");
+    f.bitext(&[
+        "set",
+        "ko",
+        SLUG,
+        &meeting,
+        "  {x} \"따옴표\" \\ 역슬래시, {$name} 그리고 { -brand } ",
+    ])
+    .assert()
+    .success();
+    let before = f.tree();
+    export(&f, "po", "summit.po");
+    let po = f.read("summit.po");
+    assert!(
+        po.contains(r#"msgstr "  {\"{\"}x{\"}\"} \"따옴표\" \\ 역슬래시, {\"{\"}$name{\"}\"} 그리고 {\"{\"} -brand {\"}\"} ""#),
+        "{po}"
+    );
+    f.bitext(&["import", "summit.po"]).assert().success();
+    let mut after = f.tree();
+    after.remove(Path::new("summit.po"));
+    assert!(before == after, "an untouched PO file changed the project");
+}

@@ -381,7 +381,7 @@ error: unknown locale fr: the project's locales are en, ko, kk, ru
 }
 
 #[test]
-fn stale_pages_are_removed_only_inside_the_output_folders_locales() {
+fn pages_of_removed_articles_go_and_nothing_publish_did_not_write() {
     let f = summit();
     f.write(
         "articles/second.md",
@@ -392,43 +392,75 @@ fn stale_pages_are_removed_only_inside_the_output_folders_locales() {
         .assert()
         .success();
     assert!(f.path("public/en/second.html").is_file());
-    // Files publish did not write: kept unless they are pages inside a locale's folder.
-    for rel in [
+    // Files that publish did not write, inside the output folder and out of it.
+    let foreign = [
         "public/en/old/gone.html",
+        "public/en/about.html",
         "public/en/notes.txt",
         "public/other.html",
         "public/xx/page.html",
         "public-2/en/second.html",
         "articles/keep.html",
-    ] {
+    ];
+    for rel in foreign {
         f.write(rel, "x");
     }
     std::fs::remove_file(f.path("articles/second.md")).unwrap();
     // A partial publish removes nothing.
     f.bitext(&["publish", "summit"]).assert().success();
     assert!(f.path("public/en/second.html").is_file());
+    // The whole site: the pages of the removed article go, and only they.
     f.bitext(&["publish", "--format", "html,md"])
         .assert()
         .success()
         .stdout_eq(snapbox::str![[r#"
 ...
-public: [..] written, [..] unchanged, 3 removed
-  removed en/old/gone.html
+public: [..] written, [..] unchanged, 2 removed
   removed en/second.html
   removed en/second.md
 
 "#]]);
-    for rel in [
-        "public/en/notes.txt",
-        "public/other.html",
-        "public/xx/page.html",
-        "public-2/en/second.html",
-        "articles/keep.html",
-        "public/en/summit.html",
-    ] {
+    for rel in foreign.iter().chain(&["public/en/summit.html"]) {
         assert!(f.path(rel).is_file(), "{rel} was removed");
     }
-    assert!(!f.path("public/en/old").exists());
+
+    // An article edited since the last sync is refused, and its pages stay as they were.
+    let before = f.read("public/ko/summit.html");
+    let article = f.read("articles/summit.md");
+    f.write(
+        "articles/summit.md",
+        format!("{article}\nA new paragraph.\n"),
+    );
+    f.bitext(&["publish"]).assert().code(1);
+    assert_eq!(f.read("public/ko/summit.html"), before);
+    assert_eq!(
+        f.read("articles/summit.md"),
+        format!("{article}\nA new paragraph.\n")
+    );
+}
+
+#[test]
+fn an_output_folder_over_the_sources_is_refused() {
+    let f = summit();
+    for out in [
+        ".",
+        "..",
+        "articles",
+        "locales/ko",
+        "history",
+        "articles/../locales",
+    ] {
+        f.bitext(&["publish", "--format", "md", "--out", out])
+            .assert()
+            .code(2)
+            .stderr_eq(snapbox::str![[r#"
+error: [..]: the output folder must not be the project, hold it, or be inside its articles, locales or history folder
+
+"#]]);
+    }
+    assert!(!f.path("articles/en").exists());
+    f.bitext(&["publish", "--out", "site"]).assert().success();
+    assert!(f.path("site/en/summit.html").is_file());
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::path::Path;
 use super::{checked_expression, normalize, Export, Format, Incoming, IncomingUnit, Unit};
 use crate::error::{Error, Result};
 use crate::state::State;
-use crate::store::escape::{self, Piece};
+use crate::store::escape::Piece;
 
 /// The separator between the article and the segment id in `msgctxt`.
 pub const CONTEXT_SEPARATOR: char = ':';
@@ -85,12 +85,34 @@ fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale:
     out.push_str("msgid ");
     push_string(out, &unit.source, "");
     out.push_str("msgstr ");
-    let target = unit
-        .target
-        .as_deref()
-        .map(escape::display)
-        .unwrap_or_default();
+    let target = unit.target.as_deref().map(target_text).unwrap_or_default();
     push_string(out, &target, "");
+}
+
+/// A literal brace in a PO translation, written as Fluent writes it, so that it cannot be taken
+/// for the brace of a placeable.
+const OPEN_BRACE: &str = "{\"{\"}";
+const CLOSE_BRACE: &str = "{\"}\"}";
+
+/// A translation as a PO msgstr: Fluent placeables as their source (`{ -brand }`), literal braces
+/// as `{"{"}` and `{"}"}`, everything else as it is.
+fn target_text(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Expr(code) => out.push_str(code),
+            Piece::Text(text) => {
+                for c in text.chars() {
+                    match c {
+                        '{' => out.push_str(OPEN_BRACE),
+                        '}' => out.push_str(CLOSE_BRACE),
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Writes a PO string and a line break: on one line, or, when it has line breaks inside, as `""`
@@ -422,6 +444,15 @@ pub fn split_codes(text: &str) -> Vec<Piece> {
     let mut plain = String::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {
+        if let Some(brace) = [OPEN_BRACE, CLOSE_BRACE]
+            .into_iter()
+            .find(|b| rest[open..].starts_with(b))
+        {
+            plain.push_str(&rest[..open]);
+            plain.push_str(&brace[2..3]);
+            rest = &rest[open + brace.len()..];
+            continue;
+        }
         let found = rest[open..]
             .match_indices('}')
             .map(|(close, _)| open + close + 1)
@@ -451,6 +482,21 @@ pub fn split_codes(text: &str) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literal_braces_and_placeables_come_back_as_they_were() {
+        let pieces = vec![
+            Piece::Text("  {x} \"q\" \\ {$name} } { ".into()),
+            Piece::Expr("{ -brand }".into()),
+            Piece::Text(" and {\"{\"} too".into()),
+        ];
+        let text = target_text(&pieces);
+        assert_eq!(
+            text,
+            "  {\"{\"}x{\"}\"} \"q\" \\ {\"{\"}$name{\"}\"} {\"}\"} {\"{\"} { -brand } and {\"{\"}\"{\"{\"}\"{\"}\"} too"
+        );
+        assert_eq!(normalize(split_codes(&text)), pieces);
+    }
 
     #[test]
     fn strings_round_trip_through_escapes() {

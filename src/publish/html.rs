@@ -35,14 +35,11 @@ impl Renderer for Html {
         out.push_str(&format!("<html lang=\"{}\">\n<head>\n", attr(lc)));
         out.push_str("<meta charset=\"utf-8\">\n");
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.push_str(&format!(
-            "<title>{}</title>\n",
-            text(&plain(&joined(&l.title, lc)))
-        ));
+        out.push_str(&format!("<title>{}</title>\n", text(&joined(&l.title, lc))));
         if !l.subtitle.is_empty() {
             out.push_str(&format!(
                 "<meta name=\"description\" content=\"{}\">\n",
-                attr(&plain(&joined(&l.subtitle, lc)))
+                attr(&joined(&l.subtitle, lc))
             ));
         }
         for alternate in page.alternates {
@@ -81,11 +78,11 @@ impl Renderer for Html {
             ));
         }
         out.push_str("</ul>\n</nav>\n<main>\n<article>\n<header>\n");
-        out.push_str(&format!("<h1>{}</h1>\n", segments(page, refs, &l.title)));
+        out.push_str(&format!("<h1>{}</h1>\n", plain_segments(page, &l.title)));
         if !l.subtitle.is_empty() {
             out.push_str(&format!(
                 "<p class=\"subtitle\">{}</p>\n",
-                segments(page, refs, &l.subtitle)
+                plain_segments(page, &l.subtitle)
             ));
         }
         let date = page.date().map(|d| {
@@ -98,7 +95,7 @@ impl Renderer for Html {
         let byline = (!l.byline.is_empty()).then(|| {
             format!(
                 "<span class=\"author\">{}</span>",
-                segments(page, refs, &l.byline)
+                plain_segments(page, &l.byline)
             )
         });
         let meta: Vec<String> = byline.into_iter().chain(date).collect();
@@ -208,10 +205,20 @@ fn label(text: &str) -> String {
 /// A block's localized segments as HTML, joined as the language writes sentences; a segment
 /// shown in the source language as a fallback is wrapped in an element with its `lang`.
 fn segments(page: &Page, refs: &Refs, shown: &[Shown]) -> String {
+    segments_with(page, shown, |markdown| inline(page, refs, markdown))
+}
+
+/// The segments of a plain-text field (the title, subtitle and byline of the front matter, an
+/// image's credit) as HTML: escaped, not read as Markdown.
+fn plain_segments(page: &Page, shown: &[Shown]) -> String {
+    segments_with(page, shown, text)
+}
+
+fn segments_with(page: &Page, shown: &[Shown], render: impl Fn(&str) -> String) -> String {
     let parts: Vec<String> = shown
         .iter()
         .map(|s| {
-            let html = inline(page, refs, &s.text);
+            let html = render(&s.text);
             match &s.fallback {
                 Some(lang) => format!(
                     "<span class=\"fallback\" lang=\"{}\">{html}</span>",
@@ -394,7 +401,7 @@ fn figure(
     if let Some(credit) = credit.filter(|c| !c.is_empty()) {
         parts.push(format!(
             "<span class=\"credit\">{}</span>",
-            segments(page, refs, credit)
+            plain_segments(page, credit)
         ));
     }
     if !parts.is_empty() {
@@ -447,7 +454,7 @@ pub fn index(project: &Project, prepared: &[Prepared]) -> String {
                     items.push_str(&format!(
                         "<li><a href=\"{}\">{}</a> <span class=\"coverage\" lang=\"en\">{}</span></li>\n",
                         attr(&format!("{locale}/{}.html", p.slug)),
-                        text(&plain(&joined(&localized.title, locale))),
+                        text(&joined(&localized.title, locale)),
                         text(&notes.join(", "))
                     ));
                 }

@@ -166,21 +166,9 @@ pub fn prepare(
         .sum();
 
     let mut warnings = Vec::new();
-    // The source text of every segment, from the source locale's file.
-    let source_path = project.locale_path(source, slug);
-    let source_text = read_text_if_exists(&source_path)?.unwrap_or_default().text;
-    let source_resource =
-        FluentResource::try_new(source_text).unwrap_or_else(|(resource, _)| resource);
-    let source_texts: Vec<String> = {
-        let formatter = Formatter::new(source, &source_resource, glossaries.resources.get(source));
-        ids.iter()
-            .zip(&current)
-            .map(|(id, (_, text))| match formatter.format(id) {
-                Some(Ok(formatted)) => formatted,
-                _ => text.to_string(),
-            })
-            .collect()
-    };
+    // The source text of every segment, as the history recorded it at the last sync: the
+    // source locale's file is only a rendering of it, and a hand edit there publishes nothing.
+    let source_texts: Vec<String> = current.iter().map(|(_, text)| text.to_string()).collect();
 
     let mut locales = Vec::new();
     for locale in &all {

@@ -304,6 +304,7 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
         })
         .collect();
 
+    check_out_folder(project, &options.out)?;
     let results: Vec<Result<bool>> = pages
         .par_iter()
         .map(|(path, text)| write_atomic(&options.out.join(path), text))
@@ -315,35 +316,43 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             report.unchanged += 1;
         }
     }
+    let mut produced: BTreeSet<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
     for asset in &assets {
         let from = project.root.join(&project.config.articles).join(asset);
         if from.is_file() {
-            copy_atomic(&from, &options.out.join("assets").join(asset))?;
+            let to = Path::new("assets").join(asset);
+            copy_atomic(&from, &options.out.join(&to))?;
+            produced.insert(to);
         }
     }
+    let mut manifest = Manifest::read(&options.out)?;
     if options.whole_site {
-        let keep: BTreeSet<&Path> = pages.iter().map(|(p, _)| p.as_path()).collect();
-        let extensions: Vec<&str> = options
-            .formats
-            .iter()
-            .map(|f| f.renderer().extension())
-            .collect();
-        for locale in &options.locales {
-            remove_stale(
-                &options.out,
-                Path::new(locale),
-                &keep,
-                &extensions,
-                &mut report.removed,
-            )?;
+        let articles: BTreeSet<String> = project.article_slugs()?.into_iter().collect();
+        let gone = manifest.gone(&produced, |path| {
+            is_orphan(project, &options.locales, &articles, path)
+        });
+        for rel in gone {
+            let path = options.out.join(&rel);
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+            remove_empty_folders(&options.out, &rel);
+            report.removed.push(rel);
         }
-        let index = html::index(project, &prepared);
-        if write_atomic(&options.out.join("index.html"), &index)? {
-            report.written += 1;
-        } else {
-            report.unchanged += 1;
+        if options.formats.contains(&Format::Html) {
+            let index = html::index(project, &prepared);
+            if write_atomic(&options.out.join("index.html"), &index)? {
+                report.written += 1;
+            } else {
+                report.unchanged += 1;
+            }
+            produced.insert(PathBuf::from("index.html"));
         }
     }
+    manifest.add(produced);
+    manifest.write(&options.out)?;
     Ok(report)
 }
 
@@ -409,53 +418,153 @@ fn copy_atomic(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Removes, under `out/dir`, the pages (files with one of `extensions`) that are not in `keep`,
-/// and the folders that this leaves empty. Nothing outside `out/<locale>/` is touched. Returns
-/// whether it removed anything.
-fn remove_stale(
-    out: &Path,
-    dir: &Path,
-    keep: &BTreeSet<&Path>,
-    extensions: &[&str],
-    removed: &mut Vec<PathBuf>,
-) -> Result<bool> {
-    let full = out.join(dir);
-    let mut any = false;
-    let entries = match std::fs::read_dir(&full) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(Error::io(&full, e)),
+/// The files that publishing wrote into an output folder, kept in the folder as
+/// `.bitext-published`, one path a line: publishing only ever removes a file listed there, so a
+/// file that a person put in the folder, or anything outside it, is never touched.
+#[derive(Debug, Default)]
+struct Manifest {
+    files: BTreeSet<PathBuf>,
+}
+
+const MANIFEST: &str = ".bitext-published";
+
+impl Manifest {
+    fn read(out: &Path) -> Result<Manifest> {
+        let path = out.join(MANIFEST);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let files = text
+            .lines()
+            .map(PathBuf::from)
+            // Only plain relative paths: a hand-edited list cannot reach outside the folder.
+            .filter(|p| {
+                p.components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+            })
+            .collect();
+        Ok(Manifest { files })
+    }
+
+    /// The listed files not `produced` by this run that `orphan` says to remove; they leave the
+    /// list.
+    fn gone(
+        &mut self,
+        produced: &BTreeSet<PathBuf>,
+        orphan: impl Fn(&Path) -> bool,
+    ) -> Vec<PathBuf> {
+        let gone: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter(|p| !produced.contains(*p) && orphan(p))
+            .cloned()
+            .collect();
+        for p in &gone {
+            self.files.remove(p);
+        }
+        gone
+    }
+
+    fn add(&mut self, produced: BTreeSet<PathBuf>) {
+        self.files.extend(produced);
+    }
+
+    fn write(&self, out: &Path) -> Result<()> {
+        let mut text = String::new();
+        for file in &self.files {
+            text.push_str(&file.to_string_lossy());
+            text.push('\n');
+        }
+        write_atomic(&out.join(MANIFEST), &text)?;
+        Ok(())
+    }
+}
+
+/// Whether a file that an earlier run published belongs to nothing any more: a page of an
+/// article that no longer exists or of a locale no longer published, or an image whose file is
+/// gone from the articles folder. The page of an article refused this time stays.
+fn is_orphan(
+    project: &Project,
+    locales: &[String],
+    articles: &BTreeSet<String>,
+    rel: &Path,
+) -> bool {
+    let mut parts = rel.components();
+    let Some(first) = parts.next().and_then(|c| c.as_os_str().to_str()) else {
+        return false;
     };
-    let mut names: Vec<(std::ffi::OsString, bool)> = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(&full, e))?;
-        let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
-        names.push((entry.file_name(), kind.is_dir()));
+    let rest = parts.as_path();
+    if rest.as_os_str().is_empty() {
+        // The index, whatever this run's formats.
+        return false;
     }
-    names.sort();
-    for (name, is_dir) in names {
-        let rel = dir.join(&name);
-        if is_dir {
-            if !remove_stale(out, &rel, keep, extensions, removed)? {
-                continue;
-            }
-            any = true;
-            let path = out.join(&rel);
-            if std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none()) {
-                std::fs::remove_dir(&path).map_err(|e| Error::io(&path, e))?;
-            }
-            continue;
+    if first == "assets" {
+        return !project
+            .root
+            .join(&project.config.articles)
+            .join(rest)
+            .is_file();
+    }
+    if !locales.iter().any(|l| l == first) {
+        return true;
+    }
+    let slug = rest.with_extension("");
+    !articles.contains(slug.to_string_lossy().as_ref())
+}
+
+/// Removes the folders between `out` and the file `rel` that its removal left empty.
+fn remove_empty_folders(out: &Path, rel: &Path) {
+    let mut dir = rel.parent();
+    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        // Fails, and stops, at the first folder that is not empty.
+        if std::fs::remove_dir(out.join(d)).is_err() {
+            break;
         }
-        let ours = rel
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e));
-        if ours && !keep.contains(rel.as_path()) {
-            let path = out.join(&rel);
-            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-            removed.push(rel);
-            any = true;
+        dir = d.parent();
+    }
+}
+
+/// Refuses an output folder that is the project, holds it, or lies inside its articles, locales
+/// or history: publishing writes pages by locale and slug, which could overwrite the sources.
+fn check_out_folder(project: &Project, out: &Path) -> Result<()> {
+    let out = normalize(out);
+    let root = normalize(&project.root);
+    let sources = [
+        project.config.articles.as_str(),
+        project.config.locales.as_str(),
+        crate::project::HISTORY_DIR,
+    ];
+    let clash = root.starts_with(&out)
+        || sources
+            .iter()
+            .any(|dir| out.starts_with(normalize(&root.join(dir))));
+    if clash {
+        return Err(Error::Usage(format!(
+            "{}: the output folder must not be the project, hold it, or be inside its {}, {} or \
+             {} folder",
+            out.display(),
+            sources[0],
+            sources[1],
+            sources[2]
+        )));
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with `.` and `..` resolved without reading the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
         }
     }
-    Ok(any)
+    out
 }
