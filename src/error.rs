@@ -120,6 +120,20 @@ pub fn snippet(text: &str, line: usize, column: usize) -> String {
     let Some(source) = text.lines().nth(line.saturating_sub(1)) else {
         return String::new();
     };
+    // A long line (a minified file) is shown only around the column.
+    const WIDTH: usize = 60;
+    let (source, column) = if source.chars().count() > 3 * WIDTH {
+        let skip = column.saturating_sub(WIDTH + 1);
+        let window: String = source.chars().skip(skip).take(2 * WIDTH).collect();
+        let lead = if skip > 0 { "…" } else { "" };
+        (
+            format!("{lead}{window}…"),
+            column - skip + lead.chars().count(),
+        )
+    } else {
+        (source.to_string(), column)
+    };
+    let source = source.as_str();
     let number = line.to_string();
     let pad = " ".repeat(number.len());
     let before: String = source
@@ -137,4 +151,30 @@ pub fn snippet(text: &str, line: usize, column: usize) -> String {
         })
         .collect();
     format!("\n{pad} |\n{number} | {source}\n{pad} | {before}^")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let line = format!("{}<bad>{}", "a".repeat(5000), "b".repeat(5000));
+        let shown = snippet(&line, 1, 5001);
+        assert!(shown.len() < 400, "{shown}");
+        let mut lines = shown.lines().skip(2);
+        let text = lines.next().unwrap();
+        let caret = lines.next().unwrap();
+        // The caret stands under the `<`.
+        let at = caret.chars().count() - 1;
+        assert_eq!(text.chars().nth(at), Some('<'), "{shown}");
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        assert_eq!(
+            snippet("byline = By Jane\n", 1, 10),
+            "\n  |\n1 | byline = By Jane\n  |          ^"
+        );
+    }
 }

@@ -460,7 +460,7 @@ fn a_huge_file_is_read_without_trouble_and_a_too_large_one_refused_unread() {
     drop(big);
     let before = f.tree_without("big.xlf");
     f.bitext(&["import", "big.xlf"]).assert().code(2).stderr_eq(
-        "error: big.xlf: the file is 256 MiB, larger than the 256 MiB an exchange file may be\n",
+        "error: big.xlf: the file is 64 MiB, larger than the 64 MiB an exchange file may be\n",
     );
     assert_eq!(f.tree_without("big.xlf"), before);
 }
@@ -661,4 +661,18 @@ fn literal_braces_survive_a_po_round_trip_untouched() {
     let mut after = f.tree();
     after.remove(Path::new("summit.po"));
     assert!(before == after, "an untouched PO file changed the project");
+}
+
+#[test]
+fn an_xliff12_target_without_a_state_is_not_signed_off() {
+    let f = summit();
+    let exported = export(&f, "xliff12", "summit.xlf");
+    assert_eq!(counts(&f), (2, 1, 0, 3));
+    // A tool that drops the state attribute passes the stale translation through untouched.
+    f.write(
+        "summit.xlf",
+        exported.replace(" state=\"needs-review-translation\"", ""),
+    );
+    f.bitext(&["import", "summit.xlf"]).assert().success();
+    assert_eq!(counts(&f), (2, 1, 0, 3));
 }

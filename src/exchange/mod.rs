@@ -26,7 +26,7 @@ use crate::store::{ftl, read_text_if_exists};
 use crate::tm::{Match, Memory};
 
 /// The largest file `import` reads (256 MiB); a larger one is refused before it is read.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How many translation-memory matches an exported unit carries at most.
 pub const EXPORT_MATCHES: usize = 3;

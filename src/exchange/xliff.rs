@@ -747,9 +747,11 @@ fn parse12(path: &Path, text: &str, root: &Element) -> Result<Incoming> {
                 Some(t) => {
                     let pieces = normalize(inline12(path, text, t)?);
                     let done = match (t.attr("state"), unit.attr("approved")) {
-                        (_, Some("yes")) | (None, None) => true,
+                        (_, Some("yes")) => true,
                         (Some(s), _) => matches!(s, "translated" | "signed-off" | "final"),
-                        (None, Some(_)) => false,
+                        // No state: nothing says the translator is done with it, and a stale
+                        // translation passed through untouched must not be signed off.
+                        (None, _) => false,
                     };
                     (pieces, done)
                 }
