@@ -96,6 +96,8 @@ fn body(page: &Page) -> String {
                 let mut text = joined(shown, page.locale);
                 if block.kind == Kind::TableCell {
                     text = escape_pipes(&text);
+                } else {
+                    text = escape_block_starts(&text);
                 }
                 edits.push((run.span.clone(), text));
             }
@@ -146,6 +148,56 @@ fn destination(dest: &str) -> String {
     }
 }
 
+/// Text that goes where a block's text starts, with whatever would start another kind of block
+/// at the start of a line escaped: a translation such as `2021. 8. 17. 정부는…` or `# 태그` stays
+/// a sentence of its paragraph instead of becoming a list or a heading. The source's own text
+/// never starts a block (it was read as the text of one), so it comes back unchanged.
+///
+/// ```
+/// use bitext::publish::markdown::escape_block_starts;
+/// assert_eq!(escape_block_starts("2021. 8. 17. 정부는"), "2021\\. 8. 17. 정부는");
+/// assert_eq!(escape_block_starts("# 태그"), "\\# 태그");
+/// assert_eq!(escape_block_starts("Plain *text*, 4.22 [a](b)"), "Plain *text*, 4.22 [a](b)");
+/// ```
+pub fn escape_block_starts(text: &str) -> String {
+    text.split('\n')
+        .map(escape_line_start)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn escape_line_start(line: &str) -> String {
+    // Indentation at the start of a block's text shows nothing, and four spaces make code.
+    let line = line.trim_start_matches([' ', '\t']);
+    let after = |n: usize| {
+        line[n..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t')
+    };
+    let first = line.chars().next();
+    let marker_run = !line.is_empty()
+        && line.chars().all(|c| " -*_=".contains(c))
+        && line.chars().filter(|c| !c.is_whitespace()).count() >= 2;
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    match first {
+        Some('#' | '>') => format!("\\{line}"),
+        Some('-' | '+' | '*') if after(1) || marker_run => format!("\\{line}"),
+        Some('_' | '=') if marker_run => format!("\\{line}"),
+        Some('`') if line.starts_with("```") => format!("\\{line}"),
+        Some('~') if line.starts_with("~~~") => format!("\\{line}"),
+        Some('[') if line.contains("]:") => format!("\\{line}"),
+        Some('0'..='9')
+            if (1..=9).contains(&digits)
+                && line[digits..].starts_with(['.', ')'])
+                && after(digits + 1) =>
+        {
+            format!("{}\\{}", &line[..digits], &line[digits..])
+        }
+        _ => line.to_string(),
+    }
+}
+
 /// `|` that would end a table cell, escaped.
 fn escape_pipes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -188,15 +240,21 @@ fn splice(source: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
 /// ```
 pub fn make_safe(markdown: &str) -> String {
     let mut text = markdown.to_string();
-    // Escaping can reveal more (an attribute that held a tag); a few rounds settle it.
-    for _ in 0..16 {
+    // Escaping can reveal more (a code span that hid a tag ends at an escaped one). Every round
+    // escapes a `<` or unwraps a link, so rounds are bounded by their number.
+    let rounds = markdown.matches(['<', '[']).count() + 1;
+    for _ in 0..rounds {
         let edits = unsafe_parts(&text);
         if edits.is_empty() {
-            break;
+            return text;
         }
         text = splice(&text, edits);
     }
-    text
+    if unsafe_parts(&text).is_empty() {
+        return text;
+    }
+    // Never reached in practice; if it were, no `<` is left to open a tag.
+    text.replace('<', "\\<")
 }
 
 fn unsafe_parts(text: &str) -> Vec<(Range<usize>, String)> {
@@ -259,6 +317,54 @@ fn inner_source(text: &str, events: &[(Event, Range<usize>)], start: usize, end:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No raw HTML is left in what pulldown-cmark reads from `markdown`.
+    fn renders_no_html(markdown: &str) -> bool {
+        Parser::new_ext(markdown, options())
+            .all(|e| !matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+    }
+
+    #[test]
+    fn translations_that_look_like_blocks_stay_paragraphs() {
+        for text in [
+            "2021. 8. 17. 정부가 발표했다.",
+            "1) 첫째",
+            "# 태그",
+            "> 인용",
+            "- 목록",
+            "* 별",
+            "+ 더하기",
+            "***",
+            "---",
+            "```rust",
+            "~~~",
+            "[a]: http://example.com",
+            "    네 칸 들여쓰기",
+            "첫 줄\n===",
+            "첫 줄\n- 둘째 줄",
+        ] {
+            let escaped = escape_block_starts(text);
+            let events: Vec<Event> = Parser::new_ext(&escaped, options()).collect();
+            assert!(
+                matches!(events.first(), Some(Event::Start(Tag::Paragraph))),
+                "{text:?} → {escaped:?} → {events:?}"
+            );
+            let ends = events.iter().filter(|e| matches!(e, Event::End(_))).count();
+            assert_eq!(ends, 1, "{text:?} → {escaped:?} → {events:?}");
+        }
+    }
+
+    #[test]
+    fn tags_hidden_behind_any_number_of_code_spans_are_escaped() {
+        for decoys in [1, 16, 40] {
+            let payload = format!(
+                "{}<img src=x onerror=alert(1) y=\"`\">\n",
+                "<a x=\"`\">`".repeat(decoys)
+            );
+            let safe = make_safe(&payload);
+            assert!(renders_no_html(&safe), "{decoys}: {safe}");
+        }
+    }
 
     #[test]
     fn pipes_in_a_cell_are_escaped_once() {
