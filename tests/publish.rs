@@ -495,3 +495,20 @@ warning: locales/ko/summit.ftl: [..]: Unknown term: -nope; shown as untranslated
         "<span class=\"fallback\" lang=\"en\">They agreed to cooperate on space.</span>"
     ));
 }
+
+#[test]
+fn a_fluent_syntax_error_in_a_translation_is_reported() {
+    let f = summit();
+    let ko = f.read("locales/ko/summit.ftl");
+    f.write(
+        "locales/ko/summit.ftl",
+        format!("{ko}\nbroken = 비가 {{ 계속\n"),
+    );
+    let line = ko.lines().count() + 2;
+    f.bitext(&["publish", "--locale", "ko"])
+        .assert()
+        .success()
+        .stderr_eq(format!(
+            "warning: locales/ko/summit.ftl:{line}:[..]: [..]; what it holds is shown as untranslated\n"
+        ));
+}

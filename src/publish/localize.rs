@@ -190,6 +190,16 @@ pub fn prepare(
             let path = project.locale_path(locale, slug);
             let text = read_text_if_exists(&path)?.unwrap_or_default().text;
             let file = ftl::parse(&text);
+            for (offset, message) in file.errors() {
+                warnings.push(format!(
+                    "{}; what it holds is shown as untranslated",
+                    crate::error::Error::at_offset(&project.rel(&path), &text, offset, message)
+                        .to_string()
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                ));
+            }
             let words = vec![0; current.len()];
             let (states, _, _) = segment_states(&history, &current, &file, &words);
             let resource = FluentResource::try_new(text).unwrap_or_else(|(resource, _)| resource);
