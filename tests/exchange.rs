@@ -94,10 +94,31 @@ fn parsed(f: &Fixture, file: &str) -> bitext::exchange::Incoming {
     for u in &mut incoming.units {
         u.offset = 0;
         u.slug.1 = 0;
+        u.exported = None;
     }
     incoming.target_locale.1 = 0;
     incoming.source_locale = incoming.source_locale.map(|(l, _)| (l, 0));
     incoming
+}
+
+/// An exported file without the record of the translations it went out with.
+fn without_exported(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.starts_with("#. bitext-exported: ") {
+            continue;
+        }
+        let mut line = line.to_string();
+        if let Some(start) = line.find(" bitext:exported=\"") {
+            let end = line[start + 19..]
+                .find('"')
+                .map_or(line.len(), |e| start + 20 + e);
+            line.replace_range(start..end, "");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Edits an exported file as a translator would in a CAT tool: a current translation reworded,
@@ -178,7 +199,11 @@ fn round_trip(format: &str) {
             }
         ));
     assert_eq!(counts(&f), (2, 1, 0, 3));
-    assert_eq!(export(&f, format, "again.out"), reworded);
+    // The same file but for what it records of the translations it went out with.
+    assert_eq!(
+        without_exported(&export(&f, format, "again.out")),
+        without_exported(&reworded)
+    );
 
     // The translator's full session: the byline filled, the stale sentence updated.
     let edited = translate_file(format, &reworded);
@@ -675,4 +700,73 @@ fn an_xliff12_target_without_a_state_is_not_signed_off() {
     );
     f.bitext(&["import", "summit.xlf"]).assert().success();
     assert_eq!(counts(&f), (2, 1, 0, 3));
+}
+
+#[test]
+fn an_old_export_never_takes_back_newer_work() {
+    let f = summit();
+    let meeting = f.id_of(SLUG, "The two leaders met");
+    let space = f.id_of(SLUG, "cooperate on space");
+    let exported = export(&f, "xliff12", "old.xlf");
+    // After the export, a colleague rewrites one translation and fills another.
+    f.bitext(&[
+        "set",
+        "ko",
+        SLUG,
+        &meeting,
+        "두 정상은 청와대에서 회담했다.",
+    ])
+    .assert()
+    .success();
+    f.bitext(&["set", "ko", SLUG, &space, "양국은 우주 협력에 합의했다."])
+        .assert()
+        .success();
+    let newer = f.tree_without("old.xlf");
+    // The old file, untouched, changes nothing.
+    f.bitext(&["import", "old.xlf"]).assert().success();
+    assert!(
+        f.tree_without("old.xlf") == newer,
+        "an untouched old export changed the project"
+    );
+    // The old file with the same two translations changed differently: not imported, reported.
+    f.write(
+        "old.xlf",
+        exported
+            .replace("두 정상은 청와대에서 만났다.", "두 정상이 청와대에서 만났다.")
+            .replace(
+                "<source>They agreed to cooperate on space.</source>",
+                "<source>They agreed to cooperate on space.</source>\n        <target state=\"translated\">두 나라는 우주 분야에서 협력하기로 했다.</target>",
+            ),
+    );
+    f.bitext(&["import", "old.xlf"]).assert().success().stdout_eq(format!(
+        "ko {SLUG} {meeting}: changed in the file and in the project since the export: not imported, the project keeps its translation\n\
+         ko {SLUG} {space}: changed in the file and in the project since the export: not imported, the project keeps its translation\n\
+         XLIFF 1.2 wrote 0 translations: 0 signed off, 0 stale, 0 unsigned; 2 unchanged, 2 untranslated\n\
+         2 translations not imported: changed on both sides\n"
+    ));
+    assert!(
+        f.tree_without("old.xlf") == newer,
+        "a conflicting import changed the project"
+    );
+}
+
+#[test]
+fn an_older_sign_off_never_replaces_a_newer_one_for_the_same_text() {
+    let f = summit();
+    let meeting = f.id_of(SLUG, "The two leaders met");
+    export(&f, "po", "r2.po");
+    // The English changes, and the same Korean is signed off again for the new English.
+    f.write(
+        &format!("articles/{SLUG}.md"),
+        ARTICLE
+            .replace("4.22", "4.25")
+            .replace("met at Cheong Wa Dae.", "met at Cheong Wa Dae on Tuesday."),
+    );
+    f.bitext(&["sync"]).assert().success();
+    f.bitext(&["accept", "ko", SLUG, "--id", &meeting, "--all"])
+        .assert()
+        .success();
+    let signed = f.tree();
+    f.bitext(&["import", "r2.po"]).assert().success();
+    assert!(f.tree() == signed, "an old file took back a newer sign-off");
 }

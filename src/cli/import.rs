@@ -46,6 +46,13 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         };
         out.line(&format!("{locale} {} {}: {what}", w.slug, w.id))?;
     }
+    for c in &report.conflicts {
+        out.line(&format!(
+            "{locale} {} {}: changed in the file and in the project since the export: not \
+             imported, the project keeps its translation",
+            c.slug, c.id
+        ))?;
+    }
     let count = |a: Action| report.written.iter().filter(|w| w.action == a).count();
     out.line(&format!(
         "{} {} {}: {} signed off, {} stale, {} unsigned; {} unchanged, {} untranslated",
@@ -58,5 +65,11 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         report.unchanged,
         report.untranslated,
     ))?;
+    if !report.conflicts.is_empty() {
+        out.line(&format!(
+            "{} not imported: changed on both sides",
+            super::output::plural(report.conflicts.len(), "translation", "translations")
+        ))?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -68,6 +68,20 @@ pub struct Unit {
     pub matches: Vec<Match>,
 }
 
+impl Unit {
+    /// What the file records of the translation it was exported with, so that import can tell a
+    /// translation left as it was from one changed in the file: the fingerprint of the
+    /// translation, or `-` when there was none.
+    pub fn exported(&self) -> String {
+        self.target
+            .as_deref()
+            .map_or_else(|| NO_TARGET.to_string(), value_hash)
+    }
+}
+
+/// What [`Unit::exported`] records for a unit exported without a translation.
+pub const NO_TARGET: &str = "-";
+
 /// What an export writes: one locale's units of some articles, in article and document order.
 #[derive(Debug, Clone)]
 pub struct Export {
@@ -187,6 +201,9 @@ pub struct IncomingUnit {
     pub done: bool,
     /// Byte offset of the unit in the file.
     pub offset: usize,
+    /// What bitext recorded of the translation when it exported the file ([`Unit::exported`]);
+    /// none in a file bitext did not write.
+    pub exported: Option<String>,
 }
 
 /// Reads an exchange file's text, in whichever of the three formats it is.
@@ -285,6 +302,16 @@ pub struct Report {
     pub unchanged: usize,
     /// Units with no translation in the file.
     pub untranslated: usize,
+    /// Units whose translation was changed both in the file and in the project since the
+    /// export: not imported, so that neither is lost without a person choosing.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A unit changed both in the file and in the project since the export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub slug: String,
+    pub id: String,
 }
 
 struct Plan {
@@ -360,6 +387,7 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
         written: Vec::new(),
         unchanged: 0,
         untranslated: 0,
+        conflicts: Vec::new(),
     };
     let mut updates: BTreeMap<String, HashMap<String, Update>> = BTreeMap::new();
     for unit in &incoming.units {
@@ -434,15 +462,37 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
         let existing = article.translations.get(&unit.id);
         let same_text = existing.is_some_and(|(p, _)| p == pieces);
         let old_signoff = existing.and_then(|(_, s)| s.clone());
+        // What changed since the export, when the file says what it was exported with.
+        if let Some(exported) = &unit.exported {
+            let now_in_project =
+                existing.map_or_else(|| NO_TARGET.to_string(), |(p, _)| value_hash(p));
+            let project_changed = now_in_project != *exported;
+            let file_changed = value_hash(pieces) != *exported;
+            if project_changed && !file_changed {
+                // Left as it was in the file, rewritten in the project since: the project's
+                // translation is the newer one.
+                report.unchanged += 1;
+                continue;
+            }
+            if project_changed && file_changed && !same_text {
+                report.conflicts.push(Conflict {
+                    slug: slug.clone(),
+                    id: unit.id.clone(),
+                });
+                continue;
+            }
+        }
         let (update, action) = if let (true, Some(revision)) = (unit.done, revision) {
             let signoff = SignOff {
                 revision,
                 hash: value_hash(pieces),
             };
+            // The same text, signed off against this English or a later revision: a file made
+            // before a newer sign-off never takes it back.
             let already = same_text
                 && old_signoff.as_ref().is_some_and(|s| {
                     s.hash == signoff.hash
-                        && (s.revision == signoff.revision
+                        && (s.revision >= signoff.revision
                             || segment.text_at(s.revision) == segment.text_at(revision))
                 });
             if already {

@@ -57,6 +57,7 @@ fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale:
         other => other.name().to_string(),
     };
     out.push_str(&format!("#. bitext: {state}\n"));
+    out.push_str(&format!("#. {EXPORTED}{}\n", unit.exported()));
     for m in &unit.matches {
         out.push_str(&format!(
             "#. tm {}%: {} {} ({})\n",
@@ -164,10 +165,14 @@ fn po_date(rfc3339: &str) -> String {
     }
 }
 
+/// The extracted comment that records the translation a unit was exported with.
+const EXPORTED: &str = "bitext-exported: ";
+
 /// One entry as read: its keywords' values and where they are.
 #[derive(Default)]
 struct Entry {
     offset: usize,
+    exported: Option<String>,
     fuzzy: bool,
     obsolete: bool,
     context: Option<(String, usize)>,
@@ -219,6 +224,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
                 }
             } else if comment.starts_with('~') {
                 entry.obsolete = true;
+            } else if let Some(exported) = comment
+                .strip_prefix('.')
+                .and_then(|c| c.trim_start().strip_prefix(EXPORTED))
+            {
+                entry.exported = Some(exported.trim().to_string());
             }
             continue;
         }
@@ -366,6 +376,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
             target: (!target.is_empty()).then_some(target),
             done: !entry.fuzzy,
             offset: entry.offset,
+            exported: entry.exported.clone(),
         });
     }
     let Some(target_locale) = locale.filter(|(l, _)| !l.is_empty()) else {

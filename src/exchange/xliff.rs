@@ -219,7 +219,11 @@ pub fn write2(export: &Export) -> Result<String> {
             xml.open(
                 2,
                 "unit",
-                &[("id", &unit.id), ("bitext:state", unit.state.name())],
+                &[
+                    ("id", &unit.id),
+                    ("bitext:state", unit.state.name()),
+                    ("bitext:exported", &unit.exported()),
+                ],
             );
             let notes = note_texts(unit, &export.source_locale, &export.target_locale);
             if !notes.is_empty() {
@@ -336,7 +340,11 @@ pub fn write12(export: &Export) -> Result<String> {
     let mut xml = Xml::new();
     xml.event(Event::Start(Xml::start(
         "xliff",
-        &[("xmlns", XLIFF12_NS), ("version", "1.2")],
+        &[
+            ("xmlns", XLIFF12_NS),
+            ("xmlns:bitext", BITEXT_NS),
+            ("version", "1.2"),
+        ],
     )));
     for (slug, units) in by_article(export) {
         xml.open(
@@ -352,10 +360,12 @@ pub fn write12(export: &Export) -> Result<String> {
         xml.open(2, "body", &[]);
         for unit in units {
             // translate-toolkit, Weblate and others read `approved` as "not fuzzy".
+            let exported = unit.exported();
             let mut attrs = vec![
                 ("id", unit.id.as_str()),
                 ("resname", unit.id.as_str()),
                 ("xml:space", "preserve"),
+                ("bitext:exported", exported.as_str()),
             ];
             if unit.state == State::Current {
                 attrs.push(("approved", "yes"));
@@ -689,6 +699,7 @@ fn parse2(path: &Path, text: &str, root: &Element) -> Result<Incoming> {
                 target: has_text.then_some(target),
                 done,
                 offset: unit.offset,
+                exported: unit.attr("bitext:exported").map(str::to_string),
             });
         }
     }
@@ -768,6 +779,7 @@ fn parse12(path: &Path, text: &str, root: &Element) -> Result<Incoming> {
                 target: has_text.then_some(target),
                 done,
                 offset: unit.offset,
+                exported: unit.attr("bitext:exported").map(str::to_string),
             });
         }
     }
