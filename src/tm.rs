@@ -275,7 +275,9 @@ impl Memory {
         terms.sort_by_key(|list| list.len());
         let common = (self.entries.len() / 10).max(64);
         let rare = terms.iter().filter(|l| l.len() <= common).count();
-        let keep = if rare == 0 { terms.len().min(3) } else { rare };
+        // When every term is common, all of them are read (up to the budget): the few that
+        // set near-identical sentences apart are common too.
+        let keep = if rare == 0 { terms.len() } else { rare };
         let query_len = tokens(text).len() as u32;
         WEIGHTS.with(|cell| {
             let mut weight = cell.borrow_mut();
@@ -310,10 +312,13 @@ impl Memory {
                 })
                 .collect();
             if candidates.len() > CANDIDATES {
+                // What an entry shares, for its length: a long sentence that holds every word
+                // of a short query is not closer than a short one that holds most of them.
+                let rank = |i: u32| {
+                    weight[i as usize] / self.lengths[i as usize].max(query_len).max(1) as f32
+                };
                 candidates.select_nth_unstable_by(CANDIDATES, |a, b| {
-                    weight[*b as usize]
-                        .total_cmp(&weight[*a as usize])
-                        .then(a.cmp(b))
+                    rank(*b).total_cmp(&rank(*a)).then(a.cmp(b))
                 });
                 candidates.truncate(CANDIDATES);
             }
@@ -535,6 +540,30 @@ mod tests {
                 (Tag::Equal, " today."),
             ]
         );
+    }
+
+    #[test]
+    fn among_many_alike_the_closest_in_length_is_found() {
+        let mut entries: Vec<Entry> = (0..2000)
+            .map(|n| {
+                entry(
+                    "a",
+                    &format!("s-{n}"),
+                    &format!("Officials said the talks would continue on day {n}."),
+                    "회담은 계속된다.",
+                )
+            })
+            .collect();
+        entries.push(entry(
+            "a",
+            "s-best",
+            "Officials said the talks would resume.",
+            "관계자들은 회담이 재개될 것이라고 말했다.",
+        ));
+        let memory = Memory::from_entries(entries);
+        let found = memory.lookup("Officials said the talks would continue.", 3);
+        assert_eq!(found[0].id, "s-best", "{found:?}");
+        assert_eq!(found[0].score, 85);
     }
 
     #[test]
