@@ -103,15 +103,7 @@ pub fn runs(body: &str) -> Vec<Run> {
                 }
                 containers.pop();
             }
-            Event::Text(_)
-            | Event::Code(_)
-            | Event::InlineHtml(_)
-            | Event::SoftBreak
-            | Event::HardBreak
-            | Event::FootnoteReference(_)
-            | Event::InlineMath(_)
-                if code_depth == 0 =>
-            {
+            _ if is_inline_leaf(&event) && code_depth == 0 => {
                 run.push((event, range));
             }
             Event::Rule | Event::Html(_) | Event::DisplayMath(_) if inline_depth == 0 => {
@@ -161,15 +153,22 @@ pub fn is_inline_event(event: &Event) -> bool {
     match event {
         Event::Start(tag) => is_inline(tag),
         Event::End(tag) => is_inline_end(tag),
-        Event::Text(_)
-        | Event::Code(_)
-        | Event::InlineHtml(_)
-        | Event::SoftBreak
-        | Event::HardBreak
-        | Event::FootnoteReference(_)
-        | Event::InlineMath(_) => true,
-        _ => false,
+        other => is_inline_leaf(other),
     }
+}
+
+/// Whether an event is inline content of its own: text, code, a break, inline HTML or math.
+fn is_inline_leaf(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_)
+    )
 }
 
 fn is_inline_end(tag: &TagEnd) -> bool {
