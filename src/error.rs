@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 /// Anything that stops a command: bad usage or bad input (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// A file could not be read or written. The reason is part of the message (not a separate
+    /// source), so that it is said once.
+    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A problem at a place in a file a person edits, with the line shown under a caret.
     #[error("{}:{line}:{column}: {message}{snippet}", path.display())]
@@ -33,10 +34,10 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn io(path: &Path, source: std::io::Error) -> Error {
+    pub fn io(path: &Path, error: std::io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),
-            source,
+            error,
         }
     }
 
@@ -55,9 +56,9 @@ impl Error {
                 .unwrap_or(path)
         };
         match self {
-            Error::Io { path, source } => Error::Io {
+            Error::Io { path, error } => Error::Io {
                 path: rel(path),
-                source,
+                error,
             },
             Error::At {
                 path,

@@ -163,9 +163,10 @@ impl Style {
 
 /// Whether `err` is a closed pipe (`bitext status | head`), which is not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || matches!(e.downcast_ref::<bitext::Error>(), Some(bitext::Error::Io { error, .. }) if broken(error))
     })
 }
 
