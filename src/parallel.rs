@@ -50,7 +50,6 @@ pub fn parallel(
 ) -> Result<Parallel> {
     let current = history.current();
     let blocks = blocks(project, slug, &current);
-    let words = vec![0; current.len()];
     let mut rows: Vec<Row> = current
         .iter()
         .enumerate()
@@ -67,13 +66,13 @@ pub fn parallel(
             .text;
         let file = ftl::parse(&text);
         let translations = target::translations(&file);
-        let (states, _, _) = segment_states(history, &current, &file, &words);
-        for (row, s) in rows.iter_mut().zip(states) {
+        let states = segment_states(history, &current, &translations);
+        for ((row, state), (id, _)) in rows.iter_mut().zip(states).zip(&current) {
             row.locales.insert(
                 locale.clone(),
                 Cell {
-                    state: s.state,
-                    translation: translations.get(s.id).map(|t| t.text()),
+                    state,
+                    translation: translations.get(id).map(|t| t.text()),
                 },
             );
         }

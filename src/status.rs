@@ -1,6 +1,6 @@
 //! Coverage: the state of every segment in every locale, counted per article and in total.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -11,9 +11,9 @@ use crate::error::{Error, Result};
 use crate::history::History;
 use crate::project::Project;
 use crate::state::{state_of, State};
-use crate::store::ftl::{self, FtlFile};
+use crate::store::ftl;
 use crate::store::read_text_if_exists;
-use crate::store::target;
+use crate::store::target::{self, Translation};
 
 /// `bitext status --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -83,32 +83,19 @@ impl Totals {
     }
 }
 
-/// One segment's state in one locale.
-#[derive(Debug, Clone)]
-pub struct SegmentState<'h> {
-    pub id: &'h str,
-    pub text: &'h str,
-    pub words: usize,
-    pub state: State,
-}
-
-/// The states of every current source segment of an article in one target file, plus the
-/// file's obsolete messages and errors. `current` holds the article's current segments (id and
-/// text) and `words` the word count of each.
-pub fn segment_states<'h>(
-    history: &'h History,
-    current: &[(&'h str, &'h str)],
-    file: &FtlFile,
-    words: &[usize],
-) -> (Vec<SegmentState<'h>>, usize, usize) {
-    let translations = target::translations(file);
+/// The state of each of `current` (an article's current segments, id and text, in order) in a
+/// target file whose translations are `translations`.
+pub fn segment_states(
+    history: &History,
+    current: &[(&str, &str)],
+    translations: &HashMap<&str, Translation>,
+) -> Vec<State> {
     let now = history.number();
-    let states = current
+    current
         .iter()
-        .zip(words)
-        .map(|(&(id, text), &words)| {
+        .map(|&(id, _)| {
             let t = translations.get(id);
-            let state = match history.segment(id) {
+            match history.segment(id) {
                 Some(segment) => state_of(
                     segment,
                     now,
@@ -116,18 +103,9 @@ pub fn segment_states<'h>(
                     t.and_then(|t| t.signoff.as_ref()),
                 ),
                 None => State::Missing,
-            };
-            SegmentState {
-                id,
-                text,
-                words,
-                state,
             }
         })
-        .collect();
-    let ids: std::collections::HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
-    let obsolete = translations.keys().filter(|id| !ids.contains(*id)).count();
-    (states, obsolete, file.errors().count())
+        .collect()
 }
 
 /// Words of a source segment, at Unicode word boundaries, link destinations left out.
@@ -146,8 +124,8 @@ pub fn count_words(text: &str) -> usize {
     plain.unicode_words().count()
 }
 
-/// Rounds a percentage to two decimals; 100 for an empty article.
-fn percent(part: usize, whole: usize) -> f64 {
+/// `part` of `whole` in percent, rounded to two decimals; 100 for an empty article.
+pub fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         return 100.0;
     }
@@ -209,6 +187,7 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
     let segment_words: Vec<usize> = current.iter().map(|(_, text)| count_words(text)).collect();
     let segments = current.len();
     let words = segment_words.iter().sum();
+    let ids: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
     let mut problems = Vec::new();
     for locale in locales {
         let path = project.locale_path(locale, slug);
@@ -218,17 +197,19 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
             problems
                 .push(Error::at_offset(&project.rel(&path), &text, offset, message).to_string());
         }
-        let (states, obsolete, errors) = segment_states(&history, &current, &file, &segment_words);
+        let translations = target::translations(&file);
+        let states = segment_states(&history, &current, &translations);
+        let obsolete = translations.keys().filter(|id| !ids.contains(*id)).count();
         let mut c = Counts {
             obsolete,
-            errors,
+            errors: file.errors().count(),
             ..Counts::default()
         };
-        for s in &states {
-            match s.state {
+        for (state, words) in states.iter().zip(&segment_words) {
+            match *state {
                 State::Current => {
                     c.current += 1;
-                    c.words_current += s.words;
+                    c.words_current += words;
                 }
                 State::Stale { class, .. } => {
                     c.stale += 1;

@@ -117,36 +117,35 @@ fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>
     let path = project.history_path(slug);
     let history = History::load(&path, &project.rel(&path))?;
     let current = history.current();
-    let words: Vec<usize> = current.iter().map(|(_, text)| count_words(text)).collect();
     let text = read_text_if_exists(&project.locale_path(locale, slug))?
         .unwrap_or_default()
         .text;
     let file = ftl::parse(&text);
     let translations = target::translations(&file);
-    let (states, _, _) = segment_states(&history, &current, &file, &words);
-    let items = states
-        .into_iter()
-        .filter(|s| s.state != State::Current)
-        .map(|s| {
-            let translation = translations.get(s.id).map(|t| t.text());
-            let (class, signed, previous) = match s.state {
+    let states = segment_states(&history, &current, &translations);
+    let items = current
+        .iter()
+        .zip(states)
+        .filter(|(_, state)| *state != State::Current)
+        .map(|(&(id, text), state)| {
+            let (class, signed, previous) = match state {
                 State::Stale { class, signed } => {
-                    (Some(class), Some(signed), history.text_at(s.id, signed))
+                    (Some(class), Some(signed), history.text_at(id, signed))
                 }
                 _ => (None, None, None),
             };
             Item {
                 slug: slug.to_string(),
-                id: s.id.to_string(),
-                state: s.state.name(),
+                id: id.to_string(),
+                state: state.name(),
                 class,
-                source: s.text.to_string(),
+                source: text.to_string(),
                 revision: history.number(),
                 signed,
                 previous: previous.map(str::to_string),
-                diff: previous.map(|p| diff::words(p, s.text)),
-                translation,
-                words: s.words,
+                diff: previous.map(|p| diff::words(p, text)),
+                translation: translations.get(id).map(|t| t.text()),
+                words: count_words(text),
                 matches: Vec::new(),
             }
         })

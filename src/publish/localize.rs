@@ -200,12 +200,15 @@ pub fn prepare(
                         .unwrap_or_default()
                 ));
             }
-            let words = vec![0; current.len()];
-            let (states, _, _) = segment_states(&history, &current, &file, &words);
+            let states = segment_states(
+                &history,
+                &current,
+                &crate::store::target::translations(&file),
+            );
             let resource = FluentResource::try_new(text).unwrap_or_else(|(resource, _)| resource);
             let formatter = Formatter::new(locale, &resource, glossaries.resources.get(locale));
             for ((state, id), source_text) in states.iter().zip(&ids).zip(&source_texts) {
-                let mut translated = match state.state {
+                let mut translated = match state {
                     State::Missing => None,
                     _ => match formatter.format(id) {
                         Some(Ok(text)) if !text.trim().is_empty() => Some(text),
@@ -219,7 +222,7 @@ pub fn prepare(
                         _ => None,
                     },
                 };
-                match (&translated, state.state) {
+                match (&translated, *state) {
                     (None, _) => counts.missing += 1,
                     (Some(_), State::Current) => counts.current += 1,
                     (Some(_), State::Stale { .. }) => counts.stale += 1,

@@ -22,6 +22,7 @@ use crate::article::{Article, Run};
 use crate::error::{Error, Result};
 use crate::lock::ProjectLock;
 use crate::project::Project;
+use crate::status::percent;
 use crate::store::{write_atomic, write_atomic_bytes};
 
 pub use localize::{Localized, Shown};
@@ -184,13 +185,6 @@ impl Counts {
 /// `1 segment`, `2 segments`.
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        return 100.0;
-    }
-    (part as f64 * 10_000.0 / whole as f64).round() / 100.0
 }
 
 /// An article's page in one locale that was not published, and why.
