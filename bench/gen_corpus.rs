@@ -21,8 +21,10 @@ use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
 
 use bitext::fingerprint::fnv1a;
+use bitext::lock::ProjectLock;
 use bitext::project::Project;
 use bitext::state::SignOff;
+use bitext::store::article_files::ArticleFiles;
 use bitext::store::escape::Piece;
 use bitext::store::target::{value_hash, Update};
 
@@ -143,11 +145,11 @@ fn first_sync(project: &Project, slugs: &[String]) -> Result<()> {
 fn translate_all(project: &Project, slugs: &[String]) -> Result<()> {
     let phase = Instant::now();
     let done = AtomicUsize::new(0);
-    let _lock = bitext::lock::ProjectLock::acquire(&project.root)?;
+    let lock = ProjectLock::acquire(&project.root)?;
     let tally = slugs
         .par_iter()
         .map(|slug| -> Result<Tally> {
-            let tally = translate(project, slug)?;
+            let tally = translate(&lock, project, slug)?;
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress("translate", n, slugs.len(), phase);
             Ok(tally)
@@ -1047,12 +1049,12 @@ impl Tally {
 }
 
 /// Writes the translations of one article into every target locale, one write per file.
-fn translate(project: &Project, slug: &str) -> Result<Tally> {
-    let history = bitext::translate::load_history(project, slug)?;
+fn translate(lock: &ProjectLock, project: &Project, slug: &str) -> Result<Tally> {
+    let mut writer = ArticleFiles::open_for_writing(lock, project, slug)?.synced()?;
+    let history = writer.history().clone();
     let revision = history.number();
     let mut tally = Tally::default();
     for locale in &project.config.targets {
-        let mut updates = HashMap::new();
         for (id, english) in history.current() {
             let key = format!("{locale}/{slug}/{id}");
             let mut rng = Rng::new(fnv1a(key.as_bytes()));
@@ -1072,10 +1074,10 @@ fn translate(project: &Project, slug: &str) -> Result<Tally> {
                     hash: value_hash(&pieces),
                 })
             };
-            updates.insert(id.to_string(), Update::Set(pieces, signoff));
+            writer.update(locale, id, Update::Set(pieces, signoff))?;
         }
-        bitext::sync::refresh_target(project, locale, slug, &history, &updates)?;
     }
+    writer.save()?;
     Ok(tally)
 }
 

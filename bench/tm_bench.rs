@@ -11,8 +11,8 @@ use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
 
-use bitext::history::History;
 use bitext::project::Project;
+use bitext::store::article_files::ArticleFiles;
 use bitext::tm::Memory;
 
 fn main() -> Result<()> {
@@ -41,9 +41,8 @@ fn main() -> Result<()> {
     // Every segment's English, to make the queries from.
     let mut english = Vec::new();
     for slug in project.synced_slugs()? {
-        let path = project.history_path(&slug);
-        let history = History::load(&path, &path)?;
-        for (_, text) in history.current() {
+        let files = ArticleFiles::open(&project, &slug)?;
+        for (_, text) in files.history().current() {
             if text.split(' ').count() >= 8 {
                 english.push(text.to_string());
             }

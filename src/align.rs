@@ -12,12 +12,12 @@
 use std::collections::{HashMap, HashSet};
 
 use similar::{Algorithm, DiffOp};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::article::{Kind, Segment};
 use crate::change::classify;
 use crate::fingerprint::{base32, fnv1a};
-use crate::history::{Change, Op};
+use crate::history::{Change, History, Op};
+use crate::text;
 
 /// The result of aligning a new revision's segments with the recorded ones.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -53,6 +53,29 @@ pub struct Past<'h> {
     pub removed: HashMap<&'h str, &'h str>,
 }
 
+impl<'h> Past<'h> {
+    /// The ids `history` used: every id, and the last text of each removed segment.
+    pub fn of(history: &'h History) -> Past<'h> {
+        let mut past = Past::default();
+        for id in history.ids() {
+            past.known.insert(id);
+            let Some(segment) = history.segment(id) else {
+                continue;
+            };
+            if segment
+                .events()
+                .next_back()
+                .is_some_and(|e| e.op == Op::Removed)
+            {
+                if let Some(text) = segment.events().rev().find_map(|e| e.text) {
+                    past.removed.insert(text, id);
+                }
+            }
+        }
+        past
+    }
+}
+
 /// Aligns `new` with the `old` segments (id and text, in order); `past` holds the ids used
 /// before.
 ///
@@ -69,250 +92,400 @@ pub struct Past<'h> {
 /// assert_eq!(second.ids[2], first.ids[1]);
 /// ```
 pub fn align(slug: &str, old: &[(&str, &str)], past: &Past, new: &[Segment]) -> Alignment {
-    let mut matched: Vec<Option<usize>> = vec![None; new.len()];
-    let mut old_used = vec![false; old.len()];
-    let mut from: HashMap<usize, Vec<String>> = HashMap::new();
-    let mut drafts = Vec::new();
+    let mut m = Matching::new(old, new);
+    m.fixed_fields();
+    m.same_order();
+    m.moved();
+    m.splits();
+    m.merges();
+    m.edits();
+    m.into_alignment(slug, past)
+}
 
-    // Front matter fields keep their fixed ids.
-    for (n, seg) in new.iter().enumerate() {
-        if let Some(fixed) = seg.kind.fixed_id() {
-            if let Some(o) = old.iter().position(|(id, _)| *id == fixed) {
-                matched[n] = Some(o);
-                old_used[o] = true;
+/// The matching of new segments to old ones as it is built, step by step.
+struct Matching<'a> {
+    old: &'a [(&'a str, &'a str)],
+    new: &'a [Segment],
+    /// For each new segment, the old one it is.
+    matched: Vec<Option<usize>>,
+    old_used: Vec<bool>,
+    /// Merged new segments: the old ids they were made of.
+    from: HashMap<usize, Vec<String>>,
+    /// The second and later parts of a split: the old segment they came from.
+    split_pieces: HashMap<usize, usize>,
+    /// The old and new segments outside the front matter.
+    body_old: Vec<usize>,
+    body_new: Vec<usize>,
+    /// Each segment's text with white space collapsed, for splits and merges.
+    old_normal: Vec<String>,
+    new_normal: Vec<String>,
+}
+
+impl<'a> Matching<'a> {
+    fn new(old: &'a [(&'a str, &'a str)], new: &'a [Segment]) -> Matching<'a> {
+        Matching {
+            old,
+            new,
+            matched: vec![None; new.len()],
+            old_used: vec![false; old.len()],
+            from: HashMap::new(),
+            split_pieces: HashMap::new(),
+            body_old: (0..old.len())
+                .filter(|&o| !Kind::is_fixed_id(old[o].0))
+                .collect(),
+            body_new: (0..new.len())
+                .filter(|&n| new[n].kind.fixed_id().is_none())
+                .collect(),
+            old_normal: old.iter().map(|(_, t)| normalize(t)).collect(),
+            new_normal: new.iter().map(|s| normalize(&s.text)).collect(),
+        }
+    }
+
+    fn pair(&mut self, n: usize, o: usize) {
+        self.matched[n] = Some(o);
+        self.old_used[o] = true;
+    }
+
+    fn is_free_new(&self, n: usize) -> bool {
+        self.matched[n].is_none() && !self.split_pieces.contains_key(&n)
+    }
+
+    /// Front matter fields keep their fixed ids.
+    fn fixed_fields(&mut self) {
+        for n in 0..self.new.len() {
+            if let Some(fixed) = self.new[n].kind.fixed_id() {
+                if let Some(o) = self.old.iter().position(|(id, _)| *id == fixed) {
+                    self.pair(n, o);
+                }
             }
         }
     }
-    let body_old: Vec<usize> = (0..old.len())
-        .filter(|&o| !Kind::is_fixed_id(old[o].0))
-        .collect();
-    let body_new: Vec<usize> = (0..new.len())
-        .filter(|&n| new[n].kind.fixed_id().is_none())
-        .collect();
 
-    // Identical text in the same order.
-    let old_texts: Vec<&str> = body_old.iter().map(|&o| old[o].1).collect();
-    let new_texts: Vec<&str> = body_new.iter().map(|&n| new[n].text.as_str()).collect();
-    for op in similar::capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for k in 0..len {
-                matched[body_new[new_index + k]] = Some(body_old[old_index + k]);
-                old_used[body_old[old_index + k]] = true;
+    /// Identical text in the same order.
+    fn same_order(&mut self) {
+        let old_texts: Vec<&str> = self.body_old.iter().map(|&o| self.old[o].1).collect();
+        let new_texts: Vec<&str> = self
+            .body_new
+            .iter()
+            .map(|&n| self.new[n].text.as_str())
+            .collect();
+        for op in similar::capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts) {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                for k in 0..len {
+                    self.pair(self.body_new[new_index + k], self.body_old[old_index + k]);
+                }
             }
         }
     }
 
-    // Identical text elsewhere: moved.
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &o in body_old.iter().rev() {
-        if !old_used[o] {
-            by_text.entry(old[o].1).or_default().push(o);
-        }
-    }
-    for &n in &body_new {
-        if matched[n].is_none() {
-            if let Some(o) = by_text.get_mut(new[n].text.as_str()).and_then(Vec::pop) {
-                matched[n] = Some(o);
-                old_used[o] = true;
+    /// Identical text elsewhere: moved.
+    fn moved(&mut self) {
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &o in self.body_old.iter().rev() {
+            if !self.old_used[o] {
+                by_text.entry(self.old[o].1).or_default().push(o);
             }
         }
-    }
-
-    // Splits: one old segment is several consecutive new ones.
-    let mut split_pieces: HashMap<usize, usize> = HashMap::new();
-    for &o in &body_old {
-        if old_used[o] {
-            continue;
-        }
-        let target = normalize(old[o].1);
-        'start: for (k, &n) in body_new.iter().enumerate() {
-            for len in 2..=MAX_JOIN.min(body_new.len() - k) {
-                let window = &body_new[k..k + len];
-                if window
-                    .iter()
-                    .any(|&w| matched[w].is_some() || split_pieces.contains_key(&w))
+        for k in 0..self.body_new.len() {
+            let n = self.body_new[k];
+            if self.matched[n].is_none() {
+                if let Some(o) = by_text
+                    .get_mut(self.new[n].text.as_str())
+                    .and_then(Vec::pop)
                 {
-                    break;
+                    self.pair(n, o);
                 }
-                let joined = normalize(&join(window.iter().map(|&w| new[w].text.as_str())));
-                if joined == target {
-                    matched[n] = Some(o);
-                    old_used[o] = true;
-                    for &w in &window[1..] {
-                        split_pieces.insert(w, o);
+            }
+        }
+    }
+
+    /// Splits: one old segment is several consecutive new ones. Only runs whose first segment
+    /// starts the old text are joined and compared.
+    fn splits(&mut self) {
+        for i in 0..self.body_old.len() {
+            let o = self.body_old[i];
+            if self.old_used[o] {
+                continue;
+            }
+            let target = self.old_normal[o].as_str();
+            'start: for k in 0..self.body_new.len() {
+                if !target.starts_with(self.new_normal[self.body_new[k]].as_str()) {
+                    continue;
+                }
+                for len in 2..=MAX_JOIN.min(self.body_new.len() - k) {
+                    let window = &self.body_new[k..k + len];
+                    if window.iter().any(|&w| !self.is_free_new(w)) {
+                        break;
                     }
-                    break 'start;
-                }
-                if joined.len() > target.len() {
-                    break;
-                }
-            }
-        }
-    }
-
-    // Merges: several consecutive old segments are one new one.
-    for &n in &body_new {
-        if matched[n].is_some() || split_pieces.contains_key(&n) {
-            continue;
-        }
-        let target = normalize(&new[n].text);
-        'merge: for (k, &o) in body_old.iter().enumerate() {
-            for len in 2..=MAX_JOIN.min(body_old.len() - k) {
-                let window = &body_old[k..k + len];
-                if window.iter().any(|&w| old_used[w]) {
-                    break;
-                }
-                let joined = normalize(&join(window.iter().map(|&w| old[w].1)));
-                if joined == target {
-                    matched[n] = Some(o);
-                    for &w in window {
-                        old_used[w] = true;
+                    let joined = join(window.iter().map(|&w| self.new_normal[w].as_str()));
+                    if joined == target {
+                        let window = window.to_vec();
+                        self.pair(window[0], o);
+                        for &w in &window[1..] {
+                            self.split_pieces.insert(w, o);
+                        }
+                        break 'start;
                     }
-                    from.insert(n, window.iter().map(|&w| old[w].0.to_string()).collect());
-                    break 'merge;
-                }
-                if joined.len() > target.len() {
-                    break;
+                    if joined.len() > target.len() {
+                        break;
+                    }
                 }
             }
         }
     }
 
-    // Edited sentences: most similar first, then nearest.
-    let free_old: Vec<usize> = body_old.iter().copied().filter(|&o| !old_used[o]).collect();
-    let free_new: Vec<usize> = body_new
-        .iter()
-        .copied()
-        .filter(|&n| matched[n].is_none() && !split_pieces.contains_key(&n))
-        .collect();
-    // Where each old segment would be in the new order, judging by its nearest matched neighbour
-    // above it.
-    let mut new_of_old: Vec<Option<usize>> = vec![None; old.len()];
-    for (n, m) in matched.iter().enumerate() {
-        if let Some(o) = m {
-            new_of_old[*o] = Some(n);
-        }
-    }
-    let expected = |o: usize| -> isize {
-        (0..o)
-            .rev()
-            .find_map(|p| new_of_old[p].map(|n| (n + (o - p)) as isize))
-            .unwrap_or(o as isize)
-    };
-    let mut pairs = Vec::new();
-    let old_words: HashMap<usize, Vec<String>> =
-        free_old.iter().map(|&o| (o, words(old[o].1))).collect();
-    let new_words: HashMap<usize, Vec<String>> =
-        free_new.iter().map(|&n| (n, words(&new[n].text))).collect();
-    for &o in &free_old {
-        let expected = expected(o);
-        for &n in &free_new {
-            let score = word_similarity(&old_words[&o], &new_words[&n]);
-            let distance = (expected - n as isize).unsigned_abs();
-            if score >= MIN_SIMILARITY || (distance == 0 && score >= MIN_SIMILARITY_IN_PLACE) {
-                pairs.push((score, distance, o, n));
+    /// Merges: several consecutive old segments are one new one.
+    fn merges(&mut self) {
+        for j in 0..self.body_new.len() {
+            let n = self.body_new[j];
+            if !self.is_free_new(n) {
+                continue;
+            }
+            let target = self.new_normal[n].as_str();
+            'merge: for k in 0..self.body_old.len() {
+                if !target.starts_with(self.old_normal[self.body_old[k]].as_str()) {
+                    continue;
+                }
+                for len in 2..=MAX_JOIN.min(self.body_old.len() - k) {
+                    let window = &self.body_old[k..k + len];
+                    if window.iter().any(|&w| self.old_used[w]) {
+                        break;
+                    }
+                    let joined = join(window.iter().map(|&w| self.old_normal[w].as_str()));
+                    if joined == target {
+                        let window = window.to_vec();
+                        self.pair(n, window[0]);
+                        for &w in &window {
+                            self.old_used[w] = true;
+                        }
+                        let ids = window.iter().map(|&w| self.old[w].0.to_string()).collect();
+                        self.from.insert(n, ids);
+                        break 'merge;
+                    }
+                    if joined.len() > target.len() {
+                        break;
+                    }
+                }
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (_, _, o, n) in pairs {
-        if !old_used[o] && matched[n].is_none() {
-            matched[n] = Some(o);
-            old_used[o] = true;
+
+    /// Edited sentences: most similar first, then nearest. A pair is only diffed when the words
+    /// the two sentences share could reach the threshold at all, so that an article whose every
+    /// sentence was edited does not diff every sentence with every other.
+    fn edits(&mut self) {
+        let free_old: Vec<usize> = self
+            .body_old
+            .iter()
+            .copied()
+            .filter(|&o| !self.old_used[o])
+            .collect();
+        let free_new: Vec<usize> = self
+            .body_new
+            .iter()
+            .copied()
+            .filter(|&n| self.is_free_new(n))
+            .collect();
+        if free_old.is_empty() || free_new.is_empty() {
+            return;
+        }
+        let expected = self.expected_places();
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut bag = |text: &str| -> (Vec<String>, Vec<u32>) {
+            let words = text::words(text);
+            let mut ids: Vec<u32> = words
+                .iter()
+                .map(|w| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w.clone()).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            (words, ids)
+        };
+        let old_words: Vec<(Vec<String>, Vec<u32>)> =
+            free_old.iter().map(|&o| bag(self.old[o].1)).collect();
+        let new_words: Vec<(Vec<String>, Vec<u32>)> =
+            free_new.iter().map(|&n| bag(&self.new[n].text)).collect();
+        let mut pairs = Vec::new();
+        for (i, &o) in free_old.iter().enumerate() {
+            let (a, a_bag) = &old_words[i];
+            for (j, &n) in free_new.iter().enumerate() {
+                let (b, b_bag) = &new_words[j];
+                let distance = (expected[o] - n as isize).unsigned_abs();
+                let threshold = if distance == 0 {
+                    MIN_SIMILARITY_IN_PLACE
+                } else {
+                    MIN_SIMILARITY
+                };
+                // The words a diff keeps are at most the words both have.
+                let total = (a.len() + b.len()).max(1) as f32;
+                if (2 * common(a_bag, b_bag)) as f32 / total < threshold {
+                    continue;
+                }
+                let score = text::word_similarity(a, b);
+                if score >= threshold {
+                    pairs.push((score, distance, o, n));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, _, o, n) in pairs {
+            if !self.old_used[o] && self.matched[n].is_none() {
+                self.pair(n, o);
+            }
         }
     }
 
-    // Ids, changes and drafts, in document order.
-    let mut taken: HashSet<String> = old.iter().map(|(id, _)| id.to_string()).collect();
-    let mut ids = Vec::with_capacity(new.len());
-    let mut changes = Vec::new();
-    for (n, seg) in new.iter().enumerate() {
-        let text = seg.text.clone();
-        match matched[n] {
-            Some(o) => {
-                let (id, old_text) = old[o];
-                if old_text != seg.text {
-                    changes.push(Change {
-                        id: id.to_string(),
-                        op: Op::Changed,
-                        class: Some(classify(old_text, &seg.text)),
-                        from: from.get(&n).cloned().unwrap_or_default(),
-                        text: Some(text),
-                    });
-                    if let Some(sources) = from.get(&n) {
-                        drafts.push(Draft {
+    /// Where each old segment would be in the new order, judging by its nearest matched
+    /// neighbour above it.
+    fn expected_places(&self) -> Vec<isize> {
+        let mut new_of_old: Vec<Option<usize>> = vec![None; self.old.len()];
+        for (n, m) in self.matched.iter().enumerate() {
+            if let Some(o) = m {
+                new_of_old[*o] = Some(n);
+            }
+        }
+        let mut expected = Vec::with_capacity(self.old.len());
+        let mut anchor: Option<(usize, usize)> = None;
+        for (o, placed) in new_of_old.iter().enumerate() {
+            expected.push(match anchor {
+                Some((p, n)) => (n + (o - p)) as isize,
+                None => o as isize,
+            });
+            if let Some(n) = placed {
+                anchor = Some((o, *n));
+            }
+        }
+        expected
+    }
+
+    /// Ids, changes and drafts, in document order; unmatched new segments get fresh ids.
+    fn into_alignment(self, slug: &str, past: &Past) -> Alignment {
+        let old = self.old;
+        let mut taken: HashSet<String> = old.iter().map(|(id, _)| id.to_string()).collect();
+        let mut minter = Minter::default();
+        let mut ids = Vec::with_capacity(self.new.len());
+        let mut changes = Vec::new();
+        let mut drafts = Vec::new();
+        for (n, seg) in self.new.iter().enumerate() {
+            let text = seg.text.clone();
+            match self.matched[n] {
+                Some(o) => {
+                    let (id, old_text) = old[o];
+                    if old_text != seg.text {
+                        let sources = self.from.get(&n).cloned().unwrap_or_default();
+                        if !sources.is_empty() {
+                            drafts.push(Draft {
+                                id: id.to_string(),
+                                from: sources.clone(),
+                            });
+                        }
+                        changes.push(Change {
                             id: id.to_string(),
+                            op: Op::Changed,
+                            class: Some(classify(old_text, &seg.text)),
+                            from: sources,
+                            text: Some(text),
+                        });
+                    }
+                    ids.push(id.to_string());
+                }
+                None => {
+                    let id = match seg.kind.fixed_id() {
+                        Some(fixed) => fixed.to_string(),
+                        None => match past.removed.get(seg.text.as_str()) {
+                            Some(id) if !taken.contains(*id) => id.to_string(),
+                            _ => minter.mint(slug, &seg.text, |id| {
+                                past.known.contains(id) || taken.contains(id)
+                            }),
+                        },
+                    };
+                    taken.insert(id.clone());
+                    let sources: Vec<String> = self
+                        .split_pieces
+                        .get(&n)
+                        .map(|&o| vec![old[o].0.to_string()])
+                        .unwrap_or_default();
+                    if !sources.is_empty() {
+                        drafts.push(Draft {
+                            id: id.clone(),
                             from: sources.clone(),
                         });
                     }
-                }
-                ids.push(id.to_string());
-            }
-            None => {
-                let id = match seg.kind.fixed_id() {
-                    Some(fixed) => fixed.to_string(),
-                    None => match past.removed.get(seg.text.as_str()) {
-                        Some(id) if !taken.contains(*id) => id.to_string(),
-                        _ => mint(slug, &seg.text, |id| {
-                            past.known.contains(id) || taken.contains(id)
-                        }),
-                    },
-                };
-                taken.insert(id.clone());
-                let sources: Vec<String> = split_pieces
-                    .get(&n)
-                    .map(|&o| vec![old[o].0.to_string()])
-                    .unwrap_or_default();
-                if !sources.is_empty() {
-                    drafts.push(Draft {
+                    changes.push(Change {
                         id: id.clone(),
-                        from: sources.clone(),
+                        op: Op::Added,
+                        text: Some(text),
+                        class: None,
+                        from: sources,
                     });
+                    ids.push(id);
                 }
-                changes.push(Change {
-                    id: id.clone(),
-                    op: Op::Added,
-                    text: Some(text),
-                    class: None,
-                    from: sources,
-                });
-                ids.push(id);
             }
         }
-    }
-    for (o, (id, _)) in old.iter().enumerate() {
-        if !old_used[o] {
-            changes.push(Change {
-                id: id.to_string(),
-                op: Op::Removed,
-                text: None,
-                class: None,
-                from: Vec::new(),
-            });
+        for (o, (id, _)) in old.iter().enumerate() {
+            if !self.old_used[o] {
+                changes.push(Change {
+                    id: id.to_string(),
+                    op: Op::Removed,
+                    text: None,
+                    class: None,
+                    from: Vec::new(),
+                });
+            }
         }
-    }
-    Alignment {
-        ids,
-        changes,
-        drafts,
+        Alignment {
+            ids,
+            changes,
+            drafts,
+        }
     }
 }
 
-/// A fresh id for `text` in article `slug` that `taken` does not know.
-fn mint(slug: &str, text: &str, taken: impl Fn(&str) -> bool) -> String {
-    let mut nonce = 0u32;
-    loop {
-        let seed = format!("{slug}\n{text}\n{nonce}");
-        let id = format!("s-{}", base32(fnv1a(seed.as_bytes()), 6));
-        if !taken(&id) {
-            return id;
+/// How many elements two sorted lists have in common, as multisets.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
         }
-        nonce += 1;
+    }
+    n
+}
+
+/// Mints fresh ids. The id of a text is seeded with the article, the text and a nonce, so that
+/// two branches that add different sentences mint different ids; the nonce each text reached is
+/// remembered, so that a sentence repeated a thousand times does not try a thousand nonces for
+/// each repeat.
+#[derive(Default)]
+struct Minter {
+    next_nonce: HashMap<String, u32>,
+}
+
+impl Minter {
+    /// A fresh id for `text` in article `slug` that `taken` does not know.
+    fn mint(&mut self, slug: &str, text: &str, taken: impl Fn(&str) -> bool) -> String {
+        let nonce = self.next_nonce.entry(text.to_string()).or_insert(0);
+        loop {
+            let seed = format!("{slug}\n{text}\n{nonce}");
+            let id = format!("s-{}", base32(fnv1a(seed.as_bytes()), 6));
+            *nonce += 1;
+            if !taken(&id) {
+                return id;
+            }
+        }
     }
 }
 
@@ -321,7 +494,7 @@ fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    join(text.split_whitespace())
 }
 
 /// How alike two sentences are, 0 to 1: the share of their words (not spaces or punctuation,
@@ -333,25 +506,7 @@ fn normalize(text: &str) -> String {
 /// assert!(similarity("The cat sat on the mat.", "A dog ran in the park.") < 0.35);
 /// ```
 pub fn similarity(a: &str, b: &str) -> f32 {
-    word_similarity(&words(a), &words(b))
-}
-
-fn words(text: &str) -> Vec<String> {
-    text.unicode_words().map(str::to_lowercase).collect()
-}
-
-fn word_similarity(a: &[String], b: &[String]) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let kept: usize = similar::capture_diff_slices(Algorithm::Myers, a, b)
-        .iter()
-        .map(|op| match op {
-            DiffOp::Equal { len, .. } => *len,
-            _ => 0,
-        })
-        .sum();
-    (2 * kept) as f32 / (a.len() + b.len()) as f32
+    text::word_similarity(&text::words(a), &text::words(b))
 }
 
 #[cfg(test)]

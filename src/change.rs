@@ -163,7 +163,12 @@ fn is_spelling_fix(a: &str, b: &str) -> bool {
     if head(a) != head(b) {
         return false;
     }
-    edit_distance(&a.to_lowercase(), &b.to_lowercase()) <= if la.max(lb) >= 8 { 2 } else { 1 }
+    crate::text::edit_distance(&chars(a), &chars(b)) <= if la.max(lb) >= 8 { 2 } else { 1 }
+}
+
+/// The lower-cased characters of a word.
+fn chars(word: &str) -> Vec<char> {
+    word.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// The words of `text`, quotation marks and dashes folded so that style changes do not count.
@@ -199,22 +204,6 @@ fn numbers(text: &str) -> Vec<&str> {
         }
     }
     out
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

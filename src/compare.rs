@@ -11,11 +11,8 @@ use crate::change::{classify, Class};
 use crate::diff::{self, Op};
 use crate::error::{Error, Result};
 use crate::history::History;
-use crate::project::Project;
-use crate::state::{state_of, SignOff, State};
-use crate::store::journal::Journal;
-use crate::store::target;
-use crate::store::{ftl, read_text_if_exists};
+use crate::state::State;
+use crate::store::article_files::{ArticleFiles, LocaleFile};
 
 /// `bitext diff --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -61,16 +58,11 @@ pub struct Answer {
     pub diff: Option<Vec<Op>>,
 }
 
-/// Compares revisions `from` and `to` (default: the latest and the one before it) of `slug`,
-/// with the translations in `locales`.
-pub fn compare(
-    project: &Project,
-    slug: &str,
-    history: &History,
-    from: Option<u32>,
-    to: Option<u32>,
-    locales: &[String],
-) -> Result<Comparison> {
+/// Compares revisions `from` and `to` (default: the latest and the one before it) of the article
+/// of `files`, with the translations of the locales read (and their journals).
+pub fn compare(files: &ArticleFiles, from: Option<u32>, to: Option<u32>) -> Result<Comparison> {
+    let slug = files.slug();
+    let history = files.history();
     let latest = history.number();
     let to = to.unwrap_or(latest);
     let from = from.unwrap_or(to.saturating_sub(1));
@@ -91,11 +83,6 @@ pub fn compare(
     let old_text: HashMap<&str, &str> = old.iter().copied().collect();
     let new_text: HashMap<&str, &str> = new.iter().copied().collect();
     let moved = moved_ids(&old, &new, &old_text, &new_text);
-
-    let targets = locales
-        .iter()
-        .map(|locale| Target::load(project, locale, slug))
-        .collect::<Result<Vec<_>>>()?;
 
     let mut changes = Vec::new();
     // Removed segments are shown where they stood: after the last segment before them that
@@ -130,9 +117,10 @@ pub fn compare(
                 .map(|e| e.revision)
                 .filter(|&r| r > from && r <= to)
                 .collect();
-            let locales = targets
+            let locales = files
+                .locales()
                 .iter()
-                .map(|t| (t.locale.clone(), t.answer(history, id, &revisions)))
+                .map(|t| (t.locale().to_string(), answer(t, history, id, &revisions)))
                 .collect();
             changes.push(SegmentChange {
                 id: id.to_string(),
@@ -198,59 +186,28 @@ fn moved_ids<'a>(
     b.into_iter().filter(|id| !kept.contains(id)).collect()
 }
 
-/// One target locale's translations and journal.
-struct Target {
-    locale: String,
-    /// id → the translation and its sign-off.
-    translations: HashMap<String, (String, Option<SignOff>)>,
-    journal: Journal,
-}
-
-impl Target {
-    fn load(project: &Project, locale: &str, slug: &str) -> Result<Target> {
-        let text = read_text_if_exists(&project.locale_path(locale, slug))?
-            .unwrap_or_default()
-            .text;
-        let file = ftl::parse(&text);
-        let translations = target::translations(&file)
-            .into_iter()
-            .map(|(id, t)| (id.to_string(), (t.text(), t.signoff.clone())))
-            .collect();
-        let path = project.journal_path(locale, slug);
-        let journal = Journal::load(&path, &project.rel(&path))?;
-        Ok(Target {
-            locale: locale.to_string(),
-            translations,
-            journal,
-        })
-    }
-
-    /// The translation of `id` now, and its diff when it was rewritten after the segment's
-    /// changes at `revisions`.
-    fn answer(&self, history: &History, id: &str, revisions: &[u32]) -> Answer {
-        let translation = self.translations.get(id);
-        let text = translation.map(|(text, _)| text.clone());
-        let signoff = translation.and_then(|(_, s)| s.as_ref());
-        let state = match history.segment(id) {
-            Some(segment) => state_of(segment, history.number(), text.is_some(), signoff),
-            None => State::Missing,
-        };
-        let previous = match (revisions.first(), revisions.last(), signoff, &text) {
-            (Some(&first), Some(&last), Some(s), Some(now)) if s.revision >= last => self
-                .journal
-                .before(id, first)
-                .map(|e| e.text.clone())
-                .filter(|before| before != now),
-            _ => None,
-        };
-        Answer {
-            state,
-            diff: previous
-                .as_deref()
-                .zip(text.as_deref())
-                .map(|(p, t)| diff::words(p, t)),
-            translation: text,
-            previous,
-        }
+/// The translation of `id` in `file` now, and its diff when it was rewritten after the segment's
+/// changes at `revisions`.
+fn answer(file: &LocaleFile, history: &History, id: &str, revisions: &[u32]) -> Answer {
+    let translation = file.translation(id);
+    let text = translation.as_ref().map(|t| t.text());
+    let signoff = translation.as_ref().and_then(|t| t.signoff.as_ref());
+    let state = file.state(history, id);
+    let previous = match (revisions.first(), revisions.last(), signoff, &text) {
+        (Some(&first), Some(&last), Some(s), Some(now)) if s.revision >= last => file
+            .journal()
+            .and_then(|journal| journal.before(id, first))
+            .map(|e| e.text.clone())
+            .filter(|before| before != now),
+        _ => None,
+    };
+    Answer {
+        state,
+        diff: previous
+            .as_deref()
+            .zip(text.as_deref())
+            .map(|(p, t)| diff::words(p, t)),
+        translation: text,
+        previous,
     }
 }

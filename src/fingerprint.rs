@@ -1,17 +1,10 @@
 //! Short, stable fingerprints of text: segment ids, sign-off hashes and article hashes.
 //!
-//! FNV-1a (64 bit): tiny, fast and fixed forever, which matters more here than cryptographic
-//! strength, since the values are written into files that live in version control.
+//! FNV-1a (64 bit, [`crate::text::fnv1a`]): tiny, fast and fixed forever, which matters more here
+//! than cryptographic strength, since the values are written into files that live in version
+//! control.
 
-/// The FNV-1a hash of `bytes`.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
+pub use crate::text::fnv1a;
 
 /// Eight hexadecimal digits identifying `text`.
 ///

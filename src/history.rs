@@ -194,14 +194,6 @@ impl History {
         Ok(history)
     }
 
-    /// Reads `path`, or an empty history when there is none.
-    pub fn load(path: &Path, display: &Path) -> Result<History> {
-        match crate::store::read_text_if_exists(path)? {
-            Some(file) => History::parse(display, &file.text),
-            None => Ok(History::default()),
-        }
-    }
-
     fn reindex(&mut self) {
         self.index.clear();
         self.trails.clear();
@@ -270,25 +262,15 @@ impl History {
         })
     }
 
-    /// The ids used before, for aligning a new revision.
-    pub fn past(&self) -> crate::align::Past<'_> {
-        let mut past = crate::align::Past::default();
-        for id in self.index.keys() {
-            past.known.insert(id.as_str());
-            let Some(segment) = self.segment(id) else {
-                continue;
-            };
-            if segment
-                .events()
-                .next_back()
-                .is_some_and(|e| e.op == Op::Removed)
-            {
-                if let Some(text) = segment.events().rev().find_map(|e| e.text) {
-                    past.removed.insert(text, id.as_str());
-                }
-            }
-        }
-        past
+    /// Every segment id the history ever used, in no particular order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(String::as_str)
+    }
+
+    /// Whether `article` (an article file's text) is what the latest revision was made from.
+    pub fn synced_from(&self, article: &str) -> bool {
+        self.latest()
+            .is_some_and(|r| r.article == article_fingerprint(article))
     }
 
     /// The text of segment `id` at `revision`, if it existed then.
@@ -342,6 +324,59 @@ fn push_line(out: &mut String, line: &Line) {
     // Serializing plain strings and numbers cannot fail.
     out.push_str(&serde_json::to_string(line).unwrap_or_default());
     out.push('\n');
+}
+
+/// The fingerprint a revision records of the article file it was made from.
+pub fn article_fingerprint(article: &str) -> String {
+    crate::fingerprint::long(article.as_bytes())
+}
+
+/// What one revision did: `bitext log`'s line for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RevisionStats {
+    pub revision: u32,
+    pub date: String,
+    /// Segments in the revision.
+    pub segments: usize,
+    pub added: usize,
+    pub changed: usize,
+    pub changed_minor: usize,
+    pub changed_major: usize,
+    pub removed: usize,
+}
+
+impl Revision {
+    /// How many segments the revision added, changed (minor, major) and removed.
+    pub fn stats(&self) -> RevisionStats {
+        let count = |f: &dyn Fn(&Change) -> bool| self.changes.iter().filter(|c| f(c)).count();
+        RevisionStats {
+            revision: self.number,
+            date: self.date.clone(),
+            segments: self.order.len(),
+            added: count(&|c| c.op == Op::Added),
+            changed: count(&|c| c.op == Op::Changed),
+            changed_minor: count(&|c| c.op == Op::Changed && c.class == Some(Class::Minor)),
+            changed_major: count(&|c| c.op == Op::Changed && c.class != Some(Class::Minor)),
+            removed: count(&|c| c.op == Op::Removed),
+        }
+    }
+}
+
+/// `bitext log --json`: an article's revisions.
+#[derive(Debug, Clone, Serialize)]
+pub struct Log {
+    pub slug: String,
+    pub revisions: Vec<RevisionStats>,
+}
+
+impl History {
+    /// The log of the article `slug` whose history this is.
+    pub fn log(&self, slug: &str) -> Log {
+        Log {
+            slug: slug.to_string(),
+            revisions: self.revisions.iter().map(Revision::stats).collect(),
+        }
+    }
 }
 
 /// `seconds` since the Unix epoch as an RFC 3339 UTC timestamp.
@@ -402,8 +437,7 @@ mod tests {
         assert_eq!(h.text_at("title", 1), Some("Hello"));
         assert_eq!(h.current(), [("title", "Hello!")]);
         assert_eq!(h.snapshot(1), [("title", "Hello"), ("s-a", "World.")]);
-        assert!(h.past().known.contains("s-a"));
-        assert_eq!(h.past().removed.get("World."), Some(&"s-a"));
+        assert!(h.ids().any(|id| id == "s-a"));
     }
 
     #[test]

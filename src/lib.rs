@@ -26,6 +26,7 @@ pub mod state;
 pub mod status;
 pub mod store;
 pub mod sync;
+pub mod text;
 pub mod tm;
 pub mod todo;
 pub mod translate;

@@ -4,9 +4,19 @@
 //! Writers take an exclusive lock on `.bitext.lock` at the project root for the whole
 //! read-modify-write. Readers take none: files are replaced atomically, so a reader sees either the
 //! old or the new file, never half of one.
+//!
+//! The lock is a value: the one path that saves an article's files
+//! ([`crate::store::article_files::ArticleFiles::load_for_writing`]) takes a `&ProjectLock`, and a
+//! `ProjectLock` can only be had from [`ProjectLock::acquire`], so that a write without the lock
+//! does not compile:
+//!
+//! ```compile_fail
+//! // A lock cannot be made up: its fields are private.
+//! let lock = bitext::lock::ProjectLock { root: std::path::PathBuf::new() };
+//! ```
 
 use std::fs::{File, OpenOptions};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -17,6 +27,7 @@ pub const LOCK_FILE: &str = ".bitext.lock";
 #[derive(Debug)]
 pub struct ProjectLock {
     _file: File,
+    root: PathBuf,
 }
 
 impl ProjectLock {
@@ -30,6 +41,14 @@ impl ProjectLock {
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
         file.lock().map_err(|e| Error::io(&path, e))?;
-        Ok(ProjectLock { _file: file })
+        Ok(ProjectLock {
+            _file: file,
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// The root of the project this lock holds.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 }

@@ -7,12 +7,8 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::error::Result;
-use crate::history::History;
-use crate::project::Project;
 use crate::state::State;
-use crate::status::segment_states;
-use crate::store::target;
-use crate::store::{ftl, read_text_if_exists};
+use crate::store::article_files::{ArticleFiles, Source};
 
 /// `bitext show --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -41,44 +37,33 @@ pub struct Cell {
     pub translation: Option<String>,
 }
 
-/// `slug` in the source and `locales`, at its latest revision.
-pub fn parallel(
-    project: &Project,
-    slug: &str,
-    history: &History,
-    locales: &[String],
-) -> Result<Parallel> {
+/// The article of `files` in the source and the locales read, at its latest revision.
+pub fn parallel(files: &ArticleFiles) -> Result<Parallel> {
+    let history = files.history();
     let current = history.current();
-    let blocks = blocks(project, slug, &current);
-    let mut rows: Vec<Row> = current
+    let blocks = blocks(files, &current)?;
+    let rows = current
         .iter()
         .enumerate()
         .map(|(i, (id, text))| Row {
             id: id.to_string(),
             block: blocks.as_ref().map(|b| b[i]),
             source: text.to_string(),
-            locales: BTreeMap::new(),
+            locales: files
+                .locales()
+                .iter()
+                .map(|file| {
+                    let cell = Cell {
+                        state: file.state(history, id),
+                        translation: file.translation(id).map(|t| t.text()),
+                    };
+                    (file.locale().to_string(), cell)
+                })
+                .collect(),
         })
         .collect();
-    for locale in locales {
-        let text = read_text_if_exists(&project.locale_path(locale, slug))?
-            .unwrap_or_default()
-            .text;
-        let file = ftl::parse(&text);
-        let translations = target::translations(&file);
-        let states = segment_states(history, &current, &translations);
-        for ((row, state), (id, _)) in rows.iter_mut().zip(states).zip(&current) {
-            row.locales.insert(
-                locale.clone(),
-                Cell {
-                    state,
-                    translation: translations.get(id).map(|t| t.text()),
-                },
-            );
-        }
-    }
     Ok(Parallel {
-        slug: slug.to_string(),
+        slug: files.slug().to_string(),
         revision: history.number(),
         segments: rows,
     })
@@ -86,15 +71,20 @@ pub fn parallel(
 
 /// The block of each current segment, read from the article when it still splits into exactly
 /// these segments.
-fn blocks(project: &Project, slug: &str, current: &[(&str, &str)]) -> Option<Vec<usize>> {
-    let path = project.article_path(slug);
-    let file = crate::store::read_text(&path).ok()?;
-    let article = Article::parse(&path, &file.text).ok()?;
+fn blocks(files: &ArticleFiles, current: &[(&str, &str)]) -> Result<Option<Vec<usize>>> {
+    let (Source::Synced(text) | Source::Edited(text)) = files.source()? else {
+        return Ok(None);
+    };
+    let project = files.project();
+    let path = project.rel(&project.article_path(files.slug()));
+    let Ok(article) = Article::parse(&path, &text) else {
+        return Ok(None);
+    };
     let segments = article.segments(&project.config.source);
     let same = segments.len() == current.len()
         && segments
             .iter()
             .zip(current)
             .all(|(s, (_, text))| s.text == *text);
-    same.then(|| segments.iter().map(|s| s.block).collect())
+    Ok(same.then(|| segments.iter().map(|s| s.block).collect()))
 }

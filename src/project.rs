@@ -19,6 +19,41 @@ pub const GLOSSARY: &str = "glossary";
 /// The folder, under the project root, that holds each article's source history.
 pub const HISTORY_DIR: &str = "history";
 
+/// The `bitext.toml` of a new project.
+const NEW_CONFIG: &str = "source = \"en\"\ntargets = [\"ko\", \"kk\", \"ru\"]\n";
+
+/// The folders of a new project.
+const NEW_FOLDERS: [&str; 5] = [
+    "articles",
+    "locales/en",
+    "locales/ko",
+    "locales/kk",
+    "locales/ru",
+];
+
+/// The `.gitattributes` of a new project: the journals of sign-offs only grow, so two branches'
+/// lines are both kept.
+const NEW_GITATTRIBUTES: &str = "history/**/*.*.jsonl merge=union\n";
+
+/// Creates a project in `dir`: `bitext.toml`, `articles/`, `locales/` for en, ko, kk and ru,
+/// and a `.gitattributes` unless there is one. Returns the path of the `bitext.toml`.
+pub fn init(dir: &Path) -> Result<PathBuf> {
+    let config = dir.join(CONFIG_FILE);
+    if config.exists() {
+        return Err(Error::file(&config, "a project is already here"));
+    }
+    for sub in NEW_FOLDERS {
+        let path = dir.join(sub);
+        std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+    }
+    crate::store::write_atomic(&config, NEW_CONFIG)?;
+    let attributes = dir.join(".gitattributes");
+    if !attributes.exists() {
+        crate::store::write_atomic(&attributes, NEW_GITATTRIBUTES)?;
+    }
+    Ok(config)
+}
+
 /// A project on disk.
 #[derive(Debug, Clone)]
 pub struct Project {

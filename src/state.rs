@@ -56,7 +56,35 @@ pub enum State {
     Missing,
 }
 
+impl std::fmt::Display for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Serializes a state as its name alone (`"stale"`), for records that give its details in
+/// fields of their own: `#[serde(serialize_with = "bitext::state::name_only")]`.
+pub fn name_only<S: serde::Serializer>(state: &State, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(state.name())
+}
+
 impl State {
+    /// Whether this is the state a translation has when it needs no work.
+    pub fn is_current(self) -> bool {
+        self == State::Current
+    }
+
+    /// Current before stale before unreviewed before missing: how much a translation is worth
+    /// as a suggestion.
+    pub fn rank(self) -> u8 {
+        match self {
+            State::Current => 0,
+            State::Stale { .. } => 1,
+            State::Unreviewed => 2,
+            State::Missing => 3,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             State::Current => "current",

@@ -1,6 +1,6 @@
 //! Coverage: the state of every segment in every locale, counted per article and in total.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -8,12 +8,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::change::Class;
 use crate::error::{Error, Result};
-use crate::history::History;
 use crate::project::Project;
-use crate::state::{state_of, State};
-use crate::store::ftl;
-use crate::store::read_text_if_exists;
-use crate::store::target::{self, Translation};
+use crate::state::State;
+use crate::store::article_files::ArticleFiles;
 
 /// `bitext status --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +62,24 @@ pub struct Totals {
     pub percent_translated: f64,
 }
 
+impl Counts {
+    /// Counts one segment in `state` with `words` words of English.
+    pub fn count(&mut self, state: State, words: usize) {
+        match state {
+            State::Current => {
+                self.current += 1;
+                self.words_current += words;
+            }
+            State::Stale { class, .. } => {
+                self.stale += 1;
+                self.stale_minor += usize::from(class == Class::Minor);
+            }
+            State::Unreviewed => self.unreviewed += 1,
+            State::Missing => self.missing += 1,
+        }
+    }
+}
+
 impl Totals {
     /// The counts part of the totals.
     pub fn counts(&self) -> Counts {
@@ -81,31 +96,6 @@ impl Totals {
             percent_translated: self.percent_translated,
         }
     }
-}
-
-/// The state of each of `current` (an article's current segments, id and text, in order) in a
-/// target file whose translations are `translations`.
-pub fn segment_states(
-    history: &History,
-    current: &[(&str, &str)],
-    translations: &HashMap<&str, Translation>,
-) -> Vec<State> {
-    let now = history.number();
-    current
-        .iter()
-        .map(|&(id, _)| {
-            let t = translations.get(id);
-            match history.segment(id) {
-                Some(segment) => state_of(
-                    segment,
-                    now,
-                    t.is_some(),
-                    t.and_then(|t| t.signoff.as_ref()),
-                ),
-                None => State::Missing,
-            }
-        })
-        .collect()
 }
 
 /// Words of a source segment, at Unicode word boundaries, link destinations left out.
@@ -180,54 +170,33 @@ pub fn status_with_progress(
 }
 
 fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<ArticleStatus> {
-    let path = project.history_path(slug);
-    let history = History::load(&path, &project.rel(&path))?;
-    let mut locale_counts = BTreeMap::new();
+    let files = ArticleFiles::read(project, slug, locales)?;
+    let history = files.history();
     let current = history.current();
     let segment_words: Vec<usize> = current.iter().map(|(_, text)| count_words(text)).collect();
     let segments = current.len();
-    let words = segment_words.iter().sum();
-    let ids: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
     let mut problems = Vec::new();
-    for locale in locales {
-        let path = project.locale_path(locale, slug);
-        let text = read_text_if_exists(&path)?.unwrap_or_default().text;
-        let file = ftl::parse(&text);
-        for (offset, message) in file.errors() {
-            problems
-                .push(Error::at_offset(&project.rel(&path), &text, offset, message).to_string());
-        }
-        let translations = target::translations(&file);
-        let states = segment_states(&history, &current, &translations);
-        let obsolete = translations.keys().filter(|id| !ids.contains(*id)).count();
+    let mut locale_counts = BTreeMap::new();
+    for file in files.locales() {
+        let errors = file.errors(project);
         let mut c = Counts {
-            obsolete,
-            errors: file.errors().count(),
+            obsolete: file.obsolete(&current),
+            errors: errors.len(),
             ..Counts::default()
         };
-        for (state, words) in states.iter().zip(&segment_words) {
-            match *state {
-                State::Current => {
-                    c.current += 1;
-                    c.words_current += words;
-                }
-                State::Stale { class, .. } => {
-                    c.stale += 1;
-                    c.stale_minor += usize::from(class == Class::Minor);
-                }
-                State::Unreviewed => c.unreviewed += 1,
-                State::Missing => c.missing += 1,
-            }
+        problems.extend(errors.iter().map(Error::to_string));
+        for (state, words) in file.states(history, &current).iter().zip(&segment_words) {
+            c.count(*state, *words);
         }
         c.percent_current = percent(c.current, segments);
         c.percent_translated = percent(c.current + c.stale + c.unreviewed, segments);
-        locale_counts.insert(locale.clone(), c);
+        locale_counts.insert(file.locale().to_string(), c);
     }
     Ok(ArticleStatus {
         slug: slug.to_string(),
         revision: history.number(),
         segments,
-        words,
+        words: segment_words.iter().sum(),
         locales: locale_counts,
         problems,
     })

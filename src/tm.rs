@@ -32,12 +32,11 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diff::{self, Op};
 use crate::error::Result;
-use crate::lock::ProjectLock;
 use crate::project::Project;
-use crate::state::{state_of, State};
+use crate::state::State;
+use crate::store::article_files::ArticleFiles;
 use crate::store::escape::{self, Piece};
-use crate::store::target::{self, Update};
-use crate::store::{ftl, read_text_if_exists};
+use crate::text::{token_similarity, tokens, word_hash};
 
 /// Matches scoring under this are not returned.
 pub const MIN_SCORE: u32 = 50;
@@ -70,8 +69,8 @@ pub struct Entry {
     /// The English the translation is for.
     pub source: String,
     pub translation: Vec<Piece>,
-    /// `current`, `stale` or `unreviewed`: the translation's state in the project.
-    pub state: &'static str,
+    /// Current, stale or unreviewed: the translation's state in the project.
+    pub state: State,
 }
 
 /// A match for a looked-up sentence.
@@ -82,7 +81,8 @@ pub struct Match {
     pub slug: String,
     pub id: String,
     /// The translation's state in the project: `current`, `stale` or `unreviewed`.
-    pub state: &'static str,
+    #[serde(serialize_with = "crate::state::name_only")]
+    pub state: State,
     /// The English in memory.
     pub source: String,
     /// The translation, as text (Fluent placeables as their source).
@@ -106,14 +106,6 @@ pub struct Memory {
     lengths: Vec<u32>,
 }
 
-fn state_rank(state: &str) -> u8 {
-    match state {
-        "current" => 0,
-        "stale" => 1,
-        _ => 2,
-    }
-}
-
 impl Memory {
     /// The memory of `locale`: every translated segment of every synced article, read in
     /// parallel.
@@ -135,7 +127,7 @@ impl Memory {
     /// use bitext::tm::{Entry, Memory};
     /// let entry = |id: &str, en: &str, ko: &str| Entry {
     ///     slug: "a".into(), id: id.into(), source: en.into(),
-    ///     translation: vec![Piece::Text(ko.into())], state: "current",
+    ///     translation: vec![Piece::Text(ko.into())], state: bitext::state::State::Current,
     /// };
     /// let memory = Memory::from_entries(vec![
     ///     entry("s-1", "The two leaders met at Cheong Wa Dae on Tuesday.", "두 정상은 화요일 청와대에서 만났다."),
@@ -166,7 +158,7 @@ impl Memory {
         }
         // Identical English in the order lookups rank it: current first, then memory order.
         for list in exact.values_mut() {
-            list.sort_by_key(|&i| (state_rank(entries[i as usize].state), i));
+            list.sort_by_key(|&i| (entries[i as usize].state.rank(), i));
         }
         Memory {
             entries,
@@ -223,7 +215,7 @@ impl Memory {
             let score = if same || entry.source == text {
                 100
             } else {
-                similarity(&query, &tokens(&entry.source)).min(99)
+                token_similarity(&query, &tokens(&entry.source)).min(99)
             };
             if score >= MIN_SCORE {
                 scored.push((score, i));
@@ -232,7 +224,7 @@ impl Memory {
         scored.sort_by(|a, b| {
             let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
             b.0.cmp(&a.0)
-                .then(state_rank(ea.state).cmp(&state_rank(eb.state)))
+                .then(ea.state.rank().cmp(&eb.state.rank()))
                 .then(a.1.cmp(&b.1))
         });
         let mut out = Vec::new();
@@ -332,29 +324,26 @@ impl Memory {
 
 /// The memory entries of one article in `locale`.
 fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<Entry>> {
-    let path = project.history_path(slug);
-    let history = crate::history::History::load(&path, &project.rel(&path))?;
-    let Some(text) = read_text_if_exists(&project.locale_path(locale, slug))? else {
+    let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+    let history = files.history();
+    let Some(file) = files.locale(locale).filter(|f| f.exists()) else {
         return Ok(Vec::new());
     };
-    let file = ftl::parse(&text.text);
-    let translations = target::translations(&file);
-    let now = history.number();
     let mut out = Vec::new();
     for (id, english) in history.current() {
-        let (Some(t), Some(segment)) = (translations.get(id), history.segment(id)) else {
+        let (Some(t), Some(segment)) = (file.translation(id), history.segment(id)) else {
             continue;
         };
         if escape::display(t.pieces).trim().is_empty() {
             continue;
         }
-        let (source, state) = match state_of(segment, now, true, t.signoff.as_ref()) {
-            State::Current => (english, "current"),
+        let state = file.state(history, id);
+        let source = match state {
+            State::Current | State::Unreviewed => english,
             State::Stale { signed, .. } => match segment.text_at(signed) {
-                Some(old) => (old, "stale"),
+                Some(old) => old,
                 None => continue,
             },
-            State::Unreviewed => (english, "unreviewed"),
             State::Missing => continue,
         };
         out.push(Entry {
@@ -383,103 +372,6 @@ fn index_terms(text: &str) -> Vec<u64> {
     terms
 }
 
-/// FNV-1a of a word's lower-cased characters.
-fn word_hash(word: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let mut buf = [0; 4];
-        for byte in c.encode_utf8(&mut buf).bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
-}
-
-/// The tokens that scores compare: words, numbers and punctuation, without white space.
-fn tokens(text: &str) -> Vec<&str> {
-    text.split_word_bounds()
-        .filter(|t| !t.trim().is_empty())
-        .collect()
-}
-
-/// `floor(100 × (1 − edit distance / longer length))` over tokens.
-fn similarity(a: &[&str], b: &[&str]) -> u32 {
-    let longer = a.len().max(b.len());
-    if longer == 0 {
-        return 100;
-    }
-    let distance = edit_distance(a, b);
-    (100 * (longer - distance.min(longer)) / longer) as u32
-}
-
-/// Levenshtein distance over tokens.
-fn edit_distance(a: &[&str], b: &[&str]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(x != y);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}
-
-/// A segment that `pretranslate` filled.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Filled {
-    pub slug: String,
-    pub id: String,
-    /// Where the translation came from.
-    pub from_slug: String,
-    pub from_id: String,
-    pub translation: String,
-}
-
-/// Fills the missing segments of `slugs` in `locale` from exact (100%) memory matches. The
-/// translations are written unreviewed, with no sign-off: a person still has to accept them.
-pub fn pretranslate(project: &Project, locale: &str, slugs: &[String]) -> Result<Vec<Filled>> {
-    let _lock = ProjectLock::acquire(&project.root)?;
-    let memory = Memory::build(project, locale)?;
-    let mut filled = Vec::new();
-    for slug in slugs {
-        let history = crate::translate::load_history(project, slug)?;
-        let text = read_text_if_exists(&project.locale_path(locale, slug))?
-            .unwrap_or_default()
-            .text;
-        let file = ftl::parse(&text);
-        let translations = target::translations(&file);
-        let mut updates = HashMap::new();
-        for (id, english) in history.current() {
-            if translations.contains_key(id) {
-                continue;
-            }
-            let Some(best) = memory
-                .lookup_excluding(english, 1, Some((slug, id)))
-                .into_iter()
-                .find(|m| m.score == 100)
-            else {
-                continue;
-            };
-            filled.push(Filled {
-                slug: slug.clone(),
-                id: id.to_string(),
-                from_slug: best.slug.clone(),
-                from_id: best.id.clone(),
-                translation: best.translation.clone(),
-            });
-            updates.insert(id.to_string(), Update::Set(best.pieces, None));
-        }
-        if !updates.is_empty() {
-            crate::sync::refresh_target(project, locale, slug, &history, &updates)?;
-        }
-    }
-    Ok(filled)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,7 +383,7 @@ mod tests {
             id: id.into(),
             source: source.into(),
             translation: vec![Piece::Text(translation.into())],
-            state: "current",
+            state: State::Current,
         }
     }
 

@@ -9,12 +9,10 @@ use serde::Serialize;
 use crate::change::Class;
 use crate::diff::{self, Op};
 use crate::error::Result;
-use crate::history::History;
 use crate::project::Project;
 use crate::state::State;
-use crate::status::{count_words, segment_states};
-use crate::store::target;
-use crate::store::{ftl, read_text_if_exists};
+use crate::status::count_words;
+use crate::store::article_files::ArticleFiles;
 use crate::tm::{Match, Memory};
 
 /// `bitext todo --json`.
@@ -31,7 +29,8 @@ pub struct Item {
     pub slug: String,
     pub id: String,
     /// `missing`, `stale` or `unreviewed`.
-    pub state: &'static str,
+    #[serde(serialize_with = "crate::state::name_only")]
+    pub state: State,
     /// For a stale segment: `minor` when every source change since the sign-off was minor.
     pub class: Option<Class>,
     /// The source text now.
@@ -84,7 +83,7 @@ pub fn todo(
         per_article
             .par_iter_mut()
             .flatten()
-            .filter(|item| item.state != "unreviewed")
+            .filter(|item| item.state != State::Unreviewed)
             .for_each(|item| {
                 item.matches =
                     memory.lookup_excluding(&item.source, MATCHES, Some((&item.slug, &item.id)));
@@ -97,8 +96,8 @@ pub fn todo(
             totals.segments += 1;
             totals.words += item.words;
             match item.state {
-                "missing" => totals.missing += 1,
-                "unreviewed" => totals.unreviewed += 1,
+                State::Missing => totals.missing += 1,
+                State::Unreviewed => totals.unreviewed += 1,
                 _ => {
                     totals.stale += 1;
                     totals.stale_minor += usize::from(item.class == Some(Class::Minor));
@@ -114,20 +113,17 @@ pub fn todo(
 }
 
 fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>> {
-    let path = project.history_path(slug);
-    let history = History::load(&path, &project.rel(&path))?;
-    let current = history.current();
-    let text = read_text_if_exists(&project.locale_path(locale, slug))?
-        .unwrap_or_default()
-        .text;
-    let file = ftl::parse(&text);
-    let translations = target::translations(&file);
-    let states = segment_states(&history, &current, &translations);
-    let items = current
-        .iter()
-        .zip(states)
-        .filter(|(_, state)| *state != State::Current)
-        .map(|(&(id, text), state)| {
+    let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+    let history = files.history();
+    let Some(file) = files.locale(locale) else {
+        return Ok(Vec::new());
+    };
+    let items = history
+        .current()
+        .into_iter()
+        .map(|(id, text)| (id, text, file.state(history, id)))
+        .filter(|(_, _, state)| !state.is_current())
+        .map(|(id, text, state)| {
             let (class, signed, previous) = match state {
                 State::Stale { class, signed } => {
                     (Some(class), Some(signed), history.text_at(id, signed))
@@ -137,14 +133,14 @@ fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>
             Item {
                 slug: slug.to_string(),
                 id: id.to_string(),
-                state: state.name(),
+                state,
                 class,
                 source: text.to_string(),
                 revision: history.number(),
                 signed,
                 previous: previous.map(str::to_string),
                 diff: previous.map(|p| diff::words(p, text)),
-                translation: translations.get(id).map(|t| t.text()),
+                translation: file.translation(id).map(|t| t.text()),
                 words: count_words(text),
                 matches: Vec::new(),
             }

@@ -1,28 +1,15 @@
-//! Writing translations: `set` one segment, `accept` (sign off) translations edited by hand.
+//! Writing translations: `set` one segment, `accept` (sign off) translations edited by hand, and
+//! `pretranslate` missing ones from the translation memory.
 
-use std::collections::HashMap;
-
+use crate::change::Class;
 use crate::error::{Error, Result};
-use crate::history::History;
 use crate::lock::ProjectLock;
 use crate::project::Project;
-use crate::state::{state_of, SignOff, State};
+use crate::state::{SignOff, State};
+use crate::store::article_files::ArticleFiles;
 use crate::store::escape::Piece;
-use crate::store::target::{self, value_hash, Update};
-use crate::store::{ftl, read_text_if_exists};
-use crate::sync::refresh_target;
-
-/// Loads an article's history, refusing an article that was never synced.
-pub fn load_history(project: &Project, slug: &str) -> Result<History> {
-    let path = project.history_path(slug);
-    let history = History::load(&path, &project.rel(&path))?;
-    if history.latest().is_none() {
-        return Err(Error::Usage(format!(
-            "{slug} has no source segments yet: run `bitext sync {slug}` first"
-        )));
-    }
-    Ok(history)
-}
+use crate::store::target::{value_hash, Update};
+use crate::tm::Memory;
 
 /// Writes the translation of segment `id` of `slug` into `locale`, signed off against the current
 /// source text.
@@ -59,28 +46,44 @@ fn set_checked(
     pieces: Vec<Piece>,
     source: Option<&str>,
 ) -> Result<()> {
-    let _lock = ProjectLock::acquire(&project.root)?;
-    let history = load_history(project, slug)?;
-    let Some(&(_, english)) = history.current().iter().find(|(i, _)| *i == id) else {
-        return Err(Error::Usage(format!(
-            "{slug} has no segment {id} (see {})",
-            project
-                .rel(&project.locale_path(&project.config.source, slug))
-                .display()
-        )));
-    };
+    let lock = ProjectLock::acquire(&project.root)?;
+    let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
+    let english = current_english(&writer, id)?;
     if source.is_some_and(|s| s != english) {
-        return Err(Error::Usage(format!(
-            "the English of {slug} {id} changed since it was shown: not saved"
-        )));
+        return Err(changed_since_shown(slug, id, "saved"));
     }
     let signoff = SignOff {
-        revision: history.number(),
+        revision: writer.history().number(),
         hash: value_hash(&pieces),
     };
-    let updates = HashMap::from([(id.to_string(), Update::Set(pieces, Some(signoff)))]);
-    refresh_target(project, locale, slug, &history, &updates)?;
+    writer.update(locale, id, Update::Set(pieces, Some(signoff)))?;
+    writer.save()?;
     Ok(())
+}
+
+/// The English of segment `id` now, or an error naming the source file when there is no such
+/// segment.
+fn current_english(files: &ArticleFiles, id: &str) -> Result<String> {
+    let history = files.history();
+    match history.text_at(id, history.number()) {
+        Some(english) => Ok(english.to_string()),
+        None => {
+            let project = files.project();
+            Err(Error::Usage(format!(
+                "{} has no segment {id} (see {})",
+                files.slug(),
+                project
+                    .rel(&project.locale_path(&project.config.source, files.slug()))
+                    .display()
+            )))
+        }
+    }
+}
+
+fn changed_since_shown(slug: &str, id: &str, what: &str) -> Error {
+    Error::Usage(format!(
+        "the English of {slug} {id} changed since it was shown: not {what}"
+    ))
 }
 
 /// Which translations `accept` signs off.
@@ -109,13 +112,13 @@ pub fn accept(
     ids: &[String],
     mode: AcceptMode,
 ) -> Result<Vec<Accepted>> {
-    let _lock = ProjectLock::acquire(&project.root)?;
-    let histories = slugs
+    let lock = ProjectLock::acquire(&project.root)?;
+    let writers = slugs
         .iter()
-        .map(|slug| load_history(project, slug))
+        .map(|slug| Ok(ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?))
         .collect::<Result<Vec<_>>>()?;
     for id in ids {
-        if !histories.iter().any(|h| h.segment(id).is_some()) {
+        if !writers.iter().any(|w| w.history().segment(id).is_some()) {
             return Err(Error::Usage(format!(
                 "no segment {id} in {}",
                 slugs.join(", ")
@@ -123,47 +126,140 @@ pub fn accept(
         }
     }
     let mut accepted = Vec::new();
-    for (slug, history) in slugs.iter().zip(&histories) {
-        let path = project.locale_path(locale, slug);
-        let text = read_text_if_exists(&path)?.unwrap_or_default().text;
-        let file = ftl::parse(&text);
-        let translations = target::translations(&file);
-        let now = history.number();
-        let mut updates = HashMap::new();
-        for (id, _) in history.current() {
-            if !ids.is_empty() && !ids.iter().any(|i| i == id) {
-                continue;
-            }
-            let (Some(t), Some(segment)) = (translations.get(id), history.segment(id)) else {
-                continue;
-            };
-            let state = state_of(segment, now, true, t.signoff.as_ref());
-            let take = match state {
-                State::Current => mode.all || t.edited_since_signoff(),
-                State::Unreviewed => true,
-                State::Stale { class, .. } => {
-                    mode.all
-                        || t.edited_since_signoff()
-                        || (mode.minor && class == crate::change::Class::Minor)
-                }
-                State::Missing => false,
-            };
-            if take {
-                let signoff = SignOff {
-                    revision: now,
-                    hash: t.hash(),
-                };
-                updates.insert(id.to_string(), Update::Sign(signoff));
-                accepted.push(Accepted {
-                    slug: slug.clone(),
-                    id: id.to_string(),
-                    was: state.name(),
-                });
-            }
+    for mut writer in writers {
+        writer.read_targets(&[locale.to_string()])?;
+        let chosen = to_accept(&writer, locale, ids, mode);
+        for (id, signoff, was) in chosen {
+            writer.update(locale, &id, Update::Sign(signoff))?;
+            accepted.push(Accepted {
+                slug: writer.slug().to_string(),
+                id,
+                was,
+            });
         }
-        if !updates.is_empty() {
-            refresh_target(project, locale, slug, history, &updates)?;
+        if writer.has_updates() {
+            writer.save()?;
         }
     }
     Ok(accepted)
+}
+
+/// Like [`accept`] for the one segment `id`, whatever its state, if its English is still
+/// `source`: what `fill` shows a translator is what is signed off.
+pub fn accept_for_source(
+    project: &Project,
+    locale: &str,
+    slug: &str,
+    id: &str,
+    source: &str,
+) -> Result<()> {
+    let lock = ProjectLock::acquire(&project.root)?;
+    let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
+    if current_english(&writer, id)? != source {
+        return Err(changed_since_shown(slug, id, "accepted"));
+    }
+    writer.read_targets(&[locale.to_string()])?;
+    let mode = AcceptMode {
+        all: true,
+        ..AcceptMode::default()
+    };
+    for (id, signoff, _) in to_accept(&writer, locale, &[id.to_string()], mode) {
+        writer.update(locale, &id, Update::Sign(signoff))?;
+    }
+    writer.save()?;
+    Ok(())
+}
+
+/// The translations of `locale` that `accept` signs off: id, sign-off and the state it had.
+fn to_accept(
+    files: &ArticleFiles,
+    locale: &str,
+    ids: &[String],
+    mode: AcceptMode,
+) -> Vec<(String, SignOff, &'static str)> {
+    let history = files.history();
+    let Some(file) = files.locale(locale) else {
+        return Vec::new();
+    };
+    let now = history.number();
+    let mut chosen = Vec::new();
+    for (id, _) in history.current() {
+        if !ids.is_empty() && !ids.iter().any(|i| i == id) {
+            continue;
+        }
+        let Some(t) = file.translation(id) else {
+            continue;
+        };
+        let state = file.state(history, id);
+        let take = match state {
+            State::Current => mode.all || t.edited_since_signoff(),
+            State::Unreviewed => true,
+            State::Stale { class, .. } => {
+                mode.all || t.edited_since_signoff() || (mode.minor && class == Class::Minor)
+            }
+            State::Missing => false,
+        };
+        if take {
+            let signoff = SignOff {
+                revision: now,
+                hash: t.hash(),
+            };
+            chosen.push((id.to_string(), signoff, state.name()));
+        }
+    }
+    chosen
+}
+
+/// A segment that `pretranslate` filled.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Filled {
+    pub slug: String,
+    pub id: String,
+    /// Where the translation came from.
+    pub from_slug: String,
+    pub from_id: String,
+    pub translation: String,
+}
+
+/// Fills the missing segments of `slugs` in `locale` from exact (100%) memory matches. The
+/// translations are written unreviewed, with no sign-off: a person still has to accept them.
+pub fn pretranslate(project: &Project, locale: &str, slugs: &[String]) -> Result<Vec<Filled>> {
+    let lock = ProjectLock::acquire(&project.root)?;
+    let memory = Memory::build(project, locale)?;
+    let mut filled = Vec::new();
+    for slug in slugs {
+        let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
+        writer.read_targets(&[locale.to_string()])?;
+        let mut updates = Vec::new();
+        let Some(file) = writer.locale(locale) else {
+            continue;
+        };
+        for (id, english) in writer.history().current() {
+            if file.translation(id).is_some() {
+                continue;
+            }
+            let Some(best) = memory
+                .lookup_excluding(english, 1, Some((slug, id)))
+                .into_iter()
+                .find(|m| m.score == 100)
+            else {
+                continue;
+            };
+            filled.push(Filled {
+                slug: slug.clone(),
+                id: id.to_string(),
+                from_slug: best.slug.clone(),
+                from_id: best.id.clone(),
+                translation: best.translation.clone(),
+            });
+            updates.push((id.to_string(), best.pieces));
+        }
+        for (id, pieces) in updates {
+            writer.update(locale, &id, Update::Set(pieces, None))?;
+        }
+        if writer.has_updates() {
+            writer.save()?;
+        }
+    }
+    Ok(filled)
 }

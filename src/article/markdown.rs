@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::{Block, Kind};
 
@@ -72,7 +72,7 @@ pub fn runs(body: &str) -> Vec<Run> {
     let mut run: Vec<(Event, Range<usize>)> = Vec::new();
     let mut inline_depth = 0usize;
     let mut code_depth = 0usize;
-    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(body, crate::text::markdown_options());
     for (event, range) in parser.into_offset_iter() {
         match &event {
             Event::Start(tag) if is_inline(tag) => {

@@ -18,7 +18,9 @@
 //! allowed (`«Чхонвадэ»`, `Касым-Жомарт` = `Касым Жомарт`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
+
+use crate::text::Fnv;
 
 use fluent_syntax::ast::{Entry, Pattern, PatternElement};
 
@@ -680,29 +682,6 @@ fn read_plain_text(pattern: &Pattern<&str>) -> Option<String> {
         }
     }
     Some(text)
-}
-
-/// The FNV-1a hash, for the short keys of [`Glossary`]'s index.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
 }
 
 /// Maximal runs of letters and digits of a text, as byte ranges.

@@ -14,7 +14,7 @@ struct Structure {
 
 fn structure(text: &str) -> Structure {
     let mut s = Structure::default();
-    for event in Parser::new(text) {
+    for event in Parser::new_ext(text, crate::text::markdown_options()) {
         match event {
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => s.links.push(dest_url.to_string()),
@@ -93,7 +93,7 @@ pub fn prose(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for event in Parser::new(text) {
+    for event in Parser::new_ext(text, crate::text::markdown_options()) {
         match event {
             Event::Text(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),

@@ -20,10 +20,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{line_column, Error, Result};
-use crate::history::History;
 use crate::project::{Project, CONFIG_FILE};
+use crate::store::article_files::{ArticleFiles, LocaleFile};
 use crate::store::escape::Piece;
-use crate::store::{ftl, read_text_if_exists, target};
+use crate::store::{ftl, read_text_if_exists};
 
 use glossary::Glossary;
 
@@ -352,15 +352,11 @@ pub fn check(project: &Project, slugs: &[String], locales: &[String]) -> Result<
     let per_article: Vec<Vec<Finding>> = slugs
         .par_iter()
         .map(|slug| -> Result<Vec<Finding>> {
-            let path = project.history_path(slug);
-            let history = History::load(&path, &project.rel(&path))?;
-            let current = history.current();
+            let files = ArticleFiles::read(project, slug, locales)?;
             let mut out = Vec::new();
-            for locale in locales {
-                let (glossary, terms) = &glossaries[locale];
-                check_file(
-                    project, slug, locale, &history, &current, glossary, terms, &mut out,
-                )?;
+            for file in files.locales().iter().filter(|f| f.exists()) {
+                let (glossary, terms) = &glossaries[file.locale()];
+                check_file(&files, file, glossary, terms, &mut out);
             }
             Ok(out)
         })
@@ -475,31 +471,28 @@ fn render(pieces: &[Piece], terms: &HashMap<String, String>) -> String {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The findings of one target file of an article.
 fn check_file(
-    project: &Project,
-    slug: &str,
-    locale: &str,
-    history: &History,
-    current: &[(&str, &str)],
+    files: &ArticleFiles,
+    file: &LocaleFile,
     glossary: &Glossary,
     glossary_terms: &HashMap<String, String>,
     out: &mut Vec<Finding>,
-) -> Result<()> {
-    let path = project.locale_path(locale, slug);
-    let Some(original) = read_text_if_exists(&path)? else {
-        return Ok(());
-    };
-    let text = &original.text;
-    let file = ftl::parse(text);
-    let rel = project.rel(&path);
-    file_findings(&file, text, &rel, slug, locale, out);
-    let translations = target::translations(&file);
+) {
+    let project = files.project();
+    let slug = files.slug();
+    let locale = file.locale();
+    let history = files.history();
+    let current = history.current();
+    let text = file.text();
+    let rel = project.rel(file.path());
+    let target = file.target();
+    file_findings(&target.file, text, &rel, slug, locale, out);
     let mut terms = glossary_terms.clone();
-    terms.extend(term_values(&file));
-    let defined_messages: HashSet<&str> = file.messages().map(|m| m.id).collect();
-    for &(id, english) in current {
-        let Some(t) = translations.get(id) else {
+    terms.extend(term_values(&target.file));
+    let defined_messages: HashSet<&str> = target.file.messages().map(|m| m.id).collect();
+    for &(id, english) in &current {
+        let Some(t) = file.translation(id) else {
             continue;
         };
         let (mut skip, unknown) = ignored(&t.message.comment);
@@ -569,5 +562,4 @@ fn check_file(
             );
         }
     }
-    Ok(())
 }

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use bitext::compare::{Answer, Comparison, SegmentChange};
 use bitext::project::Project;
+use bitext::store::article_files::ArticleFiles;
 
 use super::output::Style;
 use super::{Format, FormatArgs, Out};
@@ -36,9 +37,9 @@ fn revision(arg: &str) -> Result<u32, String> {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let slug = project.synced_slug(&args.slug)?;
     let locales = project.targets_or_all(&args.locales)?;
-    let history = bitext::translate::load_history(project, &slug)?;
-    let comparison =
-        bitext::compare::compare(project, &slug, &history, args.from, args.to, &locales)?;
+    let mut files = ArticleFiles::read(project, &slug, &locales)?.synced()?;
+    files.read_journals()?;
+    let comparison = bitext::compare::compare(&files, args.from, args.to)?;
     match args.format.format() {
         Format::Json => out.json(&comparison)?,
         Format::Text => text(&comparison, project, out)?,

@@ -10,10 +10,10 @@ use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use bitext::project::Project;
+use bitext::state::State;
 use bitext::store::escape::Piece;
 use bitext::tm::Match;
 use bitext::todo::Item;
-use bitext::translate::AcceptMode;
 
 use super::output::plural;
 use super::Out;
@@ -292,8 +292,12 @@ fn show(
             out.paint("33", &format!("stale ({}, r{signed})", class.name()))
         }
         (None, _, _) => out.paint(
-            if item.state == "missing" { "31" } else { "36" },
-            item.state,
+            if item.state == State::Missing {
+                "31"
+            } else {
+                "36"
+            },
+            item.state.name(),
         ),
     };
     out.line("")?;
@@ -331,25 +335,7 @@ fn show(
 
 /// Signs off the translation of `item` as it is, if its English is still the one shown.
 fn accept(project: &Project, locale: &str, item: &Item) -> anyhow::Result<()> {
-    let history = bitext::translate::load_history(project, &item.slug)?;
-    if history.text_at(&item.id, history.number()) != Some(item.source.as_str()) {
-        anyhow::bail!(
-            "the English of {} {} changed since it was shown: not accepted",
-            item.slug,
-            item.id
-        );
-    }
-    let mode = AcceptMode {
-        all: true,
-        ..AcceptMode::default()
-    };
-    bitext::translate::accept(
-        project,
-        locale,
-        std::slice::from_ref(&item.slug),
-        std::slice::from_ref(&item.id),
-        mode,
-    )?;
+    bitext::translate::accept_for_source(project, locale, &item.slug, &item.id, &item.source)?;
     Ok(())
 }
 

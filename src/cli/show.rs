@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use bitext::project::Project;
+use bitext::store::article_files::ArticleFiles;
 
 use super::{Format, FormatArgs, Out};
 
@@ -20,8 +21,8 @@ pub struct Args {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let slug = project.synced_slug(&args.slug)?;
     let locales = project.targets_or_all(&args.locales)?;
-    let history = bitext::translate::load_history(project, &slug)?;
-    let parallel = bitext::parallel::parallel(project, &slug, &history, &locales)?;
+    let files = ArticleFiles::read(project, &slug, &locales)?.synced()?;
+    let parallel = bitext::parallel::parallel(&files)?;
     let source = &project.config.source;
     match args.format.format() {
         Format::Json => out.json(&parallel)?,

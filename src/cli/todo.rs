@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use bitext::project::Project;
+use bitext::state::State;
 use bitext::tm::Memory;
 use bitext::todo::{Item, Todo, Totals};
 
@@ -73,8 +74,8 @@ fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
             out.line(&out.paint("1", &format!("{slug} (r{})", item.revision)))?;
         }
         let colour = match item.state {
-            "missing" => "31",
-            "unreviewed" => "36",
+            State::Missing => "31",
+            State::Unreviewed => "36",
             _ => "33",
         };
         out.line(&format!(

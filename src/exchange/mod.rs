@@ -9,7 +9,7 @@
 pub mod po;
 pub mod xliff;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -19,10 +19,11 @@ use crate::error::{Error, Result};
 use crate::history::History;
 use crate::lock::ProjectLock;
 use crate::project::{check_slug, Project};
-use crate::state::{state_of, SignOff, State};
+use crate::state::{SignOff, State};
+use crate::store::article_files::{ArticleFiles, LocaleFile, Writer};
 use crate::store::escape::Piece;
-use crate::store::target::{self, value_hash, Update};
-use crate::store::{ftl, read_text_if_exists};
+use crate::store::ftl;
+use crate::store::target::{value_hash, Translation, Update};
 use crate::tm::{Match, Memory};
 
 /// The largest file `import` reads (256 MiB); a larger one is refused before it is read.
@@ -125,42 +126,36 @@ fn article_units(
     slug: &str,
     memory: Option<&Memory>,
 ) -> Result<(String, Vec<Unit>)> {
-    let history = crate::translate::load_history(project, slug)?;
-    let path = project.locale_path(locale, slug);
-    let text = read_text_if_exists(&path)?.unwrap_or_default().text;
-    let file = ftl::parse(&text);
-    let translations = target::translations(&file);
-    let now = history.number();
+    let files = ArticleFiles::read(project, slug, &[locale.to_string()])?.synced()?;
+    let history = files.history();
     let mut units = Vec::new();
-    for (id, english) in history.current() {
-        let t = translations.get(id);
-        let segment = history.segment(id);
-        let state = segment.map_or(State::Missing, |s| {
-            state_of(s, now, t.is_some(), t.and_then(|t| t.signoff.as_ref()))
-        });
-        let previous = match state {
-            State::Stale { signed, .. } => segment
-                .and_then(|s| s.text_at(signed))
-                .filter(|old| *old != english)
-                .map(str::to_string),
-            _ => None,
-        };
-        let matches = match (memory, state) {
-            (Some(memory), State::Missing | State::Stale { .. }) => memory
-                .lookup_excluding(english, EXPORT_MATCHES, Some((slug, id)))
-                .into_iter()
-                .collect(),
-            _ => Vec::new(),
-        };
-        units.push(Unit {
-            slug: slug.to_string(),
-            id: id.to_string(),
-            source: english.to_string(),
-            target: t.map(|t| t.pieces.to_vec()),
-            state,
-            previous,
-            matches,
-        });
+    if let Some(file) = files.locale(locale) {
+        for (id, english) in history.current() {
+            let t = file.translation(id);
+            let state = file.state(history, id);
+            let previous = match state {
+                State::Stale { signed, .. } => history
+                    .text_at(id, signed)
+                    .filter(|old| *old != english)
+                    .map(str::to_string),
+                _ => None,
+            };
+            let matches = match (memory, state) {
+                (Some(memory), State::Missing | State::Stale { .. }) => {
+                    memory.lookup_excluding(english, EXPORT_MATCHES, Some((slug, id)))
+                }
+                _ => Vec::new(),
+            };
+            units.push(Unit {
+                slug: slug.to_string(),
+                id: id.to_string(),
+                source: english.to_string(),
+                target: t.map(|t| t.pieces.to_vec()),
+                state,
+                previous,
+                matches,
+            });
+        }
     }
     let date = history.latest().map(|r| r.date.clone()).unwrap_or_default();
     Ok((date, units))
@@ -314,24 +309,28 @@ pub struct Conflict {
     pub id: String,
 }
 
-struct Plan {
-    report: Report,
-    /// slug → (history, updates).
-    updates: BTreeMap<String, (History, HashMap<String, Update>)>,
-}
-
 /// Imports the exchange file at `path`: checks every unit against the project, then writes the
 /// translations through the one write path for target files, under the project lock. Nothing is
 /// written when anything in the file is wrong.
 pub fn import(project: &Project, path: &Path) -> Result<Report> {
     let text = read_capped(path)?;
     let incoming = parse(path, &text)?;
-    let _lock = ProjectLock::acquire(&project.root)?;
-    let plan = plan(project, path, &text, &incoming)?;
-    for (slug, (history, updates)) in &plan.updates {
-        crate::sync::refresh_target(project, &plan.report.locale, slug, history, updates)?;
+    let lock = ProjectLock::acquire(&project.root)?;
+    let (report, writers) = plan(&lock, project, path, &text, &incoming)?;
+    for writer in writers.into_values() {
+        if writer.has_updates() {
+            writer.save()?;
+        }
     }
-    Ok(plan.report)
+    Ok(report)
+}
+
+/// Checks `incoming` against the project and reports what an import would do, writing nothing.
+pub fn dry_run(project: &Project, path: &Path) -> Result<Report> {
+    let text = read_capped(path)?;
+    let incoming = parse(path, &text)?;
+    let lock = ProjectLock::acquire(&project.root)?;
+    Ok(plan(&lock, project, path, &text, &incoming)?.0)
 }
 
 /// Reads an exchange file as UTF-8 text, refusing one larger than [`MAX_FILE_BYTES`] before
@@ -354,32 +353,19 @@ pub fn read_capped(path: &Path) -> Result<String> {
     Ok(crate::store::read_text(path)?.text)
 }
 
-/// Checks every unit of `incoming` against the project and works out the updates.
-fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Result<Plan> {
+/// Checks every unit of `incoming` against the project and works out the updates: one writer per
+/// article, holding them.
+fn plan<'p>(
+    lock: &'p ProjectLock,
+    project: &'p Project,
+    path: &Path,
+    text: &str,
+    incoming: &Incoming,
+) -> Result<(Report, BTreeMap<String, Writer<'p>>)> {
     let at = |offset: usize, message: String| Error::at_offset(path, text, offset, message);
-    let (locale, locale_offset) = &incoming.target_locale;
-    let locale = project
-        .target(locale)
-        .map_err(|e| at(*locale_offset, e.to_string()))?;
-    if let Some((source, offset)) = &incoming.source_locale {
-        let canonical = crate::project::canonical_locale(source).unwrap_or_default();
-        if canonical != project.config.source {
-            return Err(at(
-                *offset,
-                format!(
-                    "the file's source language is {source}, the project's is {}",
-                    project.config.source
-                ),
-            ));
-        }
-    }
+    let locale = check_locales(project, incoming).map_err(|(offset, m)| at(offset, m))?;
     let known = project.synced_slugs()?;
-    struct Article {
-        history: History,
-        /// id → the translation in the target file and its sign-off.
-        translations: HashMap<String, (Vec<Piece>, Option<SignOff>)>,
-    }
-    let mut articles: BTreeMap<String, Article> = BTreeMap::new();
+    let mut writers: BTreeMap<String, Writer> = BTreeMap::new();
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
     let mut report = Report {
         format: incoming.format,
@@ -389,7 +375,6 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
         untranslated: 0,
         conflicts: Vec::new(),
     };
-    let mut updates: BTreeMap<String, HashMap<String, Update>> = BTreeMap::new();
     for unit in &incoming.units {
         let (slug, slug_offset) = (&unit.slug.0, unit.slug.1);
         check_slug(slug)
@@ -406,30 +391,16 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
                 format!("{slug} {} appears twice in the file", unit.id),
             ));
         }
-        if !articles.contains_key(slug) {
-            let history = crate::translate::load_history(project, slug)?;
-            let target_path = project.locale_path(&locale, slug);
-            let text = read_text_if_exists(&target_path)?.unwrap_or_default().text;
-            let file = ftl::parse(&text);
-            let translations = target::translations(&file)
-                .into_iter()
-                .map(|(id, t)| (id.to_string(), (t.pieces.to_vec(), t.signoff)))
-                .collect();
-            articles.insert(
-                slug.clone(),
-                Article {
-                    history,
-                    translations,
-                },
-            );
+        if !writers.contains_key(slug) {
+            let mut writer = ArticleFiles::open_for_writing(lock, project, slug)?.synced()?;
+            writer.read_targets(std::slice::from_ref(&locale))?;
+            writers.insert(slug.clone(), writer);
         }
-        let Some(article) = articles.get(slug) else {
+        let Some(writer) = writers.get_mut(slug) else {
             continue;
         };
-        let history = &article.history;
-        let now = history.number();
-        let current = history.current();
-        let Some(&(_, english)) = current.iter().find(|(id, _)| *id == unit.id) else {
+        let history = writer.history();
+        if history.text_at(&unit.id, history.number()).is_none() {
             return Err(at(
                 unit.offset,
                 format!(
@@ -437,122 +408,153 @@ fn plan(project: &Project, path: &Path, text: &str, incoming: &Incoming) -> Resu
                     unit.id
                 ),
             ));
-        };
-        let Some(segment) = history.segment(&unit.id) else {
+        }
+        let Some(file) = writer.locale(&locale) else {
             continue;
         };
-        // The revision whose English the translation is for: none when the file's English was
-        // never the segment's (a tool or a person changed it), and then nothing is signed off.
-        let revision = if unit.source == english {
-            Some(now)
-        } else {
-            // The last revision in which the segment still had the file's English.
-            let events: Vec<_> = segment.events().collect();
-            events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.text == Some(unit.source.as_str()))
-                .map(|(i, _)| events.get(i + 1).map_or(now, |next| next.revision - 1))
-                .next_back()
-        };
-        let Some(pieces) = &unit.target else {
-            report.untranslated += 1;
-            continue;
-        };
-        let existing = article.translations.get(&unit.id);
-        let same_text = existing.is_some_and(|(p, _)| p == pieces);
-        let old_signoff = existing.and_then(|(_, s)| s.clone());
-        // What changed since the export, when the file says what it was exported with.
-        if let Some(exported) = &unit.exported {
-            let now_in_project =
-                existing.map_or_else(|| NO_TARGET.to_string(), |(p, _)| value_hash(p));
-            let project_changed = now_in_project != *exported;
-            let file_changed = value_hash(pieces) != *exported;
-            if project_changed && !file_changed {
-                // Left as it was in the file, rewritten in the project since: the project's
-                // translation is the newer one.
-                report.unchanged += 1;
-                continue;
-            }
-            if project_changed && file_changed && !same_text {
-                report.conflicts.push(Conflict {
+        match decide(unit, history, file) {
+            Decision::Untranslated => report.untranslated += 1,
+            Decision::Unchanged => report.unchanged += 1,
+            Decision::Conflict => report.conflicts.push(Conflict {
+                slug: slug.clone(),
+                id: unit.id.clone(),
+            }),
+            Decision::Write(update, action) => {
+                report.written.push(Written {
                     slug: slug.clone(),
                     id: unit.id.clone(),
+                    action,
+                    revision: match (&update, action) {
+                        (Update::Set(_, Some(s)), Action::Current | Action::Stale) => {
+                            Some(s.revision)
+                        }
+                        _ => None,
+                    },
                 });
-                continue;
+                writer.update(&locale, &unit.id, update)?;
             }
         }
-        let (update, action) = if let (true, Some(revision)) = (unit.done, revision) {
-            let signoff = SignOff {
-                revision,
-                hash: value_hash(pieces),
-            };
-            // The same text, signed off against this English or a later revision: a file made
-            // before a newer sign-off never takes it back.
-            let already = same_text
-                && old_signoff.as_ref().is_some_and(|s| {
-                    s.hash == signoff.hash
-                        && (s.revision >= signoff.revision
-                            || segment.text_at(s.revision) == segment.text_at(revision))
-                });
-            if already {
-                report.unchanged += 1;
-                continue;
-            }
-            let action = if revision == now {
-                Action::Current
-            } else {
-                Action::Stale
-            };
-            (Update::Set(pieces.clone(), Some(signoff)), action)
-        } else {
-            if same_text {
-                report.unchanged += 1;
-                continue;
-            }
-            // A draft keeps a stale translation's old sign-off (it stays stale), and has none
-            // otherwise (it is unreviewed): an edit not marked done never becomes current.
-            let state = state_of(segment, now, true, old_signoff.as_ref());
-            let keep = match state {
-                State::Stale { .. } => old_signoff,
-                _ => None,
-            };
-            let action = if revision.is_some() {
-                Action::Draft
-            } else {
-                Action::Unmatched
-            };
-            (Update::Set(pieces.clone(), keep), action)
-        };
-        report.written.push(Written {
-            slug: slug.clone(),
-            id: unit.id.clone(),
-            action,
-            revision: match (&update, action) {
-                (Update::Set(_, Some(s)), Action::Current | Action::Stale) => Some(s.revision),
-                _ => None,
-            },
-        });
-        updates
-            .entry(slug.clone())
-            .or_default()
-            .insert(unit.id.clone(), update);
     }
-    let updates = updates
-        .into_iter()
-        .filter_map(|(slug, u)| {
-            let article = articles.remove(&slug)?;
-            Some((slug, (article.history, u)))
-        })
-        .collect();
-    Ok(Plan { report, updates })
+    Ok((report, writers))
 }
 
-/// Checks `incoming` against the project and reports what an import would do, writing nothing.
-pub fn dry_run(project: &Project, path: &Path) -> Result<Report> {
-    let text = read_capped(path)?;
-    let incoming = parse(path, &text)?;
-    Ok(plan(project, path, &text, &incoming)?.report)
+/// The project's target locale that the file names, after checking that its source locale is
+/// the project's; or where the file is wrong, and why.
+fn check_locales(project: &Project, incoming: &Incoming) -> Result<String, (usize, String)> {
+    let (locale, locale_offset) = &incoming.target_locale;
+    let locale = project
+        .target(locale)
+        .map_err(|e| (*locale_offset, e.to_string()))?;
+    if let Some((source, offset)) = &incoming.source_locale {
+        let canonical = crate::project::canonical_locale(source).unwrap_or_default();
+        if canonical != project.config.source {
+            return Err((
+                *offset,
+                format!(
+                    "the file's source language is {source}, the project's is {}",
+                    project.config.source
+                ),
+            ));
+        }
+    }
+    Ok(locale)
+}
+
+/// What import does with one unit.
+enum Decision {
+    /// The file has no translation.
+    Untranslated,
+    /// The project has this translation and sign-off already, or a newer one.
+    Unchanged,
+    /// Changed both in the file and in the project since the export.
+    Conflict,
+    Write(Update, Action),
+}
+
+/// Decides what to do with `unit` of a file, given the article's history and its target file:
+/// a pure function of the two.
+fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile) -> Decision {
+    let Some(segment) = history.segment(&unit.id) else {
+        return Decision::Untranslated;
+    };
+    let now = history.number();
+    let english = segment.text_at(now).unwrap_or_default();
+    // The revision whose English the translation is for: none when the file's English was
+    // never the segment's (a tool or a person changed it), and then nothing is signed off.
+    let revision = if unit.source == english {
+        Some(now)
+    } else {
+        // The last revision in which the segment still had the file's English.
+        let events: Vec<_> = segment.events().collect();
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.text == Some(unit.source.as_str()))
+            .map(|(i, _)| events.get(i + 1).map_or(now, |next| next.revision - 1))
+            .next_back()
+    };
+    let Some(pieces) = &unit.target else {
+        return Decision::Untranslated;
+    };
+    let existing = file.translation(&unit.id);
+    let same_text = existing
+        .as_ref()
+        .is_some_and(|t| t.pieces == pieces.as_slice());
+    let old_signoff = existing.as_ref().and_then(|t| t.signoff.clone());
+    // What changed since the export, when the file says what it was exported with.
+    if let Some(exported) = &unit.exported {
+        let now_in_project = existing
+            .as_ref()
+            .map_or_else(|| NO_TARGET.to_string(), Translation::hash);
+        let project_changed = now_in_project != *exported;
+        let file_changed = value_hash(pieces) != *exported;
+        if project_changed && !file_changed {
+            // Left as it was in the file, rewritten in the project since: the project's
+            // translation is the newer one.
+            return Decision::Unchanged;
+        }
+        if project_changed && file_changed && !same_text {
+            return Decision::Conflict;
+        }
+    }
+    if let (true, Some(revision)) = (unit.done, revision) {
+        let signoff = SignOff {
+            revision,
+            hash: value_hash(pieces),
+        };
+        // The same text, signed off against this English or a later revision: a file made
+        // before a newer sign-off never takes it back.
+        let already = same_text
+            && old_signoff.as_ref().is_some_and(|s| {
+                s.hash == signoff.hash
+                    && (s.revision >= signoff.revision
+                        || segment.text_at(s.revision) == segment.text_at(revision))
+            });
+        if already {
+            return Decision::Unchanged;
+        }
+        let action = if revision == now {
+            Action::Current
+        } else {
+            Action::Stale
+        };
+        return Decision::Write(Update::Set(pieces.clone(), Some(signoff)), action);
+    }
+    if same_text {
+        return Decision::Unchanged;
+    }
+    // A draft keeps a stale translation's old sign-off (it stays stale), and has none
+    // otherwise (it is unreviewed): an edit not marked done never becomes current.
+    let keep = match file.state(history, &unit.id) {
+        State::Stale { .. } => old_signoff,
+        _ => None,
+    };
+    let action = if revision.is_some() {
+        Action::Draft
+    } else {
+        Action::Unmatched
+    };
+    Decision::Write(Update::Set(pieces.clone(), keep), action)
 }
 
 #[cfg(test)]

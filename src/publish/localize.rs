@@ -9,12 +9,10 @@ use unic_langid::LanguageIdentifier;
 use super::{Counts, Fallback, Options, Outcome, Prepared};
 use crate::article::{runs, Article, Kind, RunContent};
 use crate::error::Result;
-use crate::fingerprint;
-use crate::history::History;
 use crate::project::Project;
 use crate::state::State;
-use crate::status::segment_states;
-use crate::store::{ftl, read_text_if_exists};
+use crate::store::article_files::{ArticleFiles, Source};
+use crate::store::read_text_if_exists;
 
 /// One segment as a page shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,29 +109,31 @@ pub fn prepare(
             .collect(),
         warnings: Vec::new(),
     };
-    let article_path = project.article_path(slug);
-    let rel_article = project.rel(&article_path);
-    let Some(file) = read_text_if_exists(&article_path)? else {
-        return Ok(refuse_all(format!(
-            "{} does not exist",
-            rel_article.display()
-        )));
+    let rel_article = project.rel(&project.article_path(slug));
+    let files = ArticleFiles::read(project, slug, &project.config.targets)?;
+    let history = files.history();
+    let text = match files.source()? {
+        Source::Missing => {
+            return Ok(refuse_all(format!(
+                "{} does not exist",
+                rel_article.display()
+            )))
+        }
+        _ if history.latest().is_none() => {
+            return Ok(refuse_all(format!(
+                "{} was never synced (run `bitext sync {slug}`)",
+                rel_article.display()
+            )))
+        }
+        Source::Edited(_) => {
+            return Ok(refuse_all(format!(
+                "{} was edited since the last sync (run `bitext sync {slug}`)",
+                rel_article.display()
+            )))
+        }
+        Source::Synced(text) => text,
     };
-    let history_path = project.history_path(slug);
-    let history = History::load(&history_path, &project.rel(&history_path))?;
-    let Some(latest) = history.latest() else {
-        return Ok(refuse_all(format!(
-            "{} was never synced (run `bitext sync {slug}`)",
-            rel_article.display()
-        )));
-    };
-    if latest.article != fingerprint::long(file.text.as_bytes()) {
-        return Ok(refuse_all(format!(
-            "{} was edited since the last sync (run `bitext sync {slug}`)",
-            rel_article.display()
-        )));
-    }
-    let article = Article::parse(&rel_article, &file.text)?;
+    let article = Article::parse(&rel_article, &text)?;
     let segments = article.segments(source);
     let current = history.current();
     let same = segments.len() == current.len()
@@ -187,25 +187,19 @@ pub fn prepare(
                 })
             }));
         } else {
-            let path = project.locale_path(locale, slug);
-            let text = read_text_if_exists(&path)?.unwrap_or_default().text;
-            let file = ftl::parse(&text);
-            for (offset, message) in file.errors() {
+            let Some(file) = files.locale(locale) else {
+                continue;
+            };
+            let path = file.path();
+            for error in file.errors(project) {
                 warnings.push(format!(
                     "{}; what it holds is shown as untranslated",
-                    crate::error::Error::at_offset(&project.rel(&path), &text, offset, message)
-                        .to_string()
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
+                    error.to_string().lines().next().unwrap_or_default()
                 ));
             }
-            let states = segment_states(
-                &history,
-                &current,
-                &crate::store::target::translations(&file),
-            );
-            let resource = FluentResource::try_new(text).unwrap_or_else(|(resource, _)| resource);
+            let states = file.states(history, &current);
+            let resource = FluentResource::try_new(file.text().to_string())
+                .unwrap_or_else(|(resource, _)| resource);
             let formatter = Formatter::new(locale, &resource, glossaries.resources.get(locale));
             for ((state, id), source_text) in states.iter().zip(&ids).zip(&source_texts) {
                 let mut translated = match state {
@@ -215,7 +209,7 @@ pub fn prepare(
                         Some(Err(problem)) => {
                             warnings.push(format!(
                                 "{}: {id}: {problem}; shown as untranslated",
-                                project.rel(&path).display()
+                                project.rel(path).display()
                             ));
                             None
                         }

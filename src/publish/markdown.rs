@@ -31,7 +31,7 @@ impl Renderer for Markdown {
 
 /// The pulldown-cmark options of articles (the same as when segments are read).
 pub(crate) fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+    crate::text::markdown_options()
 }
 
 /// The localized segments of a block, joined as the language writes sentences.

@@ -395,9 +395,7 @@ fn image_assets(slug: &str, article: &Article, runs: &[Run]) -> Vec<String> {
             out.extend(images.iter().filter_map(|i| asset_path(slug, &i.dest)));
         }
     }
-    let options =
-        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
-    for event in pulldown_cmark::Parser::new_ext(&article.body, options) {
+    for event in pulldown_cmark::Parser::new_ext(&article.body, crate::text::markdown_options()) {
         if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) = event {
             out.extend(asset_path(slug, &dest_url));
         }

@@ -120,13 +120,14 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                     pending_comment = Some((level, vec![line]));
                 }
             },
-            Line::Start | Line::Other => {
+            kind @ (Line::Start | Line::Other) => {
                 let mut end = start + line.len();
+                let mut blank_before_next = false;
                 while let Some(&(next_start, next)) = lines.peek() {
                     match classify(next) {
                         Line::Start | Line::Comment(_) => break,
-                        Line::Blank => {}
-                        Line::Other => end = next_start + next.len(),
+                        Line::Blank => blank_before_next = true,
+                        Line::Other => blank_before_next = false,
                     }
                     if !next.trim().is_empty() {
                         end = next_start + next.len();
@@ -134,6 +135,17 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                     lines.next();
                 }
                 let source = &text[start..end];
+                // Indented junk between a comment and the message right below it (a note typed
+                // under the comment) does not take the comment: it stays the message's, with its
+                // sign-off.
+                let message_follows = !blank_before_next
+                    && lines
+                        .peek()
+                        .is_some_and(|(_, next)| matches!(classify(next), Line::Start));
+                if matches!(kind, Line::Other) && message_follows {
+                    parse_entry(&mut entries, source, start, Vec::new());
+                    continue;
+                }
                 let comment = match pending_comment.take() {
                     Some((1, lines)) => lines,
                     Some((_, lines)) => {

@@ -10,7 +10,6 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::store::{read_text_if_exists, write_atomic};
 
 /// One signed-off translation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,14 +51,6 @@ impl Journal {
         Ok(Journal { entries })
     }
 
-    /// Reads `path`, or an empty journal when there is none; `display` is used in errors.
-    pub fn load(path: &Path, display: &Path) -> Result<Journal> {
-        match read_text_if_exists(path)? {
-            Some(file) => Journal::parse(display, &file.text),
-            None => Ok(Journal::default()),
-        }
-    }
-
     /// The latest sign-off of segment `id`.
     pub fn latest(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().rev().find(|e| e.id == id)
@@ -74,26 +65,6 @@ impl Journal {
             .find(|e| e.id == id && e.revision < revision)
     }
 
-    /// Appends `entries` to the journal at `path`, leaving out any that would only repeat the
-    /// latest sign-off of its segment.
-    pub fn append(path: &Path, display: &Path, entries: Vec<Entry>) -> Result<()> {
-        let mut journal = Journal::load(path, display)?;
-        let before = journal.entries.len();
-        for entry in entries {
-            let repeat = journal
-                .latest(&entry.id)
-                .is_some_and(|e| e.revision == entry.revision && e.text == entry.text);
-            if !repeat {
-                journal.entries.push(entry);
-            }
-        }
-        if journal.entries.len() == before {
-            return Ok(());
-        }
-        write_atomic(path, &journal.render())?;
-        Ok(())
-    }
-
     pub fn render(&self) -> String {
         let mut out = String::new();
         for entry in &self.entries {
@@ -103,6 +74,33 @@ impl Journal {
         }
         out
     }
+}
+
+/// The text of a journal whose text is `text` (and entries `journal`) with `entries` appended,
+/// leaving out any that would only repeat the latest sign-off of its segment; `None` when there is
+/// nothing to add. The lines already there are kept byte for byte.
+pub fn appended(text: &str, journal: &Journal, entries: Vec<Entry>) -> Option<String> {
+    let mut added: Vec<Entry> = Vec::new();
+    for entry in entries {
+        let latest = added
+            .iter()
+            .rev()
+            .find(|e| e.id == entry.id)
+            .or_else(|| journal.latest(&entry.id));
+        let repeat = latest.is_some_and(|e| e.revision == entry.revision && e.text == entry.text);
+        if !repeat {
+            added.push(entry);
+        }
+    }
+    if added.is_empty() {
+        return None;
+    }
+    let mut out = text.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&Journal { entries: added }.render());
+    Some(out)
 }
 
 #[cfg(test)]
@@ -154,13 +152,23 @@ mod tests {
     }
 
     #[test]
-    fn appending_the_same_sign_off_again_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ko.jsonl");
-        Journal::append(&path, &path, vec![entry("s-a", 1, "하나")]).unwrap();
-        Journal::append(&path, &path, vec![entry("s-a", 1, "하나")]).unwrap();
-        Journal::append(&path, &path, vec![entry("s-a", 2, "하나")]).unwrap();
-        let journal = Journal::load(&path, &path).unwrap();
-        assert_eq!(journal.entries.len(), 2);
+    fn appending_the_same_sign_off_again_adds_nothing() {
+        let journal = Journal {
+            entries: vec![entry("s-a", 1, "하나")],
+        };
+        let text = journal.render();
+        assert_eq!(
+            appended(&text, &journal, vec![entry("s-a", 1, "하나")]),
+            None
+        );
+        let more = appended(
+            &text,
+            &journal,
+            vec![entry("s-a", 2, "하나"), entry("s-a", 2, "하나")],
+        )
+        .unwrap();
+        let parsed = Journal::parse(Path::new("j"), &more).unwrap();
+        assert_eq!(parsed.entries.len(), 2);
+        assert!(more.starts_with(&text));
     }
 }

@@ -1,6 +1,7 @@
 //! Files on disk: Fluent resources (exact escaping, entries that keep their source) and atomic
 //! writes.
 
+pub mod article_files;
 pub mod escape;
 pub mod ftl;
 pub mod journal;
@@ -25,17 +26,77 @@ pub fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<bool> {
             return Ok(false);
         }
     }
+    stage(path, bytes)?.commit()?;
+    Ok(true)
+}
+
+/// A file's new content, written in full to a temporary file beside it and flushed to disk, but
+/// not yet in its place: [`Staged::commit`] renames it over the old file. Dropped uncommitted,
+/// the temporary file is removed and the old file is untouched.
+///
+/// Staging every file of a change first means that a full disk or any other failure to write
+/// stops the change before any file of it is replaced.
+#[derive(Debug)]
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+/// Writes `bytes` to a temporary file in `path`'s folder (created as needed), ready to take its
+/// place.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut file = tempfile::Builder::new()
+    let mut temp = tempfile::Builder::new()
         .prefix(".bitext-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    file.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(true)
+    temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    Ok(Staged {
+        temp,
+        path: path.to_path_buf(),
+    })
+}
+
+impl Staged {
+    /// Where the file goes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Renames the staged file over the old one.
+    pub fn commit(self) -> Result<()> {
+        self.temp
+            .persist(&self.path)
+            .map_err(|e| Error::io(&self.path, e.error))?;
+        Ok(())
+    }
+}
+
+/// Commits `staged` files in order. When one fails, the error says which files were already
+/// replaced, so that a command never reports "nothing written" after writing something.
+pub fn commit_all(staged: Vec<Staged>, root: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut written: Vec<std::path::PathBuf> = Vec::new();
+    for file in staged {
+        let path = file.path.clone();
+        if let Err(err) = file.commit() {
+            if written.is_empty() {
+                return Err(err);
+            }
+            let list: Vec<String> = written
+                .iter()
+                .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+                .collect();
+            return Err(Error::file(
+                &path,
+                format!("{err}; already written: {}", list.join(", ")),
+            ));
+        }
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// A text file as read: LF line endings, no byte-order mark, and how it was written on disk.

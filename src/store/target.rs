@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::escape::{self, Piece};
 use super::ftl::{self, Entry, FtlFile, Message};
+use super::journal;
 use crate::fingerprint;
 use crate::history::History;
 use crate::state::{state_of, SignOff, State};
@@ -46,6 +47,62 @@ impl Translation<'_> {
 
     pub fn text(&self) -> String {
         escape::display(self.pieces)
+    }
+}
+
+/// A parsed target file, with its translations found: the first message of each id that has a
+/// value, and the sign-off in the comment above it.
+#[derive(Debug)]
+pub struct TargetFile<'a> {
+    pub file: FtlFile<'a>,
+    /// id → the index of its message among the file's entries, and its sign-off.
+    found: HashMap<&'a str, (usize, Option<SignOff>)>,
+}
+
+impl<'a> TargetFile<'a> {
+    /// Parses a target file's text (LF line endings, no byte-order mark).
+    ///
+    /// ```
+    /// let t = bitext::store::target::TargetFile::parse("# bitext: current, signed r1 0a1b2c3d\ns-a = 안녕\n");
+    /// let found = t.translation("s-a").unwrap();
+    /// assert_eq!((found.text().as_str(), found.signoff.unwrap().revision), ("안녕", 1));
+    /// ```
+    pub fn parse(text: &'a str) -> TargetFile<'a> {
+        let file = ftl::parse(text);
+        let mut found = HashMap::new();
+        for (i, entry) in file.entries.iter().enumerate() {
+            if let Entry::Message(m) = entry {
+                if m.value.is_some() {
+                    found
+                        .entry(m.id)
+                        .or_insert_with(|| (i, m.comment_text().find_map(SignOff::find)));
+                }
+            }
+        }
+        TargetFile { file, found }
+    }
+
+    /// The translation of segment `id`, if there is one.
+    pub fn translation(&self, id: &str) -> Option<Translation<'_>> {
+        let (i, signoff) = self.found.get(id)?;
+        let Entry::Message(message) = &self.file.entries[*i] else {
+            return None;
+        };
+        Some(Translation {
+            message,
+            pieces: message.value.as_deref()?,
+            signoff: signoff.clone(),
+        })
+    }
+
+    /// Whether segment `id` has a translation, and its sign-off: what its state depends on.
+    pub fn signoff(&self, id: &str) -> Option<Option<&SignOff>> {
+        self.found.get(id).map(|(_, signoff)| signoff.as_ref())
+    }
+
+    /// The ids of the messages that have a value, in no particular order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.found.keys().copied()
     }
 }
 
@@ -111,7 +168,7 @@ fn placeholder_id<'a>(lines: &[&'a str]) -> Option<&'a str> {
         .map(str::trim)
 }
 
-/// The translations in a file: the first message of each id that has a value.
+/// The translations of a parsed file by id: the first message of each id that has a value.
 pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'f>> {
     let mut out = HashMap::new();
     for m in file.messages() {
@@ -129,24 +186,39 @@ pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'
 
 /// The file's new text: every source segment in order, each with its machine comment and its
 /// translation or a "missing" line, and every other entry kept where it was.
+///
+/// Three steps: the file is cut into [`Chunk`]s (a message or a "missing" line, with the
+/// translator's entries before it), each source segment is given its chunks ([`place`]), and the
+/// file is written again in the order of the source ([`render`]).
 pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>) -> String {
-    let src = ctx.source_locale;
     let current = ctx.history.current();
-    let now = ctx.history.number();
-    let sources: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
+    let chunks = chunk(file, ctx.source_locale);
+    let places = place(&chunks, &current);
+    render(&chunks, &places, &current, ctx, updates)
+}
 
-    // Cut the file into chunks: the translator's entries before a message, and the message.
-    // The "missing" lines bitext wrote mark where their segment was: the translator's entries
-    // after one stay with it.
-    enum Kind<'f> {
-        Message(&'f Message<'f>),
-        Placeholder { id: &'f str, own: Vec<&'f str> },
-        End,
-    }
-    struct Chunk<'f> {
-        prefix: Vec<Entry<'f>>,
-        kind: Kind<'f>,
-    }
+/// What a chunk of a file is.
+enum Kind<'f> {
+    Message(&'f Message<'f>),
+    /// A "missing" line bitext wrote for segment `id`, with the translator's lines under it.
+    Placeholder {
+        id: &'f str,
+        own: Vec<&'f str>,
+    },
+    /// The entries after the last message or placeholder.
+    End,
+}
+
+/// A message or placeholder and the translator's entries before it (bitext's own comment lines
+/// taken out).
+struct Chunk<'f> {
+    prefix: Vec<Entry<'f>>,
+    kind: Kind<'f>,
+}
+
+/// Cuts a file into chunks. The "missing" lines bitext wrote mark where their segment was: the
+/// translator's entries after one stay with it.
+fn chunk<'f>(file: &'f FtlFile<'f>, src: &str) -> Vec<Chunk<'f>> {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut prefix: Vec<Entry> = Vec::new();
     for entry in &file.entries {
@@ -206,10 +278,22 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
         prefix,
         kind: Kind::End,
     });
+    chunks
+}
 
-    // Each source id's translation is its first message with a value (or its first message),
-    // and its place the first "missing" line for it; every other chunk follows the segment it
-    // followed in the file.
+/// Where each source segment's chunks are: its translation, its place, and the chunks that
+/// follow it.
+struct Places<'f> {
+    /// Each source id's translation: its first message with a value (or its first message).
+    primary: HashMap<&'f str, usize>,
+    /// Each source id's place: the first "missing" line for it.
+    placeholder: HashMap<&'f str, usize>,
+    /// The other chunks, each after the segment it followed in the file (`None`: the start).
+    followers: HashMap<Option<&'f str>, Vec<usize>>,
+}
+
+fn place<'f>(chunks: &[Chunk<'f>], current: &[(&str, &str)]) -> Places<'f> {
+    let sources: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
     let mut primary: HashMap<&str, usize> = HashMap::new();
     let mut placeholder: HashMap<&str, usize> = HashMap::new();
     for (i, chunk) in chunks.iter().enumerate() {
@@ -240,24 +324,29 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
             _ => followers.entry(anchor).or_default().push(i),
         }
     }
+    Places {
+        primary,
+        placeholder,
+        followers,
+    }
+}
 
+/// Writes the file: the header, then every source segment in order with its chunks.
+fn render(
+    chunks: &[Chunk],
+    places: &Places,
+    current: &[(&str, &str)],
+    ctx: &Context,
+    updates: &HashMap<String, Update>,
+) -> String {
+    let src = ctx.source_locale;
+    let now = ctx.history.number();
+    let sources: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
     let mut out = format!(
         "### bitext: {} translation of {}. Above each message: the English (\"{src}:\") and its state.\n\
          ### bitext: write or edit a translation below its English, then run `bitext accept {} {}`.\n",
         ctx.target_locale, ctx.article, ctx.target_locale, ctx.slug,
     );
-    let write_prefix = |out: &mut String, prefix: &[Entry]| {
-        for entry in prefix {
-            out.push('\n');
-            ftl::render_entry(out, entry);
-        }
-    };
-    let write_lines = |out: &mut String, lines: &[&str]| {
-        for line in lines {
-            out.push_str(line);
-            out.push('\n');
-        }
-    };
     // A chunk that is not a segment's translation or place: the translator's entries, and an
     // obsolete or duplicate message.
     let write_follower = |out: &mut String, chunk: &Chunk| {
@@ -279,12 +368,11 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
             _ => {}
         }
     };
-    for &i in followers.get(&None).into_iter().flatten() {
+    for &i in places.followers.get(&None).into_iter().flatten() {
         write_follower(&mut out, &chunks[i]);
     }
-    for (id, english) in &current {
-        let place = placeholder.get(id).map(|&i| &chunks[i]);
-        let own: &[&str] = match place {
+    for (id, english) in current {
+        let own: &[&str] = match places.placeholder.get(id).map(|&i| &chunks[i]) {
             Some(Chunk {
                 prefix,
                 kind: Kind::Placeholder { own, .. },
@@ -294,7 +382,7 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
             }
             _ => &[],
         };
-        let message = primary.get(id).map(|&i| &chunks[i]);
+        let message = places.primary.get(id).map(|&i| &chunks[i]);
         match (message, updates.get(*id)) {
             (
                 Some(Chunk {
@@ -333,7 +421,7 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
                 write_lines(&mut out, own);
             }
         }
-        for &i in followers.get(&Some(*id)).into_iter().flatten() {
+        for &i in places.followers.get(&Some(*id)).into_iter().flatten() {
             write_follower(&mut out, &chunks[i]);
         }
     }
@@ -341,6 +429,77 @@ pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>)
         write_prefix(&mut out, &last.prefix);
     }
     out
+}
+
+/// Writes the translator's entries, each after a blank line. Junk that starts indented would read
+/// as part of the message above it once it stands below one, so a comment line of bitext's goes
+/// before it: a comment ends a message, and the junk stays junk where it is.
+fn write_prefix(out: &mut String, prefix: &[Entry]) {
+    for entry in prefix {
+        out.push('\n');
+        if let Entry::Junk {
+            comment, source, ..
+        } = entry
+        {
+            if comment.is_empty() && source.starts_with([' ', '\t']) {
+                push_comment(out, JUNK_GUARD);
+            }
+        }
+        ftl::render_entry(out, entry);
+    }
+}
+
+/// The comment line bitext writes above indented junk (see [`write_prefix`]).
+pub const JUNK_GUARD: &str = "bitext: not valid Fluent below, kept as it was (see `bitext check`)";
+
+fn write_lines(out: &mut String, lines: &[&str]) {
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+/// The journal entries of the sign-offs in `updates`. A translation that is replaced while signed
+/// off, and that the journal may not know yet, is recorded first, so that the change shows.
+pub fn signed_entries(
+    file: &TargetFile,
+    updates: &HashMap<String, Update>,
+    date: &str,
+) -> Vec<journal::Entry> {
+    let mut ids: Vec<&String> = updates.keys().collect();
+    ids.sort();
+    let mut entries = Vec::new();
+    for id in ids {
+        let old = file.translation(id);
+        let (text, signoff) = match &updates[id] {
+            Update::Set(_, None) => continue,
+            Update::Set(pieces, Some(signoff)) => {
+                let text = escape::display(pieces);
+                if let Some((t, s)) = old.and_then(|t| Some((t.clone(), t.signoff?))) {
+                    if !t.edited_since_signoff() && t.text() != text {
+                        entries.push(journal::Entry {
+                            id: id.clone(),
+                            revision: s.revision,
+                            date: None,
+                            text: t.text(),
+                        });
+                    }
+                }
+                (text, signoff)
+            }
+            Update::Sign(signoff) => match old {
+                Some(t) => (t.text(), signoff),
+                None => continue,
+            },
+        };
+        entries.push(journal::Entry {
+            id: id.clone(),
+            revision: signoff.revision,
+            date: Some(date.to_string()),
+            text,
+        });
+    }
+    entries
 }
 
 /// Writes one message: the translator's comment lines, the machine lines, the message.

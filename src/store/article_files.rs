@@ -1,0 +1,465 @@
+//! An article's files, read once, and the one path that saves translations.
+//!
+//! Besides `articles/<slug>.md`, an article has its source history (`history/<slug>.jsonl`), its
+//! source segments (`locales/<source>/<slug>.ftl`) and, per target locale, a target file
+//! (`locales/<lc>/<slug>.ftl`) and a journal of sign-offs (`history/<slug>.<lc>.jsonl`).
+//! [`ArticleFiles`] reads each of them at most once, as a command asks for them, and derives every
+//! segment's state from them. Commands read through it and never open these files themselves.
+//!
+//! Saving goes through a [`Writer`], which only [`ArticleFiles::open_for_writing`] makes and which
+//! holds the project lock as proof, so that a write without the lock does not compile. A writer
+//! collects the changes (translations set or signed off, a new history), then [`Writer::save`]
+//! writes every file they touch at once: each new file is written in full beside the old one
+//! first, and only when all of them are on disk are they renamed into place, journals first and
+//! the history last. A full disk or a failed write therefore leaves every file as it was.
+//!
+//! ```compile_fail
+//! // Reading needs no lock, but a read-only ArticleFiles cannot save.
+//! # fn f(project: &bitext::project::Project) -> bitext::Result<()> {
+//! let files = bitext::store::article_files::ArticleFiles::open(project, "a")?;
+//! files.save()?;
+//! # Ok(()) }
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use self_cell::self_cell;
+
+use super::journal::{self, Journal};
+use super::target::{self, Context, TargetFile, Translation, Update};
+use super::{commit_all, read_text, read_text_if_exists, stage, Staged, TextFile};
+use crate::error::{Error, Result};
+use crate::history::{self, History};
+use crate::lock::ProjectLock;
+use crate::project::Project;
+use crate::state::{state_of, State};
+
+self_cell!(
+    /// A target file's text and what was parsed from it.
+    struct Parsed {
+        owner: String,
+        #[covariant]
+        dependent: TargetFile,
+    }
+    impl {Debug}
+);
+
+/// One target locale's files of an article: the target file and, when asked for, the journal.
+#[derive(Debug)]
+pub struct LocaleFile {
+    locale: String,
+    path: PathBuf,
+    /// Whether the file exists.
+    exists: bool,
+    /// How the file was written (line endings, byte-order mark); its text is in `parsed`.
+    style: TextFile,
+    parsed: Parsed,
+    journal: Option<LoadedJournal>,
+}
+
+#[derive(Debug)]
+struct LoadedJournal {
+    /// The journal's text as read, to which new entries are appended.
+    text: String,
+    journal: Journal,
+}
+
+impl LocaleFile {
+    fn read(project: &Project, locale: &str, slug: &str) -> Result<LocaleFile> {
+        let path = project.locale_path(locale, slug);
+        let (exists, mut style) = match read_text_if_exists(&path)? {
+            Some(file) => (true, file),
+            None => (false, TextFile::default()),
+        };
+        let text = std::mem::take(&mut style.text);
+        Ok(LocaleFile {
+            locale: locale.to_string(),
+            path,
+            exists,
+            style,
+            parsed: Parsed::new(text, |text| TargetFile::parse(text)),
+            journal: None,
+        })
+    }
+
+    fn read_journal(&mut self, project: &Project, slug: &str) -> Result<()> {
+        if self.journal.is_some() {
+            return Ok(());
+        }
+        let path = project.journal_path(&self.locale, slug);
+        let text = read_text_if_exists(&path)?.unwrap_or_default().text;
+        let journal = Journal::parse(&project.rel(&path), &text)?;
+        self.journal = Some(LoadedJournal { text, journal });
+        Ok(())
+    }
+
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The target file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the target file exists.
+    pub fn exists(&self) -> bool {
+        self.exists
+    }
+
+    /// The target file's text (LF line endings, no byte-order mark).
+    pub fn text(&self) -> &str {
+        self.parsed.borrow_owner()
+    }
+
+    /// The parsed target file.
+    pub fn target(&self) -> &TargetFile<'_> {
+        self.parsed.borrow_dependent()
+    }
+
+    /// The translation of segment `id`, if the file has one.
+    pub fn translation(&self, id: &str) -> Option<Translation<'_>> {
+        self.target().translation(id)
+    }
+
+    /// The state of segment `id`'s translation, as of the history's latest revision.
+    pub fn state(&self, history: &History, id: &str) -> State {
+        let found = self.target().signoff(id);
+        match history.segment(id) {
+            Some(segment) => state_of(segment, history.number(), found.is_some(), found.flatten()),
+            None => State::Missing,
+        }
+    }
+
+    /// The state of each segment of the latest revision, in document order.
+    pub fn states(&self, history: &History, current: &[(&str, &str)]) -> Vec<State> {
+        current
+            .iter()
+            .map(|(id, _)| self.state(history, id))
+            .collect()
+    }
+
+    /// Messages with a value whose id is not a segment of the latest revision.
+    pub fn obsolete(&self, current: &[(&str, &str)]) -> usize {
+        let ids: std::collections::HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
+        self.target().ids().filter(|id| !ids.contains(id)).count()
+    }
+
+    /// The Fluent syntax errors of the file, each as an error at its line and column, with the
+    /// file's path relative to the project root.
+    pub fn errors(&self, project: &Project) -> Vec<Error> {
+        let rel = project.rel(&self.path);
+        self.target()
+            .file
+            .errors()
+            .map(|(offset, message)| Error::at_offset(&rel, self.text(), offset, message))
+            .collect()
+    }
+
+    /// The journal of sign-offs, when it was read.
+    pub fn journal(&self) -> Option<&Journal> {
+        self.journal.as_ref().map(|j| &j.journal)
+    }
+}
+
+/// The article as it is on disk, compared with the last sync.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The article is what the latest revision was made from.
+    Synced(String),
+    /// The article was edited since the last sync (or never synced).
+    Edited(String),
+    /// There is no article file.
+    Missing,
+}
+
+/// An article's files: its history, and the target files and journals of the locales asked for.
+#[derive(Debug)]
+pub struct ArticleFiles<'p> {
+    project: &'p Project,
+    slug: String,
+    history: History,
+    locales: Vec<LocaleFile>,
+}
+
+impl<'p> ArticleFiles<'p> {
+    /// Reads the history of `slug` (empty when the article was never synced).
+    pub fn open(project: &'p Project, slug: &str) -> Result<ArticleFiles<'p>> {
+        let path = project.history_path(slug);
+        let history = match read_text_if_exists(&path)? {
+            Some(file) => History::parse(&project.rel(&path), &file.text)?,
+            None => History::default(),
+        };
+        Ok(ArticleFiles {
+            project,
+            slug: slug.to_string(),
+            history,
+            locales: Vec::new(),
+        })
+    }
+
+    /// Reads the history and the target files of `locales`.
+    pub fn read(project: &'p Project, slug: &str, locales: &[String]) -> Result<ArticleFiles<'p>> {
+        let mut files = ArticleFiles::open(project, slug)?;
+        files.read_targets(locales)?;
+        Ok(files)
+    }
+
+    /// The same files, refusing an article that was never synced.
+    pub fn synced(self) -> Result<ArticleFiles<'p>> {
+        if self.history.latest().is_none() {
+            return Err(Error::Usage(format!(
+                "{} has no source segments yet: run `bitext sync {}` first",
+                self.slug, self.slug
+            )));
+        }
+        Ok(self)
+    }
+
+    /// Reads the target files of `locales` that were not read yet.
+    pub fn read_targets(&mut self, locales: &[String]) -> Result<()> {
+        for locale in locales {
+            if self.locale(locale).is_none() {
+                let file = LocaleFile::read(self.project, locale, &self.slug)?;
+                self.locales.push(file);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the journals of the target files read so far.
+    pub fn read_journals(&mut self) -> Result<()> {
+        for file in &mut self.locales {
+            file.read_journal(self.project, &self.slug)?;
+        }
+        Ok(())
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    pub fn project(&self) -> &'p Project {
+        self.project
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The target file of `locale`, if it was read.
+    pub fn locale(&self, locale: &str) -> Option<&LocaleFile> {
+        self.locales.iter().find(|f| f.locale == locale)
+    }
+
+    /// The target files read, in the order they were asked for.
+    pub fn locales(&self) -> &[LocaleFile] {
+        &self.locales
+    }
+
+    /// The article file, and whether it is what the last sync read.
+    pub fn source(&self) -> Result<Source> {
+        let path = self.project.article_path(&self.slug);
+        let Some(file) = read_text_if_exists(&path)? else {
+            return Ok(Source::Missing);
+        };
+        Ok(if self.history.synced_from(&file.text) {
+            Source::Synced(file.text)
+        } else {
+            Source::Edited(file.text)
+        })
+    }
+
+    /// The article's text, or an error when it cannot be read.
+    pub fn article_text(&self) -> Result<String> {
+        Ok(read_text(&self.project.article_path(&self.slug))?.text)
+    }
+
+    /// Reads the history of `slug` under the project lock, for a change that [`Writer::save`]
+    /// writes. The target files and their journals are read as the change needs them.
+    pub fn open_for_writing(
+        lock: &'p ProjectLock,
+        project: &'p Project,
+        slug: &str,
+    ) -> Result<Writer<'p>> {
+        if lock.root() != project.root {
+            return Err(Error::file(
+                &project.root,
+                "the lock held is another project's",
+            ));
+        }
+        Ok(Writer {
+            files: ArticleFiles::open(project, slug)?,
+            _lock: lock,
+            updates: BTreeMap::new(),
+            new_history: false,
+            refresh: false,
+        })
+    }
+}
+
+/// Changes to an article's files, saved together by [`Writer::save`] under the lock it holds.
+#[derive(Debug)]
+pub struct Writer<'p> {
+    files: ArticleFiles<'p>,
+    _lock: &'p ProjectLock,
+    /// locale → id → update.
+    updates: BTreeMap<String, HashMap<String, Update>>,
+    /// Whether the history was replaced (by a sync).
+    new_history: bool,
+    /// Whether every target file is to be rewritten, changed or not.
+    refresh: bool,
+}
+
+impl<'p> std::ops::Deref for Writer<'p> {
+    type Target = ArticleFiles<'p>;
+    fn deref(&self) -> &ArticleFiles<'p> {
+        &self.files
+    }
+}
+
+/// What [`Writer::save`] wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The files replaced, in the order they were.
+    pub written: Vec<PathBuf>,
+}
+
+impl<'p> Writer<'p> {
+    /// The same writer, refusing an article that was never synced.
+    pub fn synced(self) -> Result<Writer<'p>> {
+        Ok(Writer {
+            files: self.files.synced()?,
+            ..self
+        })
+    }
+
+    /// Reads the target files of `locales` that were not read yet.
+    pub fn read_targets(&mut self, locales: &[String]) -> Result<()> {
+        self.files.read_targets(locales)
+    }
+
+    /// Reads the journals of the target files read so far.
+    pub fn read_journals(&mut self) -> Result<()> {
+        self.files.read_journals()
+    }
+
+    /// Sets or signs off the translation of `id` in `locale` (whose target file is read first if
+    /// it was not).
+    pub fn update(&mut self, locale: &str, id: &str, update: Update) -> Result<()> {
+        self.read_targets(&[locale.to_string()])?;
+        self.updates
+            .entry(locale.to_string())
+            .or_default()
+            .insert(id.to_string(), update);
+        Ok(())
+    }
+
+    /// Whether any translation was set or signed off.
+    pub fn has_updates(&self) -> bool {
+        self.updates.values().any(|u| !u.is_empty())
+    }
+
+    /// Replaces the history (a sync's new revision); every target file is rewritten so that the
+    /// English and the states beside each message match it.
+    pub fn replace_history(&mut self, history: History) -> Result<()> {
+        let targets = self.files.project.config.targets.clone();
+        self.read_targets(&targets)?;
+        self.files.history = history;
+        self.new_history = true;
+        self.refresh = true;
+        Ok(())
+    }
+
+    /// Writes every change at once (see the module's documentation).
+    pub fn save(mut self) -> Result<Saved> {
+        let date = history::now();
+        let no_updates = HashMap::new();
+        // The journals that get entries are read first (if they were not), so that the entries
+        // are appended to them.
+        let mut entries: Vec<Vec<journal::Entry>> = Vec::new();
+        for file in &self.files.locales {
+            let updates = self.updates.get(&file.locale).unwrap_or(&no_updates);
+            entries.push(target::signed_entries(file.target(), updates, &date));
+        }
+        for (file, entries) in self.files.locales.iter_mut().zip(&entries) {
+            if !entries.is_empty() {
+                file.read_journal(self.files.project, &self.files.slug)?;
+            }
+        }
+        let project = self.files.project;
+        let slug = &self.files.slug;
+        let history = &self.files.history;
+        let article = project.rel(&project.article_path(slug));
+        let article = article.to_string_lossy();
+        let mut journals: Vec<Staged> = Vec::new();
+        let mut targets: Vec<Staged> = Vec::new();
+        for (file, entries) in self.files.locales.iter().zip(entries) {
+            let updates = match self.updates.get(&file.locale) {
+                Some(updates) => updates,
+                None if self.refresh => &no_updates,
+                None => continue,
+            };
+            let ctx = Context {
+                source_locale: &project.config.source,
+                target_locale: &file.locale,
+                slug,
+                article: &article,
+                history,
+            };
+            let new = file
+                .style
+                .same_style(target::rewrite(&file.target().file, &ctx, updates));
+            let old = file.style.same_style(file.text().to_string());
+            if !file.exists || new != old {
+                targets.push(stage(&file.path, new.as_bytes())?);
+            }
+            if let Some(journal) = &file.journal {
+                if let Some(text) = journal::appended(&journal.text, &journal.journal, entries) {
+                    let path = project.journal_path(&file.locale, slug);
+                    journals.push(stage(&path, text.as_bytes())?);
+                }
+            }
+        }
+        let mut last: Vec<Staged> = Vec::new();
+        if self.new_history {
+            let source = project.locale_path(&project.config.source, slug);
+            let text = render_source(project, slug, history);
+            if differs(&source, text.as_bytes()) {
+                last.push(stage(&source, text.as_bytes())?);
+            }
+            let path = project.history_path(slug);
+            let text = history.render();
+            if differs(&path, text.as_bytes()) {
+                last.push(stage(&path, text.as_bytes())?);
+            }
+        }
+        let staged = journals.into_iter().chain(targets).chain(last).collect();
+        Ok(Saved {
+            written: commit_all(staged, &project.root)?,
+        })
+    }
+}
+
+/// Whether the file at `path` does not hold exactly `bytes`.
+fn differs(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::read(path).map_or(true, |old| old != bytes)
+}
+
+/// The source file `locales/<source>/<slug>.ftl`: one message per segment, in order.
+pub fn render_source(project: &Project, slug: &str, history: &History) -> String {
+    let article = project.rel(&project.article_path(slug));
+    let mut out = format!(
+        "### bitext: source segments of {}, written by `bitext sync`; edit the article, not this file.\n",
+        article.display()
+    );
+    for (id, text) in history.current() {
+        out.push('\n');
+        out.push_str(id);
+        out.push_str(" = ");
+        out.push_str(&super::escape::encode(text));
+        out.push('\n');
+    }
+    out
+}
