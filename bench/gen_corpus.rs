@@ -12,7 +12,7 @@
 //! 4. one sentence edited in 10% of the articles (a spelling fix, a minor change, or a rewording,
 //!    a major one) and a second sync of those, which leaves their translations stale.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;

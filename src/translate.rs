@@ -115,7 +115,7 @@ pub fn accept(
     let lock = ProjectLock::acquire(&project.root)?;
     let writers = slugs
         .iter()
-        .map(|slug| Ok(ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?))
+        .map(|slug| ArticleFiles::open_for_writing(&lock, project, slug)?.synced())
         .collect::<Result<Vec<_>>>()?;
     for id in ids {
         if !writers.iter().any(|w| w.history().segment(id).is_some()) {
