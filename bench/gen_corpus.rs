@@ -1069,10 +1069,7 @@ fn translate(lock: &ProjectLock, project: &Project, slug: &str) -> Result<Tally>
                 None
             } else {
                 tally.signed += 1;
-                Some(SignOff {
-                    revision,
-                    hash: value_hash(&pieces),
-                })
+                Some(SignOff::new(revision, value_hash(&pieces), english, None))
             };
             writer.update(locale, id, Update::Set(pieces, signoff))?;
         }

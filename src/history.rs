@@ -22,8 +22,9 @@ pub struct History {
     pub revisions: Vec<Revision>,
     /// id → index into `trails`.
     index: HashMap<String, usize>,
-    /// For each segment, where its changes are: (revision index, change index), oldest first.
-    trails: Vec<Vec<(usize, usize)>>,
+    /// For each segment, where its changes are (revision index, change index) and the
+    /// fingerprint of each change's text, oldest first.
+    trails: Vec<Vec<(usize, usize, Option<u32>)>>,
 }
 
 /// One revision and what it changed.
@@ -63,7 +64,7 @@ pub enum Op {
 #[derive(Debug, Clone, Copy)]
 pub struct SegmentHistory<'h> {
     revisions: &'h [Revision],
-    trail: &'h [(usize, usize)],
+    trail: &'h [(usize, usize, Option<u32>)],
 }
 
 /// One change of a segment.
@@ -72,6 +73,8 @@ pub struct Event<'h> {
     pub revision: u32,
     pub op: Op,
     pub text: Option<&'h str>,
+    /// The fingerprint of `text` ([`crate::state::source_fingerprint`]).
+    pub fingerprint: Option<u32>,
     pub class: Option<Class>,
 }
 
@@ -204,7 +207,8 @@ impl History {
                 if i == next {
                     self.trails.push(Vec::new());
                 }
-                self.trails[i].push((r, c));
+                let fingerprint = change.text.as_deref().map(crate::state::source_fingerprint);
+                self.trails[i].push((r, c, fingerprint));
             }
         }
     }
@@ -298,13 +302,14 @@ impl History {
 impl<'h> SegmentHistory<'h> {
     /// The segment's changes, oldest first.
     pub fn events(self) -> impl DoubleEndedIterator<Item = Event<'h>> {
-        self.trail.iter().map(move |&(r, c)| {
+        self.trail.iter().map(move |&(r, c, fingerprint)| {
             let revision = &self.revisions[r];
             let change = &revision.changes[c];
             Event {
                 revision: revision.number,
                 op: change.op,
                 text: change.text.as_deref(),
+                fingerprint,
                 class: change.class,
             }
         })
@@ -312,6 +317,14 @@ impl<'h> SegmentHistory<'h> {
 
     pub fn text_at(self, revision: u32) -> Option<&'h str> {
         self.events().rev().find(|e| e.revision <= revision)?.text
+    }
+
+    /// The fingerprint of the text at `revision`, if the segment existed then.
+    pub fn fingerprint_at(self, revision: u32) -> Option<u32> {
+        self.events()
+            .rev()
+            .find(|e| e.revision <= revision)?
+            .fingerprint
     }
 
     /// The changes made after `revision`.

@@ -19,6 +19,7 @@ pub mod fingerprint;
 pub mod history;
 pub mod lock;
 pub mod parallel;
+pub mod people;
 pub mod project;
 pub mod publish;
 pub mod segment;

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Error, Result};
+use crate::people::People;
 
 /// The name of the configuration file that marks a project's root.
 pub const CONFIG_FILE: &str = "bitext.toml";
@@ -71,6 +72,8 @@ pub struct Config {
     pub public: String,
     /// The `[check]` table: check levels for the project and per locale (see `check::Settings`).
     pub check: toml::Table,
+    /// The `[people]` table: who works on the project and what they may do (see `people`).
+    pub people: People,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +85,7 @@ struct RawConfig {
     locales: Option<String>,
     public: Option<String>,
     check: Option<toml::Table>,
+    people: Option<People>,
 }
 
 impl Config {
@@ -123,9 +127,22 @@ impl Config {
             }
             Ok(value)
         };
+        let mut people = raw.people.unwrap_or_default();
+        for (handle, person) in &mut people {
+            for locale in person
+                .translates
+                .iter_mut()
+                .chain(person.reviews.iter_mut())
+            {
+                *locale = canonical_locale(locale)
+                    .map_err(|m| Error::file(path, format!("people.{handle}: {m}")))?;
+            }
+        }
+        crate::people::check_people(&people, &targets).map_err(|m| Error::file(path, m))?;
         Ok(Config {
             source,
             targets,
+            people,
             articles: folder(raw.articles, "articles", "articles")?,
             locales: folder(raw.locales, "locales", "locales")?,
             public: folder(raw.public, "public", "public")?,

@@ -44,6 +44,11 @@ pub struct Counts {
     pub words_current: usize,
     pub percent_current: f64,
     pub percent_translated: f64,
+    /// Current translations a reviewer approved.
+    pub approved: usize,
+    /// Translations a reviewer sent back (counted in `stale` too).
+    pub rejected: usize,
+    pub percent_approved: f64,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -60,6 +65,11 @@ pub struct Totals {
     pub words_current: usize,
     pub percent_current: f64,
     pub percent_translated: f64,
+    /// Current translations a reviewer approved.
+    pub approved: usize,
+    /// Translations a reviewer sent back (counted in `stale` too).
+    pub rejected: usize,
+    pub percent_approved: f64,
 }
 
 impl Counts {
@@ -73,6 +83,10 @@ impl Counts {
             State::Stale { class, .. } => {
                 self.stale += 1;
                 self.stale_minor += usize::from(class == Class::Minor);
+            }
+            State::Rejected { .. } => {
+                self.stale += 1;
+                self.rejected += 1;
             }
             State::Unreviewed => self.unreviewed += 1,
             State::Missing => self.missing += 1,
@@ -94,6 +108,9 @@ impl Totals {
             words_current: self.words_current,
             percent_current: self.percent_current,
             percent_translated: self.percent_translated,
+            approved: self.approved,
+            rejected: self.rejected,
+            percent_approved: self.percent_approved,
         }
     }
 }
@@ -157,10 +174,13 @@ pub fn status_with_progress(
                 t.obsolete += c.obsolete;
                 t.errors += c.errors;
                 t.words_current += c.words_current;
+                t.approved += c.approved;
+                t.rejected += c.rejected;
             }
         }
         t.percent_current = percent(t.current, t.segments);
         t.percent_translated = percent(t.current + t.stale + t.unreviewed, t.segments);
+        t.percent_approved = percent(t.approved, t.segments);
     }
     Ok(Status {
         source: project.config.source.clone(),
@@ -185,11 +205,13 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
             ..Counts::default()
         };
         problems.extend(errors.iter().map(Error::to_string));
-        for (state, words) in file.states(history, &current).iter().zip(&segment_words) {
-            c.count(*state, *words);
+        for ((id, _), words) in current.iter().zip(&segment_words) {
+            c.count(file.state(history, id), *words);
+            c.approved += usize::from(file.approved(history, id).is_some());
         }
         c.percent_current = percent(c.current, segments);
         c.percent_translated = percent(c.current + c.stale + c.unreviewed, segments);
+        c.percent_approved = percent(c.approved, segments);
         locale_counts.insert(file.locale().to_string(), c);
     }
     Ok(ArticleStatus {

@@ -331,7 +331,7 @@ fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<En
     };
     let mut out = Vec::new();
     for (id, english) in history.current() {
-        let (Some(t), Some(segment)) = (file.translation(id), history.segment(id)) else {
+        let Some(t) = file.translation(id) else {
             continue;
         };
         if escape::display(t.pieces).trim().is_empty() {
@@ -340,10 +340,12 @@ fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<En
         let state = file.state(history, id);
         let source = match state {
             State::Current | State::Unreviewed => english,
-            State::Stale { signed, .. } => match segment.text_at(signed) {
-                Some(old) => old,
-                None => continue,
-            },
+            State::Stale { .. } | State::Rejected { .. } => {
+                match file.previous_english(history, id) {
+                    Some(old) => old,
+                    None => continue,
+                }
+            }
             State::Missing => continue,
         };
         out.push(Entry {

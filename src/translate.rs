@@ -1,61 +1,52 @@
-//! Writing translations: `set` one segment, `accept` (sign off) translations edited by hand, and
-//! `pretranslate` missing ones from the translation memory.
+//! Writing translations: `set` one segment, `accept` (sign off) translations edited by hand,
+//! `pretranslate` missing ones from the translation memory, and a reviewer's `approve` and
+//! `reject`. Every write is made by an [`Actor`] with the rights of `[people]`.
 
 use crate::change::Class;
 use crate::error::{Error, Result};
 use crate::lock::ProjectLock;
+use crate::people::Actor;
 use crate::project::Project;
-use crate::state::{SignOff, State};
+use crate::state::{SignOff, State, Verdict};
 use crate::store::article_files::ArticleFiles;
 use crate::store::escape::Piece;
 use crate::store::target::{value_hash, Update};
 use crate::tm::Memory;
 
 /// Writes the translation of segment `id` of `slug` into `locale`, signed off against the current
-/// source text.
+/// source text, as the person of the environment ([`Actor::resolve`]).
 pub fn set(project: &Project, locale: &str, slug: &str, id: &str, text: &str) -> Result<()> {
-    set_checked(
-        project,
-        locale,
-        slug,
-        id,
-        vec![Piece::Text(text.to_string())],
-        None,
-    )
+    let actor = Actor::resolve(project, None)?;
+    let pieces = vec![Piece::Text(text.to_string())];
+    set_as(project, &actor, locale, slug, id, pieces, None)
 }
 
-/// Like [`set`], for a translation (as Fluent pieces) made for the English `source`: refused
-/// when the segment's English is no longer that (the article was synced since), so that nothing
-/// is signed off against English the translator did not see.
-pub fn set_for_source(
+/// Writes the translation (as Fluent pieces) of segment `id` of `slug` into `locale` as `actor`,
+/// signed off against the current source text. With `source`, the English the translator saw: the
+/// write is refused when the segment's English is no longer that (the article was synced since),
+/// so that nothing is signed off against English the translator did not see.
+pub fn set_as(
     project: &Project,
-    locale: &str,
-    slug: &str,
-    id: &str,
-    pieces: Vec<Piece>,
-    source: &str,
-) -> Result<()> {
-    set_checked(project, locale, slug, id, pieces, Some(source))
-}
-
-fn set_checked(
-    project: &Project,
+    actor: &Actor,
     locale: &str,
     slug: &str,
     id: &str,
     pieces: Vec<Piece>,
     source: Option<&str>,
 ) -> Result<()> {
+    actor.may_translate(project, locale)?;
     let lock = ProjectLock::acquire(&project.root)?;
     let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
     let english = current_english(&writer, id)?;
     if source.is_some_and(|s| s != english) {
         return Err(changed_since_shown(slug, id, "saved"));
     }
-    let signoff = SignOff {
-        revision: writer.history().number(),
-        hash: value_hash(&pieces),
-    };
+    let signoff = SignOff::new(
+        writer.history().number(),
+        value_hash(&pieces),
+        &english,
+        Some(&actor.handle),
+    );
     writer.update(locale, id, Update::Set(pieces, Some(signoff)))?;
     writer.save()?;
     Ok(())
@@ -104,14 +95,17 @@ pub struct Accepted {
     pub was: &'static str,
 }
 
-/// Signs off translations in `locale` for `slugs`, limited to `ids` when some are given.
+/// Signs off translations in `locale` for `slugs` as `actor`, limited to `ids` when some are
+/// given.
 pub fn accept(
     project: &Project,
+    actor: &Actor,
     locale: &str,
     slugs: &[String],
     ids: &[String],
     mode: AcceptMode,
 ) -> Result<Vec<Accepted>> {
+    actor.may_translate(project, locale)?;
     let lock = ProjectLock::acquire(&project.root)?;
     let writers = slugs
         .iter()
@@ -128,7 +122,7 @@ pub fn accept(
     let mut accepted = Vec::new();
     for mut writer in writers {
         writer.read_targets(&[locale.to_string()])?;
-        let chosen = to_accept(&writer, locale, ids, mode);
+        let chosen = to_accept(&writer, locale, ids, mode, actor);
         for (id, signoff, was) in chosen {
             writer.update(locale, &id, Update::Sign(signoff))?;
             accepted.push(Accepted {
@@ -148,11 +142,13 @@ pub fn accept(
 /// `source`: what `fill` shows a translator is what is signed off.
 pub fn accept_for_source(
     project: &Project,
+    actor: &Actor,
     locale: &str,
     slug: &str,
     id: &str,
     source: &str,
 ) -> Result<()> {
+    actor.may_translate(project, locale)?;
     let lock = ProjectLock::acquire(&project.root)?;
     let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
     if current_english(&writer, id)? != source {
@@ -163,7 +159,7 @@ pub fn accept_for_source(
         all: true,
         ..AcceptMode::default()
     };
-    for (id, signoff, _) in to_accept(&writer, locale, &[id.to_string()], mode) {
+    for (id, signoff, _) in to_accept(&writer, locale, &[id.to_string()], mode, actor) {
         writer.update(locale, &id, Update::Sign(signoff))?;
     }
     writer.save()?;
@@ -176,6 +172,7 @@ fn to_accept(
     locale: &str,
     ids: &[String],
     mode: AcceptMode,
+    actor: &Actor,
 ) -> Vec<(String, SignOff, &'static str)> {
     let history = files.history();
     let Some(file) = files.locale(locale) else {
@@ -183,7 +180,7 @@ fn to_accept(
     };
     let now = history.number();
     let mut chosen = Vec::new();
-    for (id, _) in history.current() {
+    for (id, english) in history.current() {
         if !ids.is_empty() && !ids.iter().any(|i| i == id) {
             continue;
         }
@@ -197,13 +194,12 @@ fn to_accept(
             State::Stale { class, .. } => {
                 mode.all || t.edited_since_signoff() || (mode.minor && class == Class::Minor)
             }
+            // Sent back by a reviewer: signed off again once it was rewritten.
+            State::Rejected { .. } => mode.all || t.edited_since_signoff(),
             State::Missing => false,
         };
         if take {
-            let signoff = SignOff {
-                revision: now,
-                hash: t.hash(),
-            };
+            let signoff = SignOff::new(now, t.hash(), english, Some(&actor.handle));
             chosen.push((id.to_string(), signoff, state.name()));
         }
     }
@@ -223,7 +219,13 @@ pub struct Filled {
 
 /// Fills the missing segments of `slugs` in `locale` from exact (100%) memory matches. The
 /// translations are written unreviewed, with no sign-off: a person still has to accept them.
-pub fn pretranslate(project: &Project, locale: &str, slugs: &[String]) -> Result<Vec<Filled>> {
+pub fn pretranslate(
+    project: &Project,
+    actor: &Actor,
+    locale: &str,
+    slugs: &[String],
+) -> Result<Vec<Filled>> {
+    actor.may_translate(project, locale)?;
     let lock = ProjectLock::acquire(&project.root)?;
     let memory = Memory::build(project, locale)?;
     let mut filled = Vec::new();
@@ -262,4 +264,139 @@ pub fn pretranslate(project: &Project, locale: &str, slugs: &[String]) -> Result
         }
     }
     Ok(filled)
+}
+
+/// A translation a reviewer approved.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Approved {
+    pub slug: String,
+    pub id: String,
+    /// Who translated (signed off) it.
+    pub translator: Option<String>,
+}
+
+/// What `approve` found and did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Approval {
+    pub approved: Vec<Approved>,
+    /// Current translations left alone because the reviewer signed them off themselves.
+    pub own: Vec<Approved>,
+}
+
+/// Approves, as `actor`, the current translations of `locale` in `slugs` (limited to `ids` when
+/// some are given) that are not approved yet. Naming a segment that is not current, or one the
+/// reviewer translated, is an error; over a whole article those are left out.
+pub fn approve(
+    project: &Project,
+    actor: &Actor,
+    locale: &str,
+    slugs: &[String],
+    ids: &[String],
+) -> Result<Approval> {
+    actor.may_review(project, locale)?;
+    let lock = ProjectLock::acquire(&project.root)?;
+    let mut writers = Vec::new();
+    for slug in slugs {
+        let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
+        writer.read_targets(&[locale.to_string()])?;
+        writers.push(writer);
+    }
+    for id in ids {
+        if !writers.iter().any(|w| w.history().segment(id).is_some()) {
+            return Err(Error::Usage(format!(
+                "no segment {id} in {}",
+                slugs.join(", ")
+            )));
+        }
+    }
+    let mut approval = Approval::default();
+    for mut writer in writers {
+        let slug = writer.slug().to_string();
+        let Some(file) = writer.locale(locale) else {
+            continue;
+        };
+        let mut verdicts = Vec::new();
+        for (id, _) in writer.history().current() {
+            let named = ids.iter().any(|i| i == id);
+            if !ids.is_empty() && !named {
+                continue;
+            }
+            let state = file.state(writer.history(), id);
+            let translator = file.translation(id).and_then(|t| t.signoff?.by);
+            let entry = Approved {
+                slug: slug.clone(),
+                id: id.to_string(),
+                translator: translator.clone(),
+            };
+            if state != State::Current || file.approved(writer.history(), id).is_some() {
+                if named && state != State::Current {
+                    return Err(Error::Usage(format!(
+                        "{locale} {slug} {id} is {state}: only a current translation is approved"
+                    )));
+                }
+                continue;
+            }
+            if translator.as_deref() == Some(actor.handle.as_str()) {
+                if named {
+                    return Err(Error::Usage(format!(
+                        "{locale} {slug} {id} is {}'s own translation: nobody approves their own",
+                        actor.handle
+                    )));
+                }
+                approval.own.push(entry);
+                continue;
+            }
+            verdicts.push(id.to_string());
+            approval.approved.push(entry);
+        }
+        for id in verdicts {
+            let verdict = Verdict::Approved {
+                by: actor.handle.clone(),
+            };
+            writer.update(locale, &id, Update::Judge(verdict))?;
+        }
+        if writer.has_updates() {
+            writer.save()?;
+        }
+    }
+    Ok(approval)
+}
+
+/// Rejects, as `actor`, the translation of segment `id` of `slug` in `locale`, with a note for
+/// the translator: it counts as stale until it is translated again.
+pub fn reject(
+    project: &Project,
+    actor: &Actor,
+    locale: &str,
+    slug: &str,
+    id: &str,
+    note: &str,
+) -> Result<()> {
+    actor.may_review(project, locale)?;
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(Error::Usage(
+            "--note is empty: say what the translator should change".into(),
+        ));
+    }
+    let lock = ProjectLock::acquire(&project.root)?;
+    let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
+    current_english(&writer, id)?;
+    writer.read_targets(&[locale.to_string()])?;
+    let signed = writer
+        .locale(locale)
+        .and_then(|f| f.translation(id))
+        .is_some_and(|t| t.signoff.is_some());
+    if !signed {
+        return Err(Error::Usage(format!(
+            "{locale} {slug} {id} has no signed-off translation to reject"
+        )));
+    }
+    let verdict = Verdict::Rejected {
+        by: actor.handle.clone(),
+        note: note.to_string(),
+    };
+    writer.update(locale, id, Update::Judge(verdict))?;
+    writer.save()?;
+    Ok(())
 }

@@ -32,7 +32,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         minor: args.minor,
         all: args.all,
     };
-    let accepted = bitext::translate::accept(project, &locale, &slugs, &args.ids, mode)?;
+    let accepted = bitext::translate::accept(
+        project,
+        &super::actor(project)?,
+        &locale,
+        &slugs,
+        &args.ids,
+        mode,
+    )?;
     for a in &accepted {
         out.line(&format!(
             "{locale} {} {}: signed off (was {})",

@@ -66,7 +66,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         super::output::plural(export.units.len(), "segment", "segments"),
         super::output::plural(slugs.len(), "article", "articles"),
         count(|s| *s == State::Current),
-        count(|s| matches!(s, State::Stale { .. })),
+        count(|s| s.is_stale()),
         count(|s| *s == State::Unreviewed),
         count(|s| *s == State::Missing),
     ))?;

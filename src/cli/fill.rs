@@ -242,13 +242,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             Answer::Text(text) => {
                 let pieces = pieces.unwrap_or_else(|| vec![Piece::Text(text.clone())]);
                 let saved = save(out, "saved, signed off", || {
-                    bitext::translate::set_for_source(
+                    bitext::translate::set_as(
                         project,
+                        &super::actor(project)?,
                         &locale,
                         &item.slug,
                         &item.id,
                         pieces,
-                        &item.source,
+                        Some(&item.source),
                     )
                     .map_err(Into::into)
                 })?;
@@ -335,7 +336,15 @@ fn show(
 
 /// Signs off the translation of `item` as it is, if its English is still the one shown.
 fn accept(project: &Project, locale: &str, item: &Item) -> anyhow::Result<()> {
-    bitext::translate::accept_for_source(project, locale, &item.slug, &item.id, &item.source)?;
+    let actor = super::actor(project)?;
+    bitext::translate::accept_for_source(
+        project,
+        &actor,
+        locale,
+        &item.slug,
+        &item.id,
+        &item.source,
+    )?;
     Ok(())
 }
 

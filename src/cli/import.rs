@@ -21,10 +21,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let actor = super::actor(project)?;
     let report = if args.dry_run {
-        exchange::dry_run(project, &args.file)?
+        exchange::dry_run(project, &actor, &args.file)?
     } else {
-        exchange::import(project, &args.file)?
+        exchange::import(project, &actor, &args.file)?
     };
     if args.json {
         out.json(&report)?;

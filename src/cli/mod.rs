@@ -38,6 +38,10 @@ pub struct Cli {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value = "auto")]
     color: output::ColorChoice,
+    /// Act as this person of [people] in bitext.toml (default: BITEXT_USER, else the person
+    /// with git's user.email, else the user name)
+    #[arg(long = "as", global = true, value_name = "HANDLE")]
+    as_person: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -80,10 +84,20 @@ enum Command {
     Publish(publish::Args),
 }
 
+/// The `--as` of the command line.
+static ACTING_AS: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// The person the command acts for in `project` (`--as`, `BITEXT_USER`, git's e-mail, the user).
+pub fn actor(project: &Project) -> anyhow::Result<bitext::people::Actor> {
+    let name = ACTING_AS.get().and_then(|n| n.as_deref());
+    Ok(bitext::people::Actor::resolve(project, name)?)
+}
+
 /// Runs the command line and turns the outcome into an exit code: 0 success, 1 a gate failed,
 /// 2 bad usage or bad input.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = ACTING_AS.set(cli.as_person.clone());
     let mut out = Out::new(cli.color);
     let root = std::cell::RefCell::new(None);
     let result = run(cli, &mut out, &root).and_then(|code| {

@@ -154,6 +154,7 @@ impl Style {
             State::Stale { class, signed } => {
                 ("33", format!("stale ({}, r{signed})", class.name()))
             }
+            State::Rejected { signed } => ("35", format!("rejected (r{signed})")),
             State::Unreviewed => ("36", "unreviewed".to_string()),
             State::Missing => ("31", "missing".to_string()),
         };

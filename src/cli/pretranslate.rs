@@ -17,7 +17,8 @@ pub struct Args {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
     let slugs = super::status::selected(project, &args.slugs)?;
-    let filled = bitext::translate::pretranslate(project, &locale, &slugs)?;
+    let actor = super::actor(project)?;
+    let filled = bitext::translate::pretranslate(project, &actor, &locale, &slugs)?;
     for f in &filled {
         out.line(&format!(
             "{locale} {} {}: filled from {} {} (unreviewed)",

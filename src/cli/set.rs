@@ -32,7 +32,9 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     } else {
         args.text.clone()
     };
-    bitext::translate::set(project, &locale, &slug, &args.id, &text)?;
+    let pieces = vec![bitext::store::escape::Piece::Text(text)];
+    let actor = super::actor(project)?;
+    bitext::translate::set_as(project, &actor, &locale, &slug, &args.id, pieces, None)?;
     out.line(&format!("{locale} {slug} {}: saved, signed off", args.id))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::history::History;
 use crate::lock::ProjectLock;
+use crate::people::Actor;
 use crate::project::{check_slug, Project};
 use crate::state::{SignOff, State};
 use crate::store::article_files::{ArticleFiles, LocaleFile, Writer};
@@ -312,11 +313,11 @@ pub struct Conflict {
 /// Imports the exchange file at `path`: checks every unit against the project, then writes the
 /// translations through the one write path for target files, under the project lock. Nothing is
 /// written when anything in the file is wrong.
-pub fn import(project: &Project, path: &Path) -> Result<Report> {
+pub fn import(project: &Project, actor: &Actor, path: &Path) -> Result<Report> {
     let text = read_capped(path)?;
     let incoming = parse(path, &text)?;
     let lock = ProjectLock::acquire(&project.root)?;
-    let (report, writers) = plan(&lock, project, path, &text, &incoming)?;
+    let (report, writers) = plan(&lock, project, actor, path, &text, &incoming)?;
     for writer in writers.into_values() {
         if writer.has_updates() {
             writer.save()?;
@@ -326,11 +327,11 @@ pub fn import(project: &Project, path: &Path) -> Result<Report> {
 }
 
 /// Checks `incoming` against the project and reports what an import would do, writing nothing.
-pub fn dry_run(project: &Project, path: &Path) -> Result<Report> {
+pub fn dry_run(project: &Project, actor: &Actor, path: &Path) -> Result<Report> {
     let text = read_capped(path)?;
     let incoming = parse(path, &text)?;
     let lock = ProjectLock::acquire(&project.root)?;
-    Ok(plan(&lock, project, path, &text, &incoming)?.0)
+    Ok(plan(&lock, project, actor, path, &text, &incoming)?.0)
 }
 
 /// Reads an exchange file as UTF-8 text, refusing one larger than [`MAX_FILE_BYTES`] before
@@ -358,12 +359,14 @@ pub fn read_capped(path: &Path) -> Result<String> {
 fn plan<'p>(
     lock: &'p ProjectLock,
     project: &'p Project,
+    actor: &Actor,
     path: &Path,
     text: &str,
     incoming: &Incoming,
 ) -> Result<(Report, BTreeMap<String, Writer<'p>>)> {
     let at = |offset: usize, message: String| Error::at_offset(path, text, offset, message);
     let locale = check_locales(project, incoming).map_err(|(offset, m)| at(offset, m))?;
+    actor.may_translate(project, &locale)?;
     let known = project.synced_slugs()?;
     let mut writers: BTreeMap<String, Writer> = BTreeMap::new();
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
@@ -412,7 +415,7 @@ fn plan<'p>(
         let Some(file) = writer.locale(&locale) else {
             continue;
         };
-        match decide(unit, history, file) {
+        match decide(unit, history, file, actor) {
             Decision::Untranslated => report.untranslated += 1,
             Decision::Unchanged => report.unchanged += 1,
             Decision::Conflict => report.conflicts.push(Conflict {
@@ -473,7 +476,7 @@ enum Decision {
 
 /// Decides what to do with `unit` of a file, given the article's history and its target file:
 /// a pure function of the two.
-fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile) -> Decision {
+fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Actor) -> Decision {
     let Some(segment) = history.segment(&unit.id) else {
         return Decision::Untranslated;
     };
@@ -518,16 +521,19 @@ fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile) -> Decision
         }
     }
     if let (true, Some(revision)) = (unit.done, revision) {
-        let signoff = SignOff {
+        let signoff = SignOff::new(
             revision,
-            hash: value_hash(pieces),
-        };
+            value_hash(pieces),
+            &unit.source,
+            Some(&actor.handle),
+        );
         // The same text, signed off against this English or a later revision: a file made
         // before a newer sign-off never takes it back.
         let already = same_text
             && old_signoff.as_ref().is_some_and(|s| {
                 s.hash == signoff.hash
-                    && (s.revision >= signoff.revision
+                    && (s.source == signoff.source
+                        || s.revision >= signoff.revision
                         || segment.text_at(s.revision) == segment.text_at(revision))
             });
         if already {

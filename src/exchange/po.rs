@@ -54,6 +54,7 @@ pub fn write(export: &Export) -> String {
 fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale: &str) {
     let state = match unit.state {
         State::Stale { class, signed } => format!("stale ({}) since r{signed}", class.name()),
+        State::Rejected { signed } => format!("rejected since r{signed}"),
         other => other.name().to_string(),
     };
     out.push_str(&format!("#. bitext: {state}\n"));
@@ -69,7 +70,7 @@ fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale:
             one_line(&m.translation)
         ));
     }
-    let fuzzy = matches!(unit.state, State::Stale { .. } | State::Unreviewed);
+    let fuzzy = unit.state.is_stale() || unit.state == State::Unreviewed;
     if fuzzy {
         out.push_str("#, fuzzy\n");
     }

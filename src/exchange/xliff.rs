@@ -181,6 +181,7 @@ fn by_article(export: &Export) -> Vec<(&str, Vec<&Unit>)> {
 fn state_note(state: State) -> String {
     match state {
         State::Stale { class, signed } => format!("stale ({}) since r{signed}", class.name()),
+        State::Rejected { signed } => format!("rejected since r{signed}"),
         other => other.name().to_string(),
     }
 }
@@ -194,6 +195,7 @@ fn state2(state: State) -> (&'static str, Option<&'static str>) {
             ..
         } => ("initial", Some("bitext:stale-minor")),
         State::Stale { .. } => ("initial", Some("bitext:stale-major")),
+        State::Rejected { .. } => ("initial", Some("bitext:rejected")),
         State::Unreviewed => ("initial", Some("bitext:unreviewed")),
         State::Missing => ("initial", Some("bitext:missing")),
     }
@@ -289,7 +291,7 @@ pub fn write2(export: &Export) -> Result<String> {
 /// The notes of a unit: its state, the earlier English of a stale one, and memory matches.
 fn note_texts(unit: &Unit, source_locale: &str, target_locale: &str) -> Vec<(String, String)> {
     let mut notes = Vec::new();
-    if matches!(unit.state, State::Stale { .. } | State::Unreviewed) {
+    if unit.state.is_stale() || unit.state == State::Unreviewed {
         notes.push((
             "bitext:state".to_string(),
             format!("bitext: {}", state_note(unit.state)),
@@ -314,7 +316,9 @@ fn note_texts(unit: &Unit, source_locale: &str, target_locale: &str) -> Vec<(Str
 fn state12(state: State) -> &'static str {
     match state {
         State::Current => "final",
-        State::Stale { .. } | State::Unreviewed => "needs-review-translation",
+        State::Stale { .. } | State::Rejected { .. } | State::Unreviewed => {
+            "needs-review-translation"
+        }
         State::Missing => "needs-translation",
     }
 }

@@ -219,7 +219,7 @@ pub fn prepare(
                 match (&translated, *state) {
                     (None, _) => counts.missing += 1,
                     (Some(_), State::Current) => counts.current += 1,
-                    (Some(_), State::Stale { .. }) => counts.stale += 1,
+                    (Some(_), state) if state.is_stale() => counts.stale += 1,
                     (Some(_), _) => counts.unreviewed += 1,
                 }
                 if translated.is_none() && *id == "title" {

@@ -27,13 +27,13 @@ use std::path::{Path, PathBuf};
 use self_cell::self_cell;
 
 use super::journal::{self, Journal};
-use super::target::{self, Context, TargetFile, Translation, Update};
+use super::target::{self, Context, Marks, TargetFile, Translation, Update};
 use super::{commit_all, read_text, read_text_if_exists, stage, Staged, TextFile};
 use crate::error::{Error, Result};
 use crate::history::{self, History};
 use crate::lock::ProjectLock;
 use crate::project::Project;
-use crate::state::{state_of, State};
+use crate::state::{state_of, State, Verdict};
 
 self_cell!(
     /// A target file's text and what was parsed from it.
@@ -125,11 +125,39 @@ impl LocaleFile {
 
     /// The state of segment `id`'s translation, as of the history's latest revision.
     pub fn state(&self, history: &History, id: &str) -> State {
-        let found = self.target().signoff(id);
+        let marks = self.target().marks(id);
         match history.segment(id) {
-            Some(segment) => state_of(segment, history.number(), found.is_some(), found.flatten()),
+            Some(segment) => state_of(
+                segment,
+                history.number(),
+                marks.is_some(),
+                marks.and_then(|m| m.signoff.as_ref()),
+                marks.is_some_and(Marks::rejected),
+            ),
             None => State::Missing,
         }
+    }
+
+    /// Who approved segment `id`'s translation, while the approval stands: the translation is
+    /// current and unchanged since its sign-off.
+    pub fn approved(&self, history: &History, id: &str) -> Option<&str> {
+        let marks = self.target().marks(id)?;
+        let Some(Verdict::Approved { by }) = &marks.verdict else {
+            return None;
+        };
+        let t = self.translation(id)?;
+        (self.state(history, id) == State::Current && !t.edited_since_signoff())
+            .then_some(by.as_str())
+    }
+
+    /// The English that segment `id`'s translation was signed off against, when that differs
+    /// from the English now and the history has it.
+    pub fn previous_english<'h>(&self, history: &'h History, id: &str) -> Option<&'h str> {
+        let signoff = self.target().marks(id)?.signoff.as_ref()?;
+        let segment = history.segment(id)?;
+        let now = history.number();
+        crate::state::signed_english(segment, now, signoff)
+            .filter(|old| Some(*old) != segment.text_at(now))
     }
 
     /// The state of each segment of the latest revision, in document order.
@@ -295,6 +323,7 @@ impl<'p> ArticleFiles<'p> {
             updates: BTreeMap::new(),
             new_history: false,
             refresh: false,
+            credits: BTreeMap::new(),
         })
     }
 }
@@ -310,6 +339,8 @@ pub struct Writer<'p> {
     new_history: bool,
     /// Whether every target file is to be rewritten, changed or not.
     refresh: bool,
+    /// locale → id → the translator an imported file names.
+    credits: BTreeMap<String, HashMap<String, String>>,
 }
 
 impl<'p> std::ops::Deref for Writer<'p> {
@@ -356,6 +387,15 @@ impl<'p> Writer<'p> {
         Ok(())
     }
 
+    /// Records that an imported file names `translator` as the translator of `id` in `locale`:
+    /// the journal keeps it beside the person who imported it.
+    pub fn credit(&mut self, locale: &str, id: &str, translator: &str) {
+        self.credits
+            .entry(locale.to_string())
+            .or_default()
+            .insert(id.to_string(), translator.to_string());
+    }
+
     /// Whether any translation was set or signed off.
     pub fn has_updates(&self) -> bool {
         self.updates.values().any(|u| !u.is_empty())
@@ -376,12 +416,19 @@ impl<'p> Writer<'p> {
     pub fn save(mut self) -> Result<Saved> {
         let date = history::now();
         let no_updates = HashMap::new();
+        let no_credits = HashMap::new();
         // The journals that get entries are read first (if they were not), so that the entries
         // are appended to them.
         let mut entries: Vec<Vec<journal::Entry>> = Vec::new();
         for file in &self.files.locales {
             let updates = self.updates.get(&file.locale).unwrap_or(&no_updates);
-            entries.push(target::signed_entries(file.target(), updates, &date));
+            let credits = self.credits.get(&file.locale).unwrap_or(&no_credits);
+            entries.push(target::signed_entries(
+                file.target(),
+                updates,
+                credits,
+                &date,
+            ));
         }
         for (file, entries) in self.files.locales.iter_mut().zip(&entries) {
             if !entries.is_empty() {

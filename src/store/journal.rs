@@ -11,18 +11,68 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-/// One signed-off translation.
+/// One sign-off of a translation, or a reviewer's verdict on one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: String,
+    /// What was done: a sign-off (the default, and the only kind of older journals), an approval
+    /// or a rejection.
+    #[serde(default, skip_serializing_if = "Action::is_sign")]
+    pub action: Action,
     /// The source revision it was signed off against.
     pub revision: u32,
     /// When it was written (RFC 3339, UTC); none for a translation bitext found already signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Who did it: a handle of `[people]`, or the user name of whoever ran bitext.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The translator an imported file names (PO `Last-Translator`, an XLIFF translator note),
+    /// when it is not the person who imported it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translator: Option<String>,
+    /// The fingerprint of the English it was for, as 8 hexadecimal digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A reviewer's note on a rejection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// The translation as a person reads it (expressions as their Fluent source).
     pub text: String,
+}
+
+/// What a journal entry records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    #[default]
+    Sign,
+    Approve,
+    Reject,
+}
+
+impl Action {
+    pub fn is_sign(&self) -> bool {
+        *self == Action::Sign
+    }
+}
+
+impl Entry {
+    /// A sign-off of `text` in revision `revision`, with nothing else recorded.
+    pub fn signed(id: &str, revision: u32, text: String) -> Entry {
+        Entry {
+            id: id.to_string(),
+            action: Action::Sign,
+            revision,
+            date: None,
+            by: None,
+            translator: None,
+            source: None,
+            note: None,
+            text,
+        }
+    }
 }
 
 /// The sign-offs of one article in one locale, oldest first.
@@ -53,7 +103,17 @@ impl Journal {
 
     /// The latest sign-off of segment `id`.
     pub fn latest(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().rev().find(|e| e.id == id)
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.id == id && e.action.is_sign())
+    }
+
+    /// The sign-offs of segment `id`, oldest first (verdicts left out).
+    pub fn signoffs<'j>(&'j self, id: &'j str) -> impl DoubleEndedIterator<Item = &'j Entry> {
+        self.entries
+            .iter()
+            .filter(move |e| e.id == id && e.action.is_sign())
     }
 
     /// The latest sign-off of segment `id` against a revision before `revision`: the translation
@@ -62,7 +122,7 @@ impl Journal {
         self.entries
             .iter()
             .rev()
-            .find(|e| e.id == id && e.revision < revision)
+            .find(|e| e.id == id && e.action.is_sign() && e.revision < revision)
     }
 
     pub fn render(&self) -> String {
@@ -85,9 +145,12 @@ pub fn appended(text: &str, journal: &Journal, entries: Vec<Entry>) -> Option<St
         let latest = added
             .iter()
             .rev()
-            .find(|e| e.id == entry.id)
+            .find(|e| e.id == entry.id && e.action.is_sign())
             .or_else(|| journal.latest(&entry.id));
-        let repeat = latest.is_some_and(|e| e.revision == entry.revision && e.text == entry.text);
+        let repeat = entry.action.is_sign()
+            && latest.is_some_and(|e| {
+                e.revision == entry.revision && e.text == entry.text && e.by == entry.by
+            });
         if !repeat {
             added.push(entry);
         }
@@ -108,12 +171,7 @@ mod tests {
     use super::*;
 
     fn entry(id: &str, revision: u32, text: &str) -> Entry {
-        Entry {
-            id: id.into(),
-            revision,
-            date: None,
-            text: text.into(),
-        }
+        Entry::signed(id, revision, text.into())
     }
 
     #[test]

@@ -13,8 +13,8 @@ use super::escape::{self, Piece};
 use super::ftl::{self, Entry, FtlFile, Message};
 use super::journal;
 use crate::fingerprint;
-use crate::history::History;
-use crate::state::{state_of, SignOff, State};
+use crate::history::{History, SegmentHistory};
+use crate::state::{state_of, SignOff, State, Verdict};
 
 /// What a rewrite knows about the article.
 pub struct Context<'a> {
@@ -32,6 +32,10 @@ pub struct Translation<'f> {
     pub message: &'f Message<'f>,
     pub pieces: &'f [Piece],
     pub signoff: Option<SignOff>,
+    /// A reviewer's verdict on the sign-off.
+    pub verdict: Option<Verdict>,
+    /// The other side's translation, when a git merge found both sides had changed it.
+    pub conflict: Option<String>,
 }
 
 impl Translation<'_> {
@@ -50,13 +54,65 @@ impl Translation<'_> {
     }
 }
 
+/// What bitext's comment lines above a message say of it: its sign-off, a reviewer's verdict,
+/// and a merge conflict.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub signoff: Option<SignOff>,
+    pub verdict: Option<Verdict>,
+    pub conflict: Option<String>,
+}
+
+/// The start of the line that records a reviewer's rejection: `bitext: rejected by HANDLE: NOTE`.
+const REJECTED_BY: &str = "bitext: rejected by ";
+/// The start of the line that keeps the other side of a merge conflict.
+const CONFLICT: &str = "bitext: conflict, the other side's translation: ";
+
+impl Marks {
+    /// Reads the marks from a message's comment lines.
+    pub fn read(message: &Message) -> Marks {
+        let mut marks = Marks::default();
+        for line in message.comment_text() {
+            if let Some(rest) = line.strip_prefix(REJECTED_BY) {
+                if let Some((by, note)) = rest.split_once(": ") {
+                    marks.verdict = Some(Verdict::Rejected {
+                        by: by.trim().to_string(),
+                        note: unescape_line(note),
+                    });
+                }
+            } else if let Some(rest) = line.strip_prefix(CONFLICT) {
+                marks.conflict = Some(unescape_line(rest));
+            } else if line.starts_with("bitext:") {
+                if let Some(signoff) = SignOff::find(line) {
+                    marks.signoff = Some(signoff);
+                    if let Some((_, by)) = line.split_once(", approved by ") {
+                        let by = by.split([',', ' ']).next().unwrap_or("");
+                        if marks.verdict.is_none() && !by.is_empty() {
+                            marks.verdict = Some(Verdict::Approved { by: by.to_string() });
+                        }
+                    }
+                }
+            } else if marks.signoff.is_none() {
+                // A sign-off a person or another tool wrote outside a `bitext:` line.
+                marks.signoff = SignOff::find(line);
+            }
+        }
+        marks
+    }
+
+    /// Whether a reviewer rejected the signed-off translation.
+    pub fn rejected(&self) -> bool {
+        matches!(self.verdict, Some(Verdict::Rejected { .. }))
+    }
+}
+
 /// A parsed target file, with its translations found: the first message of each id that has a
-/// value, and the sign-off in the comment above it.
+/// value, and the marks in the comment above it.
 #[derive(Debug)]
 pub struct TargetFile<'a> {
     pub file: FtlFile<'a>,
-    /// id → the index of its message among the file's entries, and its sign-off.
-    found: HashMap<&'a str, (usize, Option<SignOff>)>,
+    /// id → the index of its message among the file's entries, and its marks.
+    found: HashMap<&'a str, (usize, Marks)>,
 }
 
 impl<'a> TargetFile<'a> {
@@ -73,9 +129,7 @@ impl<'a> TargetFile<'a> {
         for (i, entry) in file.entries.iter().enumerate() {
             if let Entry::Message(m) = entry {
                 if m.value.is_some() {
-                    found
-                        .entry(m.id)
-                        .or_insert_with(|| (i, m.comment_text().find_map(SignOff::find)));
+                    found.entry(m.id).or_insert_with(|| (i, Marks::read(m)));
                 }
             }
         }
@@ -84,20 +138,22 @@ impl<'a> TargetFile<'a> {
 
     /// The translation of segment `id`, if there is one.
     pub fn translation(&self, id: &str) -> Option<Translation<'_>> {
-        let (i, signoff) = self.found.get(id)?;
+        let (i, marks) = self.found.get(id)?;
         let Entry::Message(message) = &self.file.entries[*i] else {
             return None;
         };
         Some(Translation {
             message,
             pieces: message.value.as_deref()?,
-            signoff: signoff.clone(),
+            signoff: marks.signoff.clone(),
+            verdict: marks.verdict.clone(),
+            conflict: marks.conflict.clone(),
         })
     }
 
-    /// Whether segment `id` has a translation, and its sign-off: what its state depends on.
-    pub fn signoff(&self, id: &str) -> Option<Option<&SignOff>> {
-        self.found.get(id).map(|(_, signoff)| signoff.as_ref())
+    /// The marks of segment `id`'s translation, if it has one: what its state depends on.
+    pub fn marks(&self, id: &str) -> Option<&Marks> {
+        self.found.get(id).map(|(_, marks)| marks)
     }
 
     /// The ids of the messages that have a value, in no particular order.
@@ -118,6 +174,8 @@ pub enum Update {
     Set(Vec<Piece>, Option<SignOff>),
     /// Sign off the value as it stands.
     Sign(SignOff),
+    /// A reviewer's verdict on the value and sign-off as they stand.
+    Judge(Verdict),
 }
 
 /// Whether a comment line is one that bitext writes (and so rewrites), judged alone.
@@ -175,10 +233,13 @@ pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'
         let Some(pieces) = m.value.as_deref() else {
             continue;
         };
+        let marks = Marks::read(m);
         out.entry(m.id).or_insert_with(|| Translation {
             message: m,
             pieces,
-            signoff: m.comment_text().find_map(SignOff::find),
+            signoff: marks.signoff,
+            verdict: marks.verdict,
+            conflict: marks.conflict,
         });
     }
     out
@@ -459,11 +520,14 @@ fn write_lines(out: &mut String, lines: &[&str]) {
     }
 }
 
-/// The journal entries of the sign-offs in `updates`. A translation that is replaced while signed
-/// off, and that the journal may not know yet, is recorded first, so that the change shows.
+/// The journal entries of the sign-offs and verdicts in `updates`, made at `date`; `credits`
+/// names the translator an imported file gave for a segment. A translation that is replaced
+/// while signed off, and that the journal may not know yet, is recorded first, so that the change
+/// shows.
 pub fn signed_entries(
     file: &TargetFile,
     updates: &HashMap<String, Update>,
+    credits: &HashMap<String, String>,
     date: &str,
 ) -> Vec<journal::Entry> {
     let mut ids: Vec<&String> = updates.keys().collect();
@@ -471,35 +535,53 @@ pub fn signed_entries(
     let mut entries = Vec::new();
     for id in ids {
         let old = file.translation(id);
-        let (text, signoff) = match &updates[id] {
+        let mut entry = match &updates[id] {
             Update::Set(_, None) => continue,
             Update::Set(pieces, Some(signoff)) => {
                 let text = escape::display(pieces);
-                if let Some((t, s)) = old.and_then(|t| Some((t.clone(), t.signoff?))) {
+                if let Some((t, s)) = old.as_ref().and_then(|t| Some((t, t.signoff.as_ref()?))) {
                     if !t.edited_since_signoff() && t.text() != text {
-                        entries.push(journal::Entry {
-                            id: id.clone(),
-                            revision: s.revision,
-                            date: None,
-                            text: t.text(),
-                        });
+                        let mut before = journal::Entry::signed(id, s.revision, t.text());
+                        before.by = s.by.clone();
+                        before.source = s.source.map(|f| format!("{f:08x}"));
+                        entries.push(before);
                     }
                 }
-                (text, signoff)
+                signed_entry(id, signoff, text)
             }
-            Update::Sign(signoff) => match old {
-                Some(t) => (t.text(), signoff),
+            Update::Sign(signoff) => match &old {
+                Some(t) => signed_entry(id, signoff, t.text()),
                 None => continue,
             },
+            Update::Judge(verdict) => {
+                let Some((t, s)) = old.as_ref().and_then(|t| Some((t, t.signoff.as_ref()?))) else {
+                    continue;
+                };
+                let mut entry = signed_entry(id, s, t.text());
+                entry.by = Some(verdict.by().to_string());
+                match verdict {
+                    Verdict::Approved { .. } => entry.action = journal::Action::Approve,
+                    Verdict::Rejected { note, .. } => {
+                        entry.action = journal::Action::Reject;
+                        entry.note = Some(note.clone());
+                    }
+                }
+                entry
+            }
         };
-        entries.push(journal::Entry {
-            id: id.clone(),
-            revision: signoff.revision,
-            date: Some(date.to_string()),
-            text,
-        });
+        entry.date = Some(date.to_string());
+        entry.translator = credits.get(id.as_str()).cloned();
+        entries.push(entry);
     }
     entries
+}
+
+/// The journal entry of a sign-off of `text`.
+fn signed_entry(id: &str, signoff: &SignOff, text: String) -> journal::Entry {
+    let mut entry = journal::Entry::signed(id, signoff.revision, text);
+    entry.by = signoff.by.clone();
+    entry.source = signoff.source.map(|f| format!("{f:08x}"));
+    entry
 }
 
 /// Writes one message: the translator's comment lines, the machine lines, the message.
@@ -515,45 +597,41 @@ fn write_message(
         out.push_str(line);
         out.push('\n');
     }
-    let old_signoff = m.comment_text().find_map(SignOff::find);
-    let (pieces, signoff, source) = match (update, m.value.as_ref()) {
-        (Some(Update::Set(pieces, signoff)), _) => (Some(pieces.clone()), signoff.clone(), None),
-        (Some(Update::Sign(signoff)), value) => {
-            (value.cloned(), Some(signoff.clone()), Some(m.source))
+    let old = Marks::read(m);
+    let (pieces, marks, source) = match (update, m.value.as_ref()) {
+        (Some(Update::Set(pieces, signoff)), _) => {
+            let marks = Marks {
+                signoff: signoff.clone(),
+                ..Marks::default()
+            };
+            (Some(pieces.clone()), marks, None)
         }
-        (None, value) => (value.cloned(), old_signoff, Some(m.source)),
+        (Some(Update::Sign(signoff)), value) => {
+            let marks = Marks {
+                signoff: Some(signoff.clone()),
+                ..Marks::default()
+            };
+            (value.cloned(), marks, Some(m.source))
+        }
+        (Some(Update::Judge(verdict)), value) => {
+            let marks = Marks {
+                verdict: Some(verdict.clone()),
+                ..old
+            };
+            (value.cloned(), marks, Some(m.source))
+        }
+        (None, value) => (value.cloned(), old, Some(m.source)),
     };
-    if let Some(note) = note {
-        match &signoff {
+    match (note, ctx.history.segment(m.id)) {
+        (Some(note), _) => match &marks.signoff {
             Some(s) => push_comment(out, &format!("{note}; {}", s.render())),
             None => push_comment(out, note),
+        },
+        (None, Some(segment)) => {
+            let hash = pieces.as_deref().map(value_hash);
+            write_machine_lines(out, ctx, segment, now, pieces.is_some(), hash, marks);
         }
-    } else if let Some(segment) = ctx.history.segment(m.id) {
-        let english = segment.text_at(now).unwrap_or("");
-        push_comment(
-            out,
-            &format!("{}: {}", ctx.source_locale, one_line(english)),
-        );
-        let state = state_of(segment, now, pieces.is_some(), signoff.as_ref());
-        if let State::Stale { signed, .. } = state {
-            if let Some(old) = segment.text_at(signed) {
-                push_comment(
-                    out,
-                    &format!("{}@r{signed}: {}", ctx.source_locale, one_line(old)),
-                );
-            }
-        }
-        let mut line = match state {
-            State::Stale { class, signed } => {
-                format!("bitext: stale ({}) since r{signed}", class.name())
-            }
-            other => format!("bitext: {}", other.name()),
-        };
-        if let Some(s) = &signoff {
-            line.push_str(", ");
-            line.push_str(&s.render());
-        }
-        push_comment(out, &line);
+        (None, None) => {}
     }
     match source {
         Some(source) => out.push_str(source),
@@ -569,6 +647,108 @@ fn write_message(
         }
     }
     out.push('\n');
+}
+
+/// The lines bitext writes above a segment's translation: the English now, the English it was
+/// translated from when that differs, a reviewer's rejection, a merge conflict, and the state
+/// with the sign-off. `hash` is the fingerprint of the translation as it will be written.
+fn write_machine_lines(
+    out: &mut String,
+    ctx: &Context,
+    segment: SegmentHistory,
+    now: u32,
+    translated: bool,
+    hash: Option<String>,
+    mut marks: Marks,
+) {
+    let src = ctx.source_locale;
+    let english = segment.text_at(now).unwrap_or("");
+    push_comment(out, &format!("{src}: {}", one_line(english)));
+    // A sign-off from before the English was recorded with it names it by revision: record the
+    // English's fingerprint now, while the revision number still means this history's revision.
+    if let Some(s) = marks.signoff.as_mut().filter(|s| s.source.is_none()) {
+        s.source = segment
+            .fingerprint_at(s.revision)
+            .filter(|_| s.revision <= now);
+    }
+    let state = state_of(
+        segment,
+        now,
+        translated,
+        marks.signoff.as_ref(),
+        marks.rejected(),
+    );
+    // An approval lapses once the English or the translation changed.
+    let edited = marks
+        .signoff
+        .as_ref()
+        .is_some_and(|s| hash.as_deref() != Some(s.hash.as_str()));
+    if matches!(marks.verdict, Some(Verdict::Approved { .. }))
+        && (state != State::Current || edited)
+    {
+        marks.verdict = None;
+    }
+    if state.is_stale() {
+        let old = marks
+            .signoff
+            .as_ref()
+            .and_then(|s| crate::state::signed_english(segment, now, s));
+        if let (Some(old), Some(signed)) = (old.filter(|old| *old != english), state.signed()) {
+            push_comment(out, &format!("{src}@r{signed}: {}", one_line(old)));
+        }
+    }
+    if let Some(Verdict::Rejected { by, note }) = &marks.verdict {
+        push_comment(out, &format!("{REJECTED_BY}{by}: {}", escape_line(note)));
+    }
+    if let Some(other) = &marks.conflict {
+        push_comment(out, &format!("{CONFLICT}{}", escape_line(other)));
+    }
+    let mut line = match state {
+        State::Stale { class, signed } => {
+            format!("bitext: stale ({}) since r{signed}", class.name())
+        }
+        State::Rejected { signed } => format!("bitext: rejected since r{signed}"),
+        other => format!("bitext: {}", other.name()),
+    };
+    if let Some(s) = &marks.signoff {
+        line.push_str(", ");
+        line.push_str(&s.render());
+    }
+    if let Some(Verdict::Approved { by }) = &marks.verdict {
+        line.push_str(", approved by ");
+        line.push_str(by);
+    }
+    push_comment(out, &line);
+}
+
+/// Text for a one-line comment that is read back: backslashes and line breaks escaped.
+pub fn escape_line(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// The text of a one-line comment written by [`escape_line`], with its line breaks back.
+fn unescape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// The attribute lines of a message's source (from the first line that starts with `.`), with

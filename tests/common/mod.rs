@@ -46,6 +46,14 @@ impl Fixture {
             .current_dir(self.dir.path())
             .env("SOURCE_DATE_EPOCH", "1629158400")
             .env("NO_COLOR", "1")
+            // The person bitext records: the user name, unless a test says otherwise; and no
+            // git configuration of the machine's.
+            .env("USER", "tester")
+            .env_remove("LOGNAME")
+            .env_remove("USERNAME")
+            .env_remove("BITEXT_USER")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
             .args(args)
     }
 

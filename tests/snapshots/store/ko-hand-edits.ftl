@@ -5,13 +5,13 @@
 
 # en: the English title has a typo, asked the desk
 # en: Title
-# bitext: current, signed r1 f834edb4
+# bitext: current, signed r1 f834edb4 src 99f110d2 by tester
 title = 제목
 
 # TODO check the name
 
 # en: First sentence!
-# bitext: current, signed r2 e32191b9
+# bitext: current, signed r2 e32191b9 src 93aaeab9 by tester
 s-vq9r6m = 첫 문장!
 
 # en: Second sentence.
