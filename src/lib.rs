@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod article;
+pub mod blame;
 pub mod change;
 pub mod check;
 pub mod compare;

@@ -10,7 +10,7 @@ use crate::change::Class;
 use crate::diff::{self, Op};
 use crate::error::Result;
 use crate::project::Project;
-use crate::state::State;
+use crate::state::{State, Verdict};
 use crate::status::count_words;
 use crate::store::article_files::ArticleFiles;
 use crate::tm::{Match, Memory};
@@ -46,11 +46,45 @@ pub struct Item {
     pub diff: Option<Vec<Op>>,
     /// The translation there is now (stale or unreviewed).
     pub translation: Option<String>,
+    /// Who signed the translation off, when it was recorded.
+    pub translator: Option<String>,
+    /// For a rejected translation: the reviewer and the note.
+    pub rejected: Option<Rejection>,
     /// Words in the source text.
     pub words: usize,
     /// For a missing or stale segment: the best translations of the same or similar English
     /// elsewhere in the project, best first (empty without a memory).
     pub matches: Vec<Match>,
+}
+
+/// A reviewer's rejection of a translation.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Rejection {
+    pub by: String,
+    pub note: String,
+}
+
+/// Which segments a todo lists: by state (`missing`, `stale`, `rejected`, `unreviewed`,
+/// `current`; none given: every one that is not current) and by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub states: Vec<String>,
+    pub ids: Vec<String>,
+}
+
+/// The state names a filter takes.
+pub const STATE_NAMES: [&str; 5] = ["missing", "stale", "rejected", "unreviewed", "current"];
+
+impl Filter {
+    /// Whether segment `id` in `state` is listed.
+    pub fn keeps(&self, id: &str, state: State) -> bool {
+        let by_state = if self.states.is_empty() {
+            !state.is_current()
+        } else {
+            self.states.iter().any(|s| state.matches_name(s))
+        };
+        by_state && (self.ids.is_empty() || self.ids.iter().any(|i| i == id))
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -60,7 +94,11 @@ pub struct Totals {
     pub missing: usize,
     pub stale: usize,
     pub stale_minor: usize,
+    /// Rejected segments (counted in `stale` too).
+    pub rejected: usize,
     pub unreviewed: usize,
+    /// Current segments (only when the filter asks for them).
+    pub current: usize,
     pub words: usize,
 }
 
@@ -75,15 +113,26 @@ pub fn todo(
     slugs: &[String],
     memory: Option<&Memory>,
 ) -> Result<Todo> {
+    todo_filtered(project, locale, slugs, memory, &Filter::default())
+}
+
+/// Like [`todo`], listing the segments that `filter` keeps.
+pub fn todo_filtered(
+    project: &Project,
+    locale: &str,
+    slugs: &[String],
+    memory: Option<&Memory>,
+    filter: &Filter,
+) -> Result<Todo> {
     let mut per_article: Vec<Vec<Item>> = slugs
         .par_iter()
-        .map(|slug| article_todo(project, locale, slug))
+        .map(|slug| article_todo(project, locale, slug, filter))
         .collect::<Result<_>>()?;
     if let Some(memory) = memory {
         per_article
             .par_iter_mut()
             .flatten()
-            .filter(|item| item.state != State::Unreviewed)
+            .filter(|item| item.state == State::Missing || item.state.is_stale())
             .for_each(|item| {
                 item.matches =
                     memory.lookup_excluding(&item.source, MATCHES, Some((&item.slug, &item.id)));
@@ -98,7 +147,12 @@ pub fn todo(
             match item.state {
                 State::Missing => totals.missing += 1,
                 State::Unreviewed => totals.unreviewed += 1,
-                _ => {
+                State::Current => totals.current += 1,
+                State::Rejected { .. } => {
+                    totals.stale += 1;
+                    totals.rejected += 1;
+                }
+                State::Stale { .. } => {
                     totals.stale += 1;
                     totals.stale_minor += usize::from(item.class == Some(Class::Minor));
                 }
@@ -112,7 +166,7 @@ pub fn todo(
     })
 }
 
-fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>> {
+fn article_todo(project: &Project, locale: &str, slug: &str, filter: &Filter) -> Result<Vec<Item>> {
     let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
     let history = files.history();
     let Some(file) = files.locale(locale) else {
@@ -122,13 +176,20 @@ fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>
         .current()
         .into_iter()
         .map(|(id, text)| (id, text, file.state(history, id)))
-        .filter(|(_, _, state)| !state.is_current())
+        .filter(|(id, _, state)| filter.keeps(id, *state))
         .map(|(id, text, state)| {
-            let (class, signed, previous) = match state {
-                State::Stale { class, signed } => {
-                    (Some(class), Some(signed), history.text_at(id, signed))
-                }
-                _ => (None, None, None),
+            let (class, signed) = match state {
+                State::Stale { class, signed } => (Some(class), Some(signed)),
+                State::Rejected { signed } => (None, Some(signed)),
+                _ => (None, None),
+            };
+            let previous = file
+                .previous_english(history, id)
+                .filter(|_| state.is_stale());
+            let translation = file.translation(id);
+            let rejected = match translation.as_ref().and_then(|t| t.verdict.clone()) {
+                Some(Verdict::Rejected { by, note }) => Some(Rejection { by, note }),
+                _ => None,
             };
             Item {
                 slug: slug.to_string(),
@@ -140,7 +201,11 @@ fn article_todo(project: &Project, locale: &str, slug: &str) -> Result<Vec<Item>
                 signed,
                 previous: previous.map(str::to_string),
                 diff: previous.map(|p| diff::words(p, text)),
-                translation: file.translation(id).map(|t| t.text()),
+                translator: translation
+                    .as_ref()
+                    .and_then(|t| t.signoff.as_ref()?.by.clone()),
+                rejected,
+                translation: translation.as_ref().map(|t| t.text()),
                 words: count_words(text),
                 matches: Vec::new(),
             }

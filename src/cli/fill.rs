@@ -292,6 +292,7 @@ fn show(
         (None, Some(class), Some(signed)) => {
             out.paint("33", &format!("stale ({}, r{signed})", class.name()))
         }
+        (None, None, Some(signed)) => out.paint("35", &format!("rejected (r{signed})")),
         (None, _, _) => out.paint(
             if item.state == State::Missing {
                 "31"
@@ -319,6 +320,13 @@ fn show(
     };
     if let Some(text) = now {
         out.line(&format!("  {locale}  {text}"))?;
+    }
+    if let (Some(r), None) = (&item.rejected, done) {
+        out.line(&format!(
+            "  {}  {}",
+            out.paint("35", &format!("note from {}:", r.by)),
+            r.note
+        ))?;
     }
     for (n, m) in item.matches.iter().enumerate() {
         out.line(&format!(

@@ -1,6 +1,8 @@
 //! The command line: clap definitions, one module per command, and the rendering of results.
 
 mod accept;
+mod approve;
+mod blame;
 mod check;
 mod diff;
 mod export;
@@ -11,6 +13,7 @@ mod log;
 mod output;
 mod pretranslate;
 mod publish;
+mod reject;
 mod segment;
 mod set;
 mod show;
@@ -70,6 +73,12 @@ enum Command {
     Set(set::Args),
     /// Sign off translations edited by hand
     Accept(accept::Args),
+    /// Approve current translations, as their reviewer
+    Approve(approve::Args),
+    /// Send a translation back to its translator with a note, as its reviewer
+    Reject(reject::Args),
+    /// Who translated and approved each segment of an article, and when
+    Blame(blame::Args),
     /// Check translations for errors: numbers, links, quotes, glossary terms, …
     Check(check::Args),
     /// Export a locale's segments for a CAT tool: XLIFF 2.0, XLIFF 1.2 or gettext PO
@@ -148,6 +157,9 @@ fn run(
         Command::Fill(args) => fill::run(args, &project()?, out),
         Command::Set(args) => set::run(args, &project()?, out),
         Command::Accept(args) => accept::run(args, &project()?, out),
+        Command::Approve(args) => approve::run(args, &project()?, out),
+        Command::Reject(args) => reject::run(args, &project()?, out),
+        Command::Blame(args) => blame::run(args, &project()?, out),
         Command::Check(args) => check::run(args, &project()?, out),
         Command::Export(args) => export::run(args, &project()?, out),
         Command::Import(args) => import::run(args, &project()?, out),

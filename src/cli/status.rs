@@ -125,6 +125,9 @@ fn summary(out: &Out, c: &Counts) -> String {
             &format!("stale {} ({} minor)", c.stale, c.stale_minor),
         ));
     }
+    if c.rejected > 0 {
+        parts.push(out.paint("35", &format!("rejected {}", c.rejected)));
+    }
     if c.unreviewed > 0 {
         parts.push(out.paint("36", &format!("unreviewed {}", c.unreviewed)));
     }
@@ -137,8 +140,13 @@ fn summary(out: &Out, c: &Counts) -> String {
     if c.errors > 0 {
         parts.push(out.paint("1;31", &format!("errors {}", c.errors)));
     }
+    let approved = if c.approved > 0 {
+        format!(", {:.2}% approved", c.percent_approved)
+    } else {
+        String::new()
+    };
     format!(
-        "{}  {:.2}% current, {:.2}% translated",
+        "{}  {:.2}% current, {:.2}% translated{approved}",
         parts.join("  "),
         c.percent_current,
         c.percent_translated
@@ -188,7 +196,9 @@ fn markdown(status: &Status, out: &mut Out) -> anyhow::Result<()> {
     let cell = |c: &Counts| {
         let mut notes = Vec::new();
         for (n, what) in [
+            (c.approved, "approved"),
             (c.stale, "stale"),
+            (c.rejected, "rejected"),
             (c.unreviewed, "unreviewed"),
             (c.missing, "missing"),
             (c.errors, "errors"),

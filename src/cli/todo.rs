@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use bitext::project::Project;
 use bitext::state::State;
 use bitext::tm::Memory;
-use bitext::todo::{Item, Todo, Totals};
+use bitext::todo::{Filter, Item, Todo, Totals};
 
 use super::output::plural;
 use super::{Format, FormatArgs, Out};
@@ -19,6 +19,12 @@ pub struct Args {
     /// Leave out translation-memory matches (faster on a large project)
     #[arg(long)]
     no_memory: bool,
+    /// Only segments in these states (default: every one that is not current)
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(bitext::todo::STATE_NAMES))]
+    states: Vec<String>,
+    /// Only these segments
+    #[arg(long = "id", value_name = "ID")]
+    ids: Vec<String>,
     #[command(flatten)]
     format: FormatArgs,
 }
@@ -31,7 +37,11 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     } else {
         Some(Memory::build(project, &locale)?)
     };
-    let todo = bitext::todo::todo(project, &locale, &slugs, memory.as_ref())?;
+    let filter = Filter {
+        states: args.states.clone(),
+        ids: args.ids.clone(),
+    };
+    let todo = bitext::todo::todo_filtered(project, &locale, &slugs, memory.as_ref(), &filter)?;
     match args.format.format() {
         Format::Json => out.json(&todo)?,
         Format::Text => text(&todo, project, out)?,
@@ -42,16 +52,27 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
 
 /// The state of an item as a label: `missing`, `unreviewed`, `stale (major, r1)`.
 fn label(item: &Item) -> String {
-    match (item.class, item.signed) {
-        (Some(class), Some(signed)) => format!("stale ({}, r{signed})", class.name()),
+    match (item.state, item.class, item.signed) {
+        (State::Rejected { signed }, _, _) => format!("rejected (r{signed})"),
+        (_, Some(class), Some(signed)) => format!("stale ({}, r{signed})", class.name()),
         _ => item.state.to_string(),
     }
 }
 
 /// `3 segments in 1 article: 2 missing, 1 stale (0 minor), 0 unreviewed; 40 words`.
 fn summary(t: &Totals) -> String {
+    let rejected = if t.rejected > 0 {
+        format!(", {} rejected", t.rejected)
+    } else {
+        String::new()
+    };
+    let current = if t.current > 0 {
+        format!(", {} current", t.current)
+    } else {
+        String::new()
+    };
     format!(
-        "{} in {}: {} missing, {} stale ({} minor), {} unreviewed; {}",
+        "{} in {}: {} missing, {} stale ({} minor{rejected}), {} unreviewed{current}; {}",
         plural(t.segments, "segment", "segments"),
         plural(t.articles, "article", "articles"),
         t.missing,
@@ -76,6 +97,8 @@ fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
         let colour = match item.state {
             State::Missing => "31",
             State::Unreviewed => "36",
+            State::Rejected { .. } => "35",
+            State::Current => "32",
             _ => "33",
         };
         out.line(&format!(
@@ -89,6 +112,13 @@ fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
         }
         if let Some(translation) = &item.translation {
             out.line(&format!("    {}  {translation}", todo.locale))?;
+        }
+        if let Some(r) = &item.rejected {
+            out.line(&format!(
+                "    {}  {}",
+                out.paint("35", &format!("note from {}:", r.by)),
+                r.note
+            ))?;
         }
         for m in &item.matches {
             out.line(&format!(
@@ -133,6 +163,9 @@ fn markdown(todo: &Todo, out: &mut Out) -> anyhow::Result<()> {
         out.line(&format!("- `{}` {}: {english}", item.id, label(item)))?;
         if let Some(translation) = &item.translation {
             out.line(&format!("  - {}: {translation}", todo.locale))?;
+        }
+        if let Some(r) = &item.rejected {
+            out.line(&format!("  - note from {}: {}", r.by, r.note))?;
         }
         for m in &item.matches {
             out.line(&format!(
