@@ -19,6 +19,7 @@ pub mod exchange;
 pub mod fingerprint;
 pub mod history;
 pub mod lock;
+pub mod merge;
 pub mod parallel;
 pub mod people;
 pub mod project;

@@ -32,13 +32,17 @@ const NEW_FOLDERS: [&str; 5] = [
     "locales/ru",
 ];
 
-/// The `.gitattributes` of a new project: the journals of sign-offs only grow, so two branches'
-/// lines are both kept.
-const NEW_GITATTRIBUTES: &str = "history/**/*.*.jsonl merge=union\n";
+/// The `.gitignore` of a new project: the lock and what a killed process may leave behind.
+const NEW_GITIGNORE: &str = "/.bitext.lock\n.bitext-*.tmp\n";
 
-/// Creates a project in `dir`: `bitext.toml`, `articles/`, `locales/` for en, ko, kk and ru,
-/// and a `.gitattributes` unless there is one. Returns the path of the `bitext.toml`.
-pub fn init(dir: &Path) -> Result<PathBuf> {
+/// The name of bitext's merge driver in `.gitattributes` and git's configuration.
+pub const MERGE_DRIVER: &str = "bitext";
+
+/// Creates a project in `dir`: `bitext.toml`, `articles/`, `locales/` for en, ko, kk and ru, a
+/// `.gitignore` unless there is one, and bitext's merge drivers in `.gitattributes` (and in the
+/// repository's git configuration when `dir` is in one; `driver` is the command git runs).
+/// Returns the path of the `bitext.toml`.
+pub fn init(dir: &Path, driver: &str) -> Result<PathBuf> {
     let config = dir.join(CONFIG_FILE);
     if config.exists() {
         return Err(Error::file(&config, "a project is already here"));
@@ -48,11 +52,102 @@ pub fn init(dir: &Path) -> Result<PathBuf> {
         std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
     }
     crate::store::write_atomic(&config, NEW_CONFIG)?;
-    let attributes = dir.join(".gitattributes");
-    if !attributes.exists() {
-        crate::store::write_atomic(&attributes, NEW_GITATTRIBUTES)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        crate::store::write_atomic(&ignore, NEW_GITIGNORE)?;
     }
+    let project = Project::open(dir)?;
+    git_setup(&project, driver)?;
     Ok(config)
+}
+
+/// What [`git_setup`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitSetup {
+    /// Whether `.gitattributes` was written.
+    pub attributes: bool,
+    /// Whether the repository's configuration was written (false outside a git repository).
+    pub config: bool,
+}
+
+/// The lines of `.gitattributes` that give bitext's files to its merge driver.
+pub fn git_attributes(config: &Config) -> Vec<String> {
+    vec![
+        format!("{HISTORY_DIR}/**/*.jsonl merge={MERGE_DRIVER}"),
+        format!("{}/**/*.ftl merge={MERGE_DRIVER}", config.locales),
+    ]
+}
+
+/// Registers bitext's merge drivers: the lines of [`git_attributes`] in `.gitattributes` (an
+/// older `merge=union` line for the journals is replaced), and, in a git repository,
+/// `merge.bitext.driver` in its configuration, which runs `driver` (the bitext binary).
+pub fn git_setup(project: &Project, driver: &str) -> Result<GitSetup> {
+    let path = project.root.join(".gitattributes");
+    let old = crate::store::read_text_if_exists(&path)?.unwrap_or_default();
+    let wanted = git_attributes(&project.config);
+    let mut lines: Vec<String> = old
+        .text
+        .lines()
+        .filter(|l| !(l.contains("jsonl") && l.contains("merge=union")))
+        .map(str::to_string)
+        .collect();
+    for line in &wanted {
+        if !lines.contains(line) {
+            lines.push(line.clone());
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    let attributes = crate::store::write_atomic(&path, &old.same_style(text))?;
+    let inside = std::process::Command::new("git")
+        .args(["rev-parse", "--git-dir"])
+        .current_dir(&project.root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !inside {
+        return Ok(GitSetup {
+            attributes,
+            config: false,
+        });
+    }
+    let command = format!("{} merge-driver %O %A %B %P", shell_quote(driver));
+    for (key, value) in [
+        (
+            format!("merge.{MERGE_DRIVER}.name"),
+            "bitext: histories, journals and target files",
+        ),
+        (format!("merge.{MERGE_DRIVER}.driver"), command.as_str()),
+    ] {
+        let status = std::process::Command::new("git")
+            .args(["config", &key, value])
+            .current_dir(&project.root)
+            .status()
+            .map_err(|e| Error::io(&project.root, e))?;
+        if !status.success() {
+            return Err(Error::file(
+                &project.root,
+                format!("`git config {key}` failed"),
+            ));
+        }
+    }
+    Ok(GitSetup {
+        attributes,
+        config: true,
+    })
+}
+
+/// `text` quoted for the shell git runs a merge driver with.
+fn shell_quote(text: &str) -> String {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/._-+".contains(&b))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 /// A project on disk.

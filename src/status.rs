@@ -49,6 +49,8 @@ pub struct Counts {
     /// Translations a reviewer sent back (counted in `stale` too).
     pub rejected: usize,
     pub percent_approved: f64,
+    /// Translations a git merge found changed on both branches (unreviewed until resolved).
+    pub conflicts: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -70,6 +72,8 @@ pub struct Totals {
     /// Translations a reviewer sent back (counted in `stale` too).
     pub rejected: usize,
     pub percent_approved: f64,
+    /// Translations a git merge found changed on both branches (unreviewed until resolved).
+    pub conflicts: usize,
 }
 
 impl Counts {
@@ -111,6 +115,7 @@ impl Totals {
             approved: self.approved,
             rejected: self.rejected,
             percent_approved: self.percent_approved,
+            conflicts: self.conflicts,
         }
     }
 }
@@ -176,6 +181,7 @@ pub fn status_with_progress(
                 t.words_current += c.words_current;
                 t.approved += c.approved;
                 t.rejected += c.rejected;
+                t.conflicts += c.conflicts;
             }
         }
         t.percent_current = percent(t.current, t.segments);
@@ -208,6 +214,13 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
         for ((id, _), words) in current.iter().zip(&segment_words) {
             c.count(file.state(history, id), *words);
             c.approved += usize::from(file.approved(history, id).is_some());
+            if let Some(other) = file.target().marks(id).and_then(|m| m.conflict.as_ref()) {
+                c.conflicts += 1;
+                problems.push(format!(
+                    "{}: {id}: a git merge kept two translations; the other one is \"{other}\"",
+                    project.rel(file.path()).display()
+                ));
+            }
         }
         c.percent_current = percent(c.current, segments);
         c.percent_translated = percent(c.current + c.stale + c.unreviewed, segments);

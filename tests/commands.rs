@@ -70,16 +70,20 @@ fn init_refuses_an_existing_project() {
 }
 
 #[test]
-fn init_sets_git_to_merge_the_journals_and_keeps_existing_attributes() {
+fn init_gives_bitexts_files_to_its_merge_driver_and_keeps_existing_attributes() {
     let f = Fixture::init();
     assert_eq!(
         f.read(".gitattributes"),
-        "history/**/*.*.jsonl merge=union\n"
+        "history/**/*.jsonl merge=bitext\nlocales/**/*.ftl merge=bitext\n"
     );
+    assert_eq!(f.read(".gitignore"), "/.bitext.lock\n.bitext-*.tmp\n");
     let g = Fixture::empty();
     g.write(".gitattributes", "*.md text\n");
     g.bitext(&["init"]).assert().success();
-    assert_eq!(g.read(".gitattributes"), "*.md text\n");
+    assert_eq!(
+        g.read(".gitattributes"),
+        "*.md text\nhistory/**/*.jsonl merge=bitext\nlocales/**/*.ftl merge=bitext\n"
+    );
 }
 
 /// History written by an older version of the sentence rules, which kept two sentences as one

@@ -43,10 +43,11 @@ pub enum Check {
     Quotes,
     MixedScript,
     Glossary,
+    Conflict,
 }
 
 impl Check {
-    pub const ALL: [Check; 12] = [
+    pub const ALL: [Check; 13] = [
         Check::Syntax,
         Check::DuplicateId,
         Check::UndefinedReference,
@@ -59,6 +60,7 @@ impl Check {
         Check::Quotes,
         Check::MixedScript,
         Check::Glossary,
+        Check::Conflict,
     ];
 
     pub fn name(self) -> &'static str {
@@ -75,6 +77,7 @@ impl Check {
             Check::Quotes => "quotes",
             Check::MixedScript => "mixed-script",
             Check::Glossary => "glossary",
+            Check::Conflict => "conflict",
         }
     }
 
@@ -521,6 +524,15 @@ fn check_file(
                 });
             }
         };
+        if let Some(other) = &t.conflict {
+            push(
+                Check::Conflict,
+                format!(
+                    "a git merge found this translation changed on both branches; the other \
+                     one is \"{other}\": keep one with `bitext set` or `bitext accept`"
+                ),
+            );
+        }
         for word in unknown {
             push(
                 Check::Syntax,

@@ -17,7 +17,7 @@ pub fn run(args: &Args, project: Option<&Path>, out: &mut Out) -> anyhow::Result
         (None, Some(dir)) => dir.to_path_buf(),
         (None, None) => std::env::current_dir()?,
     };
-    let config = bitext::project::init(&dir)?;
+    let config = bitext::project::init(&dir, &super::git::driver_command())?;
     out.line(&format!(
         "created {} with articles/ and locales/ for en, ko, kk, ru",
         config.display()

@@ -7,6 +7,7 @@ mod check;
 mod diff;
 mod export;
 mod fill;
+mod git;
 mod import;
 mod init;
 mod log;
@@ -91,6 +92,11 @@ enum Command {
     Pretranslate(pretranslate::Args),
     /// Build the localized articles as HTML pages (and Markdown), with an index
     Publish(publish::Args),
+    /// Register bitext's merge drivers in .gitattributes and the repository's git config
+    GitSetup(git::SetupArgs),
+    /// The merge driver git runs (see `bitext git-setup`)
+    #[command(hide = true)]
+    MergeDriver(git::DriverArgs),
 }
 
 /// The `--as` of the command line.
@@ -166,5 +172,7 @@ fn run(
         Command::Tm(args) => tm::run(args, &project()?, out),
         Command::Pretranslate(args) => pretranslate::run(args, &project()?, out),
         Command::Publish(args) => publish::run(args, &project()?, out),
+        Command::GitSetup(args) => git::setup(args, &project()?, out),
+        Command::MergeDriver(args) => git::driver(args, out),
     }
 }

@@ -140,6 +140,9 @@ fn summary(out: &Out, c: &Counts) -> String {
     if c.errors > 0 {
         parts.push(out.paint("1;31", &format!("errors {}", c.errors)));
     }
+    if c.conflicts > 0 {
+        parts.push(out.paint("1;31", &format!("conflicts {}", c.conflicts)));
+    }
     let approved = if c.approved > 0 {
         format!(", {:.2}% approved", c.percent_approved)
     } else {

@@ -22,8 +22,9 @@ use crate::people::Actor;
 use crate::project::{check_slug, Project};
 use crate::state::{SignOff, State};
 use crate::store::article_files::{ArticleFiles, LocaleFile, Writer};
-use crate::store::escape::Piece;
+use crate::store::escape::{self, Piece};
 use crate::store::ftl;
+use crate::store::journal::Journal;
 use crate::store::target::{value_hash, Translation, Update};
 use crate::tm::{Match, Memory};
 
@@ -326,6 +327,19 @@ pub fn import(project: &Project, actor: &Actor, path: &Path) -> Result<Report> {
     Ok(report)
 }
 
+/// Whether the journal signed `older` off for segment `id` and later `newer`: the translation
+/// `older` was replaced by `newer` in the project.
+fn superseded(journal: &Journal, id: &str, older: &str, newer: &str) -> bool {
+    let signoffs: Vec<&str> = journal.signoffs(id).map(|e| e.text.as_str()).collect();
+    match (
+        signoffs.iter().rposition(|t| *t == older),
+        signoffs.iter().rposition(|t| *t == newer),
+    ) {
+        (Some(old), Some(new)) => old < new,
+        _ => false,
+    }
+}
+
 /// Checks `incoming` against the project and reports what an import would do, writing nothing.
 pub fn dry_run(project: &Project, actor: &Actor, path: &Path) -> Result<Report> {
     let text = read_capped(path)?;
@@ -397,6 +411,7 @@ fn plan<'p>(
         if !writers.contains_key(slug) {
             let mut writer = ArticleFiles::open_for_writing(lock, project, slug)?.synced()?;
             writer.read_targets(std::slice::from_ref(&locale))?;
+            writer.read_journals()?;
             writers.insert(slug.clone(), writer);
         }
         let Some(writer) = writers.get_mut(slug) else {
@@ -503,6 +518,14 @@ fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Act
     let same_text = existing
         .as_ref()
         .is_some_and(|t| t.pieces == pieces.as_slice());
+    // The file's translation is one the project signed off before the one it has now: the file
+    // is older than the project, whatever it says of itself (msgmerge copies markers from one
+    // file to another), and taking it would undo newer work.
+    if let (Some(now), Some(journal)) = (&existing, file.journal()) {
+        if !same_text && superseded(journal, &unit.id, &escape::display(pieces), &now.text()) {
+            return Decision::Conflict;
+        }
+    }
     let old_signoff = existing.as_ref().and_then(|t| t.signoff.clone());
     // What changed since the export, when the file says what it was exported with.
     if let Some(exported) = &unit.exported {

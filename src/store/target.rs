@@ -64,9 +64,9 @@ pub struct Marks {
 }
 
 /// The start of the line that records a reviewer's rejection: `bitext: rejected by HANDLE: NOTE`.
-const REJECTED_BY: &str = "bitext: rejected by ";
+pub const REJECTED_BY: &str = "bitext: rejected by ";
 /// The start of the line that keeps the other side of a merge conflict.
-const CONFLICT: &str = "bitext: conflict, the other side's translation: ";
+pub const CONFLICT: &str = "bitext: conflict, the other side's translation: ";
 
 impl Marks {
     /// Reads the marks from a message's comment lines.
