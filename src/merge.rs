@@ -33,7 +33,7 @@ pub fn merge_target(base: &str, ours: &str, theirs: &str, source_locale: &str) -
     let our_ids: HashSet<&str> = ours.messages().map(|m| m.id).collect();
     let mut out = String::new();
     let mut conflicts = 0;
-    let mut push = |out: &mut String, text: &str| {
+    let push = |out: &mut String, text: &str| {
         if !out.is_empty() {
             out.push('\n');
         }
