@@ -276,8 +276,10 @@ impl<'a> Matching<'a> {
     }
 
     /// Edited sentences: most similar first, then nearest. A pair is only diffed when the words
-    /// the two sentences share could reach the threshold at all, so that an article whose every
-    /// sentence was edited does not diff every sentence with every other.
+    /// the two sentences share could reach the threshold at all; and when there are too many
+    /// pairs to weigh them all, an old sentence is weighed against the new ones near its place
+    /// and those that share a rare word with it, so that an article whose every sentence was
+    /// edited is aligned in time linear in its length.
     fn edits(&mut self) {
         let free_old: Vec<usize> = self
             .body_old
@@ -296,27 +298,26 @@ impl<'a> Matching<'a> {
         }
         let expected = self.expected_places();
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let mut bag = |text: &str| -> (Vec<String>, Vec<u32>) {
-            let words = text::words(text);
-            let mut ids: Vec<u32> = words
-                .iter()
+        let mut words = |text: &str| -> Words {
+            let sequence: Vec<u32> = text::words(text)
+                .into_iter()
                 .map(|w| {
                     let next = vocabulary.len() as u32;
-                    *vocabulary.entry(w.clone()).or_insert(next)
+                    *vocabulary.entry(w).or_insert(next)
                 })
                 .collect();
-            ids.sort_unstable();
-            (words, ids)
+            let mut bag = sequence.clone();
+            bag.sort_unstable();
+            Words { sequence, bag }
         };
-        let old_words: Vec<(Vec<String>, Vec<u32>)> =
-            free_old.iter().map(|&o| bag(self.old[o].1)).collect();
-        let new_words: Vec<(Vec<String>, Vec<u32>)> =
-            free_new.iter().map(|&n| bag(&self.new[n].text)).collect();
+        let old_words: Vec<Words> = free_old.iter().map(|&o| words(self.old[o].1)).collect();
+        let new_words: Vec<Words> = free_new.iter().map(|&n| words(&self.new[n].text)).collect();
+        let candidates = Candidates::new(&free_new, &new_words, free_old.len());
         let mut pairs = Vec::new();
         for (i, &o) in free_old.iter().enumerate() {
-            let (a, a_bag) = &old_words[i];
-            for (j, &n) in free_new.iter().enumerate() {
-                let (b, b_bag) = &new_words[j];
+            let a = &old_words[i];
+            for j in candidates.of(expected[o], &a.bag) {
+                let (n, b) = (free_new[j], &new_words[j]);
                 let distance = (expected[o] - n as isize).unsigned_abs();
                 let threshold = if distance == 0 {
                     MIN_SIMILARITY_IN_PLACE
@@ -324,11 +325,11 @@ impl<'a> Matching<'a> {
                     MIN_SIMILARITY
                 };
                 // The words a diff keeps are at most the words both have.
-                let total = (a.len() + b.len()).max(1) as f32;
-                if (2 * common(a_bag, b_bag)) as f32 / total < threshold {
+                let total = (a.bag.len() + b.bag.len()).max(1) as f32;
+                if (2 * common(&a.bag, &b.bag)) as f32 / total < threshold {
                     continue;
                 }
-                let score = text::word_similarity(a, b);
+                let score = sequence_similarity(&a.sequence, &b.sequence);
                 if score >= threshold {
                     pairs.push((score, distance, o, n));
                 }
@@ -448,6 +449,107 @@ impl<'a> Matching<'a> {
     }
 }
 
+/// A sentence's words, as numbers: in order, and sorted.
+struct Words {
+    sequence: Vec<u32>,
+    bag: Vec<u32>,
+}
+
+/// Above this many pairs of free old and new sentences, each old one is weighed against the new
+/// ones near its place and those sharing a rare word with it, not against all of them.
+const ALL_PAIRS: usize = 100_000;
+/// How far from its expected place a new sentence is weighed, then.
+const WINDOW: usize = 24;
+/// A word in at most this many new sentences is rare.
+const RARE: usize = 4;
+
+/// The new sentences an old one is weighed against.
+struct Candidates {
+    /// The new sentences' places, ascending (indexes into them are the candidates).
+    places: Vec<usize>,
+    /// Each rare word → the new sentences that have it; none when every pair is weighed.
+    rare: Option<HashMap<u32, Vec<usize>>>,
+}
+
+impl Candidates {
+    fn new(places: &[usize], words: &[Words], old: usize) -> Candidates {
+        if places.len().saturating_mul(old) <= ALL_PAIRS {
+            return Candidates {
+                places: places.to_vec(),
+                rare: None,
+            };
+        }
+        let mut by_word: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (j, w) in words.iter().enumerate() {
+            let mut bag = w.bag.clone();
+            bag.dedup();
+            for word in bag {
+                by_word.entry(word).or_default().push(j);
+            }
+        }
+        by_word.retain(|_, list| list.len() <= RARE);
+        Candidates {
+            places: places.to_vec(),
+            rare: Some(by_word),
+        }
+    }
+
+    /// The candidates for an old sentence expected at `place`, with the words `bag`.
+    fn of(&self, place: isize, bag: &[u32]) -> Vec<usize> {
+        let Some(rare) = &self.rare else {
+            return (0..self.places.len()).collect();
+        };
+        let at = self.places.partition_point(|&p| (p as isize) < place);
+        let mut out: Vec<usize> =
+            (at.saturating_sub(WINDOW)..(at + WINDOW).min(self.places.len())).collect();
+        for word in bag {
+            if let Some(list) = rare.get(word) {
+                out.extend(list);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// [`text::word_similarity`] of two word sequences given as numbers: twice the length of their
+/// longest common subsequence (the words a diff keeps) over their lengths.
+fn sequence_similarity(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    (2 * common_subsequence(a, b)) as f32 / (a.len() + b.len()) as f32
+}
+
+/// The length of the longest common subsequence of `a` and `b`: by dynamic programming for
+/// sentences, by a diff for long texts.
+fn common_subsequence(a: &[u32], b: &[u32]) -> usize {
+    if a.len().saturating_mul(b.len()) > 1 << 16 {
+        return similar::capture_diff_slices(Algorithm::Myers, a, b)
+            .iter()
+            .map(|op| match op {
+                DiffOp::Equal { len, .. } => *len,
+                _ => 0,
+            })
+            .sum();
+    }
+    let mut row = vec![0u32; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()] as usize
+}
+
 /// How many elements two sorted lists have in common, as multisets.
 fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -539,6 +641,26 @@ mod tests {
         "The two leaders met at Cheong Wa Dae.",
         "They agreed to widen the partnership.",
     ];
+
+    #[test]
+    fn the_common_subsequence_is_the_words_a_diff_keeps() {
+        let cases: [(&[u32], &[u32]); 4] = [
+            (&[1, 2, 3, 4], &[1, 3, 4, 5]),
+            (&[], &[1]),
+            (&[1, 1, 2, 1], &[1, 2, 1, 1]),
+            (&[5, 6, 7], &[7, 6, 5]),
+        ];
+        for (a, b) in cases {
+            let by_diff: usize = similar::capture_diff_slices(Algorithm::Myers, a, b)
+                .iter()
+                .map(|op| match op {
+                    DiffOp::Equal { len, .. } => *len,
+                    _ => 0,
+                })
+                .sum();
+            assert_eq!(common_subsequence(a, b), by_diff, "{a:?} {b:?}");
+        }
+    }
 
     #[test]
     fn edit_keeps_the_id_and_reports_a_change() {
