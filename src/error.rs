@@ -94,6 +94,36 @@ impl Error {
     }
 }
 
+/// The byte offset of the first git conflict marker in `text` (a line that starts with
+/// `<<<<<<< `, is `=======`, or starts with `>>>>>>> `), if it has one.
+///
+/// ```
+/// assert_eq!(bitext::error::conflict_marker("a\n<<<<<<< HEAD\nb\n"), Some(2));
+/// assert_eq!(bitext::error::conflict_marker("a\n== b ==\n"), None);
+/// ```
+pub fn conflict_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if bare.starts_with("<<<<<<< ") || bare == "=======" || bare.starts_with(">>>>>>> ") {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The error for a git conflict marker at byte `offset` of `text`, the content of `path`.
+pub fn conflict_error(path: &Path, text: &str, offset: usize) -> Error {
+    Error::at_offset(
+        path,
+        text,
+        offset,
+        "a git conflict marker: finish the merge in this file first (and run `bitext git-setup`, \
+         so that git merges bitext's own files by itself)",
+    )
+}
+
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
 ///
 /// ```

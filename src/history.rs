@@ -108,6 +108,9 @@ struct Line {
 impl History {
     /// Reads a history file's text; `path` is used in errors.
     pub fn parse(path: &Path, text: &str) -> Result<History> {
+        if let Some(offset) = crate::error::conflict_marker(text) {
+            return Err(crate::error::conflict_error(path, text, offset));
+        }
         let mut revisions: Vec<Revision> = Vec::new();
         let mut revision_lines = Vec::new();
         for (n, line) in text.lines().enumerate() {

@@ -84,7 +84,11 @@ fn plan<'p>(lock: &'p ProjectLock, project: &'p Project, slug: &str) -> Result<P
         }
     }
 
-    let article = Article::parse(&project.rel(&project.article_path(slug)), &text)?;
+    let rel = project.rel(&project.article_path(slug));
+    if let Some(offset) = crate::error::conflict_marker(&text) {
+        return Err(crate::error::conflict_error(&rel, &text, offset));
+    }
+    let article = Article::parse(&rel, &text)?;
     let segments = article.segments(&project.config.source);
     let alignment = align(slug, &history.current(), &Past::of(history), &segments);
     let count = |op| alignment.changes.iter().filter(|c| c.op == op).count();

@@ -374,3 +374,26 @@ fn approvals_by_different_people_on_two_branches_both_survive() {
     assert_eq!(approver(&met), "park");
     assert_eq!(status(&f)["totals"]["ko"]["approved"], 2);
 }
+
+#[test]
+fn an_article_left_with_conflict_markers_is_refused_with_its_line() {
+    let f = Fixture::init();
+    f.write(
+        "articles/summit.md",
+        ARTICLE.replace(
+            "to Seoul. Trade reached $4.22 billion in 2019.",
+            "to Seoul.\n<<<<<<< HEAD\nTrade reached $4.30 billion in 2019.\n=======\nTrade reached $4.25 billion in 2019.\n>>>>>>> b",
+        ),
+    );
+    f.bitext(&["sync"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: articles/summit.md:8:1: a git conflict marker: finish the merge in this file first (and run `bitext git-setup`, so that git merges bitext's own files by itself)
+  |
+8 | <<<<<<< HEAD
+  | ^
+
+"#]]);
+    assert!(!f.path("history/summit.jsonl").exists());
+}

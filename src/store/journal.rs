@@ -84,6 +84,9 @@ pub struct Journal {
 impl Journal {
     /// Reads a journal's text; `path` is used in errors.
     pub fn parse(path: &Path, text: &str) -> Result<Journal> {
+        if let Some(offset) = crate::error::conflict_marker(text) {
+            return Err(crate::error::conflict_error(path, text, offset));
+        }
         let mut entries = Vec::new();
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
