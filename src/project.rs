@@ -325,6 +325,8 @@ impl Project {
         let path = root.join(CONFIG_FILE);
         let file = crate::store::read_text(&path)?;
         let config = Config::parse(Path::new(CONFIG_FILE), &file.text)?;
+        // A typo in [check] is an error for every command, not only for `bitext check`.
+        crate::check::Settings::parse(&config.check, &config.targets)?;
         Ok(Project {
             root: root.to_path_buf(),
             config,
@@ -396,15 +398,41 @@ impl Project {
         Ok(targets)
     }
 
-    /// The slugs of every article under `articles/`, sorted; a badly named article is an error.
+    /// The slugs of every article under `articles/`, sorted; a file whose name is not a valid
+    /// slug is left out (see [`Project::skipped_articles`]).
     pub fn article_slugs(&self) -> Result<Vec<String>> {
+        Ok(self.articles()?.0)
+    }
+
+    /// The `.md` files under `articles/` whose names are not valid slugs (a `README.md`), with
+    /// why: no command takes them for articles, and each reports them.
+    pub fn skipped_articles(&self) -> Result<Vec<Skipped>> {
+        Ok(self.articles()?.1)
+    }
+
+    fn articles(&self) -> Result<(Vec<String>, Vec<Skipped>)> {
         let dir = self.root.join(&self.config.articles);
-        let mut slugs = Vec::new();
+        let mut found = Vec::new();
         if dir.is_dir() {
-            walk_articles(&dir, "", &mut slugs)?;
+            walk_files(&dir, "", ".md", &mut found)?;
+        }
+        let mut slugs = Vec::new();
+        let mut skipped = Vec::new();
+        for name in found {
+            match check_slug(&name) {
+                Ok(()) => slugs.push(name),
+                Err(why) => skipped.push(Skipped {
+                    file: Path::new(&self.config.articles)
+                        .join(format!("{name}.md"))
+                        .display()
+                        .to_string(),
+                    why,
+                }),
+            }
         }
         slugs.sort();
-        Ok(slugs)
+        skipped.sort_by(|a, b| a.file.cmp(&b.file));
+        Ok((slugs, skipped))
     }
 
     /// The slugs that have a history: articles that were synced at least once, sorted.
@@ -458,17 +486,12 @@ impl Project {
     }
 }
 
-fn walk_articles(dir: &Path, prefix: &str, slugs: &mut Vec<String>) -> Result<()> {
-    let mut found = Vec::new();
-    walk_files(dir, prefix, ".md", &mut found)?;
-    for slug in found {
-        if let Err(why) = check_slug(&slug) {
-            let path = dir.join(format!("{slug}.md"));
-            return Err(Error::file(&path, format!("bad article file name: {why}")));
-        }
-        slugs.push(slug);
-    }
-    Ok(())
+/// A file under `articles/` that is not taken for an article.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// Its path from the project root.
+    pub file: String,
+    pub why: String,
 }
 
 fn walk_files(dir: &Path, prefix: &str, ext: &str, out: &mut Vec<String>) -> Result<()> {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::change::Class;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
 use crate::store::article_files::ArticleFiles;
@@ -18,6 +18,8 @@ pub struct Status {
     pub source: String,
     pub articles: Vec<ArticleStatus>,
     pub totals: BTreeMap<String, Totals>,
+    /// Files under `articles/` that are not taken for articles (their names are not slugs).
+    pub skipped: Vec<crate::project::Skipped>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -27,7 +29,9 @@ pub struct ArticleStatus {
     pub segments: usize,
     pub words: usize,
     pub locales: BTreeMap<String, Counts>,
-    /// Fluent syntax errors in the target files, as `file:line:column: explanation`.
+    /// What a reader should know, for stderr: Fluent syntax errors in the target files (as
+    /// `syntax error: file:line:column: explanation`), merge conflicts, an article edited since
+    /// the last sync.
     #[serde(skip)]
     pub problems: Vec<String>,
 }
@@ -192,6 +196,7 @@ pub fn status_with_progress(
         source: project.config.source.clone(),
         articles,
         totals,
+        skipped: project.skipped_articles()?,
     })
 }
 
@@ -202,6 +207,9 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
     let segment_words: Vec<usize> = current.iter().map(|(_, text)| count_words(text)).collect();
     let segments = current.len();
     let mut problems = Vec::new();
+    if files.edited_since_sync()? {
+        problems.push(files.edited_warning());
+    }
     let mut locale_counts = BTreeMap::new();
     for file in files.locales() {
         let errors = file.errors(project);
@@ -210,7 +218,7 @@ fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<A
             errors: errors.len(),
             ..Counts::default()
         };
-        problems.extend(errors.iter().map(Error::to_string));
+        problems.extend(errors.iter().map(|e| format!("syntax error: {e}")));
         for ((id, _), words) in current.iter().zip(&segment_words) {
             c.count(file.state(history, id), *words);
             c.approved += usize::from(file.approved(history, id).is_some());

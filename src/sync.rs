@@ -24,6 +24,8 @@ pub struct SyncReport {
     pub unchanged: usize,
     /// Whether a new revision was recorded.
     pub new_revision: bool,
+    /// What the editor should know about the article (it has no title, say).
+    pub warnings: Vec<String>,
 }
 
 /// Syncs the articles `slugs` of `project`.
@@ -76,6 +78,7 @@ fn plan<'p>(lock: &'p ProjectLock, project: &'p Project, slug: &str) -> Result<P
                 removed: 0,
                 unchanged: latest.order.len(),
                 new_revision: false,
+                warnings: Vec::new(),
             };
             return Ok(Plan {
                 report,
@@ -89,6 +92,14 @@ fn plan<'p>(lock: &'p ProjectLock, project: &'p Project, slug: &str) -> Result<P
         return Err(crate::error::conflict_error(&rel, &text, offset));
     }
     let article = Article::parse(&rel, &text)?;
+    let mut warnings = Vec::new();
+    if article.field("title").is_none_or(|t| t.trim().is_empty()) {
+        warnings.push(format!(
+            "{} has no title (`title = \"…\"` in the front matter between `+++` lines): it is \
+             not published until it has one",
+            rel.display()
+        ));
+    }
     let segments = article.segments(&project.config.source);
     let alignment = align(slug, &history.current(), &Past::of(history), &segments);
     let count = |op| alignment.changes.iter().filter(|c| c.op == op).count();
@@ -125,6 +136,7 @@ fn plan<'p>(lock: &'p ProjectLock, project: &'p Project, slug: &str) -> Result<P
             removed,
             unchanged: alignment.ids.len() - added - changed,
             new_revision,
+            warnings,
         },
         writer: Some(writer),
     })

@@ -132,3 +132,37 @@ pub fn token_similarity(a: &[&str], b: &[&str]) -> u32 {
 pub fn markdown_options() -> pulldown_cmark::Options {
     pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
 }
+
+/// The candidate most like `word`, for a "did you mean …?": the nearest within two edits (or a
+/// third of the word's length, for a long one), letter case aside, or one that `word` ends or
+/// begins (a slug given without its folders).
+///
+/// ```
+/// let ids = ["s-du5phw", "s-4pe8u9"];
+/// assert_eq!(bitext::text::similar_word("s-du5phv", ids), Some("s-du5phw"));
+/// assert_eq!(bitext::text::similar_word("kz", ["ko", "kk", "ru"]), Some("kk"));
+/// assert_eq!(bitext::text::similar_word("tokayev-visit", ["2021/08/tokayev-visit"]), Some("2021/08/tokayev-visit"));
+/// assert_eq!(bitext::text::similar_word("zzzzzz", ids), None);
+/// ```
+pub fn similar_word<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let limit = 2.max(lower.len() / 3);
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        if candidate.ends_with(&format!("/{word}")) {
+            return Some(candidate);
+        }
+        let other: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
+        if other.len().abs_diff(lower.len()) > limit {
+            continue;
+        }
+        let distance = edit_distance(&lower, &other);
+        if distance <= limit && distance < lower.len() && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}

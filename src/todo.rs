@@ -21,6 +21,9 @@ pub struct Todo {
     pub locale: String,
     pub items: Vec<Item>,
     pub totals: Totals,
+    /// What the reader should know (an article edited since the last sync), for stderr.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// One segment to work on. Every field is always there, `null` where it does not apply.
@@ -124,10 +127,12 @@ pub fn todo_filtered(
     memory: Option<&Memory>,
     filter: &Filter,
 ) -> Result<Todo> {
-    let mut per_article: Vec<Vec<Item>> = slugs
+    let read: Vec<(Vec<Item>, Option<String>)> = slugs
         .par_iter()
         .map(|slug| article_todo(project, locale, slug, filter))
         .collect::<Result<_>>()?;
+    let (mut per_article, warnings): (Vec<Vec<Item>>, Vec<Option<String>>) =
+        read.into_iter().unzip();
     if let Some(memory) = memory {
         per_article
             .par_iter_mut()
@@ -163,14 +168,21 @@ pub fn todo_filtered(
         locale: locale.to_string(),
         items: per_article.into_iter().flatten().collect(),
         totals,
+        warnings: warnings.into_iter().flatten().collect(),
     })
 }
 
-fn article_todo(project: &Project, locale: &str, slug: &str, filter: &Filter) -> Result<Vec<Item>> {
+fn article_todo(
+    project: &Project,
+    locale: &str,
+    slug: &str,
+    filter: &Filter,
+) -> Result<(Vec<Item>, Option<String>)> {
     let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
     let history = files.history();
+    let warning = files.edited_since_sync()?.then(|| files.edited_warning());
     let Some(file) = files.locale(locale) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), warning));
     };
     let items = history
         .current()
@@ -211,5 +223,5 @@ fn article_todo(project: &Project, locale: &str, slug: &str, filter: &Filter) ->
             }
         })
         .collect();
-    Ok(items)
+    Ok((items, warning))
 }

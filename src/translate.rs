@@ -8,7 +8,7 @@ use crate::lock::ProjectLock;
 use crate::people::Actor;
 use crate::project::Project;
 use crate::state::{SignOff, State, Verdict};
-use crate::store::article_files::ArticleFiles;
+use crate::store::article_files::{ArticleFiles, Source};
 use crate::store::escape::Piece;
 use crate::store::target::{value_hash, Update};
 use crate::tm::Memory;
@@ -35,11 +35,23 @@ pub fn set_as(
     source: Option<&str>,
 ) -> Result<()> {
     actor.may_translate(project, locale)?;
+    if crate::store::target::is_blank(&pieces) {
+        return Err(Error::Usage(format!(
+            "{locale} {slug} {id}: the translation is empty, which is no translation: nothing saved"
+        )));
+    }
     let lock = ProjectLock::acquire(&project.root)?;
     let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
     let english = current_english(&writer, id)?;
     if source.is_some_and(|s| s != english) {
         return Err(changed_since_shown(slug, id, "saved"));
+    }
+    if matches!(writer.source()?, Source::Edited(_)) {
+        return Err(Error::Usage(format!(
+            "{} was edited since the last sync: run `bitext sync {slug}` first, so that the \
+             translation is signed off against the English there is now",
+            project.rel(&project.article_path(slug)).display()
+        )));
     }
     let signoff = SignOff::new(
         writer.history().number(),
@@ -95,6 +107,55 @@ pub struct Accepted {
     pub was: &'static str,
 }
 
+/// What `accept` did, and what it left alone and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct AcceptReport {
+    pub accepted: Vec<Accepted>,
+    /// Stale translations left alone: unchanged since their sign-off, so a person has not
+    /// answered the change of the English yet.
+    pub stale_unchanged: usize,
+    /// Of those, the ones whose source changes were all minor (`--minor` signs them off).
+    pub stale_minor: usize,
+    /// Messages whose id is no segment's: mistyped ids, with the segment they were likely meant
+    /// for.
+    pub unknown: Vec<UnknownId>,
+}
+
+/// A message in a target file whose id no segment of the article ever had.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnknownId {
+    pub slug: String,
+    pub id: String,
+    /// The segment it was likely meant for, and that segment's state.
+    pub like: Option<(String, &'static str)>,
+}
+
+/// The messages of `locale` in `files` whose id no segment ever had.
+pub fn unknown_ids(files: &ArticleFiles, locale: &str) -> Vec<UnknownId> {
+    let history = files.history();
+    let Some(file) = files.locale(locale) else {
+        return Vec::new();
+    };
+    let current = history.current();
+    let mut ids: Vec<&str> = file
+        .target()
+        .file
+        .messages()
+        .map(|m| m.id)
+        .filter(|id| history.segment(id).is_none())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| UnknownId {
+            slug: files.slug().to_string(),
+            id: id.to_string(),
+            like: crate::text::similar_word(id, current.iter().map(|(id, _)| *id))
+                .map(|like| (like.to_string(), file.state(history, like).name())),
+        })
+        .collect()
+}
+
 /// Signs off translations in `locale` for `slugs` as `actor`, limited to `ids` when some are
 /// given.
 pub fn accept(
@@ -104,7 +165,7 @@ pub fn accept(
     slugs: &[String],
     ids: &[String],
     mode: AcceptMode,
-) -> Result<Vec<Accepted>> {
+) -> Result<AcceptReport> {
     actor.may_translate(project, locale)?;
     let lock = ProjectLock::acquire(&project.root)?;
     let writers = slugs
@@ -119,13 +180,26 @@ pub fn accept(
             )));
         }
     }
-    let mut accepted = Vec::new();
+    let mut report = AcceptReport::default();
     for mut writer in writers {
         writer.read_targets(&[locale.to_string()])?;
+        report.unknown.extend(unknown_ids(&writer, locale));
         let chosen = to_accept(&writer, locale, ids, mode, actor);
+        if let Some(file) = writer.locale(locale) {
+            for (id, _) in writer.history().current() {
+                let named = ids.is_empty() || ids.iter().any(|i| i == id);
+                let taken = chosen.iter().any(|(c, _, _)| c == id);
+                if let (true, false, State::Stale { class, .. }) =
+                    (named, taken, file.state(writer.history(), id))
+                {
+                    report.stale_unchanged += 1;
+                    report.stale_minor += usize::from(class == Class::Minor);
+                }
+            }
+        }
         for (id, signoff, was) in chosen {
             writer.update(locale, &id, Update::Sign(signoff))?;
-            accepted.push(Accepted {
+            report.accepted.push(Accepted {
                 slug: writer.slug().to_string(),
                 id,
                 was,
@@ -135,7 +209,7 @@ pub fn accept(
             writer.save()?;
         }
     }
-    Ok(accepted)
+    Ok(report)
 }
 
 /// Like [`accept`] for the one segment `id`, whatever its state, if its English is still

@@ -166,11 +166,21 @@ fn bad_slugs_are_refused_with_the_reason() {
         .assert()
         .code(2)
         .stderr_eq(snapbox::file!["snapshots/bad/slug-space.stderr"]);
+    // A file whose name is not a slug is skipped with the reason, and refused when named.
     f.write("articles/Big News.md", ARTICLE);
+    f.write("articles/README.md", "How we write articles.\n");
     f.bitext(&["sync"])
         .assert()
-        .code(2)
+        .success()
         .stderr_eq(snapbox::file!["snapshots/bad/slug-file.stderr"]);
+    f.bitext(&["status"])
+        .assert()
+        .success()
+        .stderr_eq(snapbox::file!["snapshots/bad/slug-file.stderr"]);
+    f.bitext(&["sync", "articles/Big News.md"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::file!["snapshots/bad/slug-file-named.stderr"]);
     f.bitext(&["set", "ko", "summit", "s-nosuch", "x"])
         .assert()
         .code(2)

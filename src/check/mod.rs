@@ -44,10 +44,11 @@ pub enum Check {
     MixedScript,
     Glossary,
     Conflict,
+    UnknownId,
 }
 
 impl Check {
-    pub const ALL: [Check; 13] = [
+    pub const ALL: [Check; 14] = [
         Check::Syntax,
         Check::DuplicateId,
         Check::UndefinedReference,
@@ -61,6 +62,7 @@ impl Check {
         Check::MixedScript,
         Check::Glossary,
         Check::Conflict,
+        Check::UnknownId,
     ];
 
     pub fn name(self) -> &'static str {
@@ -78,6 +80,7 @@ impl Check {
             Check::MixedScript => "mixed-script",
             Check::Glossary => "glossary",
             Check::Conflict => "conflict",
+            Check::UnknownId => "unknown-id",
         }
     }
 
@@ -491,6 +494,32 @@ fn check_file(
     let rel = project.rel(file.path());
     let target = file.target();
     file_findings(&target.file, text, &rel, slug, locale, out);
+    for unknown in crate::translate::unknown_ids(files, locale) {
+        let offset = target
+            .file
+            .messages()
+            .find(|m| m.id == unknown.id)
+            .map_or(0, |m| m.offset);
+        let (line, column) = line_column(text, offset);
+        let like = match &unknown.like {
+            Some((id, state)) => format!("; did you mean {id} ({state})?"),
+            None => String::new(),
+        };
+        out.push(Finding {
+            file: rel.clone(),
+            line,
+            column,
+            slug: slug.to_string(),
+            locale: locale.to_string(),
+            id: Some(unknown.id.clone()),
+            check: Check::UnknownId,
+            level: Check::UnknownId.default_level(),
+            message: format!(
+                "unknown id {}: no segment of the article has it{like}",
+                unknown.id
+            ),
+        });
+    }
     let mut terms = glossary_terms.clone();
     terms.extend(term_values(&target.file));
     let defined_messages: HashSet<&str> = target.file.messages().map(|m| m.id).collect();

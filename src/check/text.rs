@@ -40,7 +40,10 @@ pub fn whitespace(source: &str, translation: &str) -> Option<String> {
         )),
         _ => None,
     };
-    what(sl, tl, "leading").or_else(|| what(st, tt, "trailing"))
+    match (what(sl, tl, "leading"), what(st, tt, "trailing")) {
+        (Some(leading), Some(trailing)) => Some(format!("{leading}; {trailing}")),
+        (leading, trailing) => leading.or(trailing),
+    }
 }
 
 #[cfg(test)]
@@ -68,5 +71,10 @@ mod tests {
         assert!(whitespace(" Seoul", "Сеул").is_some());
         assert!(whitespace(" Seoul", " Сеул").is_none());
         assert!(whitespace("Seoul", "Сеул").is_none());
+        let both = whitespace(" Seoul ", "Сеул").unwrap();
+        assert!(
+            both.contains("leading") && both.contains("trailing"),
+            "{both}"
+        );
     }
 }

@@ -40,7 +40,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         &args.ids,
         mode,
     )?;
-    for a in &accepted {
+    for a in &accepted.accepted {
         out.line(&format!(
             "{locale} {} {}: signed off (was {})",
             a.slug, a.id, a.was
@@ -48,7 +48,35 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     }
     out.line(&format!(
         "{} signed off",
-        super::output::plural(accepted.len(), "translation", "translations")
+        super::output::plural(accepted.accepted.len(), "translation", "translations")
     ))?;
+    if accepted.stale_unchanged > 0 {
+        let minor = if accepted.stale_minor > 0 {
+            format!(
+                " ({} of them minor: --minor signs those off)",
+                accepted.stale_minor
+            )
+        } else {
+            String::new()
+        };
+        out.line(&format!(
+            "{} unchanged since {} sign-off{minor}: edit them to answer the new English, or use --minor or --all",
+            super::output::plural(accepted.stale_unchanged, "stale translation", "stale translations"),
+            if accepted.stale_unchanged == 1 { "its" } else { "their" },
+        ))?;
+    }
+    for u in &accepted.unknown {
+        let like = match &u.like {
+            Some((id, state)) => format!("; did you mean {id} ({state})?"),
+            None => String::new(),
+        };
+        super::warn(&format!(
+            "{}: unknown id {}{like}",
+            project
+                .rel(&project.locale_path(&locale, &u.slug))
+                .display(),
+            u.id
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }

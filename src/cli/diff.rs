@@ -39,6 +39,9 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     let locales = project.targets_or_all(&args.locales)?;
     let mut files = ArticleFiles::read(project, &slug, &locales)?.synced()?;
     files.read_journals()?;
+    if files.edited_since_sync()? {
+        super::warn(&files.edited_warning());
+    }
     let comparison = bitext::compare::compare(&files, args.from, args.to)?;
     match args.format.format() {
         Format::Json => out.json(&comparison)?,

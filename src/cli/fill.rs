@@ -51,6 +51,19 @@ enum Answer {
     Take(usize),
     Quit,
     Help,
+    /// Something that looks like an editor's command (`:wq`, `:x`) but is not one of fill's:
+    /// refused, never saved as a translation.
+    Unknown(String),
+}
+
+/// Whether `word` looks like a command typed by reflex in another editor: a colon and a few
+/// letters (`:wq`, `:x`, `:Q`, `:w!`), with no space.
+fn looks_like_a_command(word: &str) -> bool {
+    word.strip_prefix(':').is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.len() <= 4
+            && rest.chars().all(|c| c.is_ascii_alphabetic() || c == '!')
+    })
 }
 
 /// The translator's answer in `line`, read from a line pre-filled with `initial`.
@@ -74,6 +87,7 @@ fn command(line: &str) -> Answer {
         ":a" | ":accept" => Answer::Accept,
         ":q" | ":quit" => Answer::Quit,
         ":h" | ":help" | ":?" => Answer::Help,
+        other if looks_like_a_command(other) => Answer::Unknown(other.to_string()),
         other => match other.strip_prefix(':').and_then(|n| n.parse().ok()) {
             Some(n) if n > 0 => Answer::Take(n),
             _ => text(line),
@@ -211,6 +225,15 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             Answer::Quit => break,
             Answer::Help => {
                 out.line(HELP)?;
+                continue;
+            }
+            Answer::Unknown(word) => {
+                out.line(&format!(
+                    "  {word} is not a command here, and nothing was saved. The commands: :s skip, \
+                     :b back, :a accept, :1 to :3 take a suggestion, :q quit, :h help; a \
+                     translation that starts with a colon is typed with two (::{})",
+                    word.trim_start_matches(':')
+                ))?;
                 continue;
             }
             Answer::Back => {
@@ -391,6 +414,19 @@ mod tests {
             parse("::q is a smiley", ""),
             Answer::Text(":q is a smiley".into())
         );
+        for reflex in [":x", ":wq", ":Q", ":w!", ":q!", ":WQ"] {
+            assert_eq!(
+                parse(reflex, ""),
+                Answer::Unknown(reflex.into()),
+                "{reflex}"
+            );
+            assert_eq!(
+                parse(&format!("Президент прибыл. {reflex}"), "Президент прибыл."),
+                Answer::Unknown(reflex.into()),
+                "{reflex} after the pre-filled text"
+            );
+        }
+        assert_eq!(parse("::wq", ""), Answer::Text(":wq".into()));
         assert_eq!(
             parse("Президент прибыл в Сеул.", ""),
             Answer::Text("Президент прибыл в Сеул.".into())

@@ -99,6 +99,12 @@ enum Command {
     MergeDriver(git::DriverArgs),
 }
 
+/// Prints a warning on stderr.
+#[allow(clippy::print_stderr)]
+pub fn warn(text: &str) {
+    eprintln!("warning: {text}");
+}
+
 /// The `--as` of the command line.
 static ACTING_AS: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
 

@@ -16,6 +16,7 @@ pub struct Args {
     /// Segment id (see locales/<source>/<slug>.ftl)
     id: String,
     /// The translation; `-` reads it from stdin (one final line break is dropped)
+    #[arg(allow_hyphen_values = true)]
     text: String,
 }
 

@@ -22,6 +22,9 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     let slug = project.synced_slug(&args.slug)?;
     let locales = project.targets_or_all(&args.locales)?;
     let files = ArticleFiles::read(project, &slug, &locales)?.synced()?;
+    if files.edited_since_sync()? {
+        super::warn(&files.edited_warning());
+    }
     let parallel = bitext::parallel::parallel(&files)?;
     let source = &project.config.source;
     match args.format.format() {
@@ -35,9 +38,15 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                     block = row.block;
                 }
                 out.line(&format!("{}  {}", out.paint("2", &row.id), row.source))?;
-                for (locale, cell) in &row.locales {
-                    let text = cell.translation.as_deref().unwrap_or("");
-                    out.line(&format!("  {locale}  {}  {text}", out.state(cell.state)))?;
+                for (locale, cell) in locales
+                    .iter()
+                    .filter_map(|l| Some((l, row.locales.get(l)?)))
+                {
+                    let line = match cell.translation.as_deref() {
+                        Some(text) => format!("  {locale}  {}  {text}", out.state(cell.state)),
+                        None => format!("  {locale}  {}", out.state(cell.state)),
+                    };
+                    out.line(&line)?;
                 }
             }
         }
@@ -54,7 +63,8 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             out.line(&rule)?;
             for row in &parallel.segments {
                 let mut line = format!("| `{}` | {} |", row.id, cell(&row.source));
-                for cell_ in row.locales.values() {
+                // The cells in the order of the header: the locales as asked for.
+                for cell_ in locales.iter().filter_map(|l| row.locales.get(l)) {
                     let text = cell_.translation.as_deref().unwrap_or("");
                     line.push_str(&format!(" {} _{}_ |", cell(text), cell_.state.name()));
                 }

@@ -14,7 +14,7 @@ pub struct Args {
     #[command(flatten)]
     format: FormatArgs,
     /// Exit 1 when a selected locale's total percent_current is under PCT
-    #[arg(long, value_name = "PCT")]
+    #[arg(long, value_name = "PCT", value_parser = super::output::percent)]
     fail_under: Option<f64>,
     /// Exit 1 when any selected segment is stale
     #[arg(long)]
@@ -30,7 +30,13 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         bitext::status::status_with_progress(project, &slugs, &locales, &|| progress.tick())?;
     progress.finish();
     for problem in status.articles.iter().flat_map(|a| &a.problems) {
-        note(&format!("syntax error: {problem}"));
+        note(problem);
+    }
+    for skipped in &status.skipped {
+        note(&format!(
+            "{}: not an article, skipped: {}",
+            skipped.file, skipped.why
+        ));
     }
     match args.format.format() {
         Format::Json => out.json(&status)?,

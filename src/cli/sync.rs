@@ -14,11 +14,22 @@ pub struct Args {
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let known = project.article_slugs()?;
+    if args.slugs.is_empty() {
+        for skipped in project.skipped_articles()? {
+            super::warn(&format!(
+                "{}: not an article, skipped: {}",
+                skipped.file, skipped.why
+            ));
+        }
+    }
     let slugs = project.select(&args.slugs, &known)?;
     let progress = super::output::Progress::new("sync", slugs.len());
     let reports = bitext::sync::sync_with_progress(project, &slugs, &|| progress.tick())?;
     progress.finish();
     let mut revised = 0;
+    for warning in reports.iter().flat_map(|r| &r.warnings) {
+        super::warn(warning);
+    }
     for r in &reports {
         if r.new_revision {
             revised += 1;

@@ -42,6 +42,9 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         ids: args.ids.clone(),
     };
     let todo = bitext::todo::todo_filtered(project, &locale, &slugs, memory.as_ref(), &filter)?;
+    for warning in &todo.warnings {
+        super::warn(warning);
+    }
     match args.format.format() {
         Format::Json => out.json(&todo)?,
         Format::Text => text(&todo, project, out)?,

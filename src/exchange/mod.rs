@@ -34,14 +34,17 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// How many translation-memory matches an exported unit carries at most.
 pub const EXPORT_MATCHES: usize = 3;
 
-/// The exchange formats.
+/// The exchange formats, named in JSON as `export --format` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Format {
     /// OASIS XLIFF 2.0.
+    #[serde(rename = "xliff")]
     Xliff2,
     /// OASIS XLIFF 1.2.
+    #[serde(rename = "xliff12")]
     Xliff12,
     /// GNU gettext PO.
+    #[serde(rename = "po")]
     Po,
 }
 
@@ -327,6 +330,11 @@ pub fn import(project: &Project, actor: &Actor, path: &Path) -> Result<Report> {
     Ok(report)
 }
 
+/// `text` with every run of white space as one space, and none at either end.
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether the journal signed `older` off for segment `id` and later `newer`: the translation
 /// `older` was replaced by `newer` in the project.
 fn superseded(journal: &Journal, id: &str, older: &str, newer: &str) -> bool {
@@ -460,12 +468,31 @@ fn plan<'p>(
 /// the project's; or where the file is wrong, and why.
 fn check_locales(project: &Project, incoming: &Incoming) -> Result<String, (usize, String)> {
     let (locale, locale_offset) = &incoming.target_locale;
-    let locale = project
-        .target(locale)
-        .map_err(|e| (*locale_offset, e.to_string()))?;
+    // CAT tools write region codes (`ru-RU`): the project's locale of that language, when the
+    // project has exactly one.
+    let locale = project.target(locale).or_else(|e| {
+        let language = |code: &str| code.split(['-', '_']).next().unwrap_or("").to_lowercase();
+        let wanted = language(locale);
+        let mut same = project
+            .config
+            .targets
+            .iter()
+            .filter(|t| language(t) == wanted);
+        match (same.next(), same.next()) {
+            (Some(only), None) => Ok(only.clone()),
+            _ => Err((*locale_offset, e.to_string())),
+        }
+    })?;
     if let Some((source, offset)) = &incoming.source_locale {
         let canonical = crate::project::canonical_locale(source).unwrap_or_default();
-        if canonical != project.config.source {
+        let language = |code: &str| code.split('-').next().unwrap_or("").to_string();
+        let same_language = language(&canonical) == language(&project.config.source)
+            && !project
+                .config
+                .targets
+                .iter()
+                .any(|t| language(t) == language(&canonical));
+        if canonical != project.config.source && !same_language {
             return Err((
                 *offset,
                 format!(
@@ -499,7 +526,10 @@ fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Act
     let english = segment.text_at(now).unwrap_or_default();
     // The revision whose English the translation is for: none when the file's English was
     // never the segment's (a tool or a person changed it), and then nothing is signed off.
-    let revision = if unit.source == english {
+    // CAT tools normalise white space (a doubled space becomes one): the English is compared
+    // with its white space collapsed.
+    let file_english = collapse_spaces(&unit.source);
+    let revision = if file_english == collapse_spaces(english) {
         Some(now)
     } else {
         // The last revision in which the segment still had the file's English.
@@ -507,11 +537,15 @@ fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Act
         events
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.text == Some(unit.source.as_str()))
+            .filter(|(_, e)| e.text.map(collapse_spaces).as_deref() == Some(file_english.as_str()))
             .map(|(i, _)| events.get(i + 1).map_or(now, |next| next.revision - 1))
             .next_back()
     };
-    let Some(pieces) = &unit.target else {
+    let Some(pieces) = unit
+        .target
+        .as_ref()
+        .filter(|p| !crate::store::target::is_blank(p))
+    else {
         return Decision::Untranslated;
     };
     let existing = file.translation(&unit.id);
@@ -544,10 +578,11 @@ fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Act
         }
     }
     if let (true, Some(revision)) = (unit.done, revision) {
+        let signed_english = segment.text_at(revision).unwrap_or(&unit.source);
         let signoff = SignOff::new(
             revision,
             value_hash(pieces),
-            &unit.source,
+            signed_english,
             Some(&actor.handle),
         );
         // The same text, signed off against this English or a later revision: a file made

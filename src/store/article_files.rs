@@ -130,7 +130,7 @@ impl LocaleFile {
             Some(segment) => state_of(
                 segment,
                 history.number(),
-                marks.is_some(),
+                marks.is_some() && !self.target().is_blank(id),
                 marks.and_then(|m| m.signoff.as_ref()),
                 marks.is_some_and(Marks::rejected),
             ),
@@ -297,6 +297,37 @@ impl<'p> ArticleFiles<'p> {
         } else {
             Source::Edited(file.text)
         })
+    }
+
+    /// Whether the article was edited since the last sync, judged quickly for reports over many
+    /// articles: an article not modified after its history was written is taken as synced, and
+    /// only one modified since is read and compared.
+    pub fn edited_since_sync(&self) -> Result<bool> {
+        if self.history.latest().is_none() {
+            return Ok(false);
+        }
+        let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        let article = modified(&self.project.article_path(&self.slug));
+        let history = modified(&self.project.history_path(&self.slug));
+        match (article, history) {
+            (None, _) => Ok(false),
+            (Some(a), Some(h)) if a <= h => Ok(false),
+            _ => Ok(matches!(self.source()?, Source::Edited(_))),
+        }
+    }
+
+    /// The warning for an article edited since the last sync, for reports that show the English
+    /// of the last sync.
+    pub fn edited_warning(&self) -> String {
+        format!(
+            "{} was edited since the last sync: this shows the English of revision {} (run \
+             `bitext sync {}`)",
+            self.project
+                .rel(&self.project.article_path(&self.slug))
+                .display(),
+            self.history.number(),
+            self.slug
+        )
     }
 
     /// The article's text, or an error when it cannot be read.

@@ -113,6 +113,8 @@ pub struct TargetFile<'a> {
     pub file: FtlFile<'a>,
     /// id → the index of its message among the file's entries, and its marks.
     found: HashMap<&'a str, (usize, Marks)>,
+    /// The ids whose translation is empty or white space only: not a translation at all.
+    blank: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> TargetFile<'a> {
@@ -126,14 +128,18 @@ impl<'a> TargetFile<'a> {
     pub fn parse(text: &'a str) -> TargetFile<'a> {
         let file = ftl::parse(text);
         let mut found = HashMap::new();
+        let mut blank = std::collections::HashSet::new();
         for (i, entry) in file.entries.iter().enumerate() {
             if let Entry::Message(m) = entry {
-                if m.value.is_some() {
+                if let Some(value) = &m.value {
+                    if !found.contains_key(m.id) && is_blank(value) {
+                        blank.insert(m.id);
+                    }
                     found.entry(m.id).or_insert_with(|| (i, Marks::read(m)));
                 }
             }
         }
-        TargetFile { file, found }
+        TargetFile { file, found, blank }
     }
 
     /// The translation of segment `id`, if there is one.
@@ -156,10 +162,23 @@ impl<'a> TargetFile<'a> {
         self.found.get(id).map(|(_, marks)| marks)
     }
 
+    /// Whether segment `id`'s translation is empty (or white space only), which counts as no
+    /// translation.
+    pub fn is_blank(&self, id: &str) -> bool {
+        self.blank.contains(id)
+    }
+
     /// The ids of the messages that have a value, in no particular order.
     pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
         self.found.keys().copied()
     }
+}
+
+/// Whether a value is empty or white space only.
+pub fn is_blank(pieces: &[Piece]) -> bool {
+    pieces
+        .iter()
+        .all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()))
 }
 
 /// The fingerprint recorded in a sign-off for a value.
@@ -417,10 +436,13 @@ fn render(
                 out.push('\n');
                 let note = if sources.contains(m.id) {
                     "bitext: duplicate id; the first message with this id is the translation"
+                        .to_string()
+                } else if ctx.history.segment(m.id).is_some() {
+                    "bitext: obsolete, no longer in the source".to_string()
                 } else {
-                    "bitext: obsolete, no longer in the source"
+                    unknown_id_note(m.id, current)
                 };
-                write_message(out, m, ctx, None, Some(note), now);
+                write_message(out, m, ctx, None, Some(&note), now);
             }
             Kind::Placeholder { own, .. } if !own.is_empty() => {
                 out.push('\n');
@@ -490,6 +512,16 @@ fn render(
         write_prefix(&mut out, &last.prefix);
     }
     out
+}
+
+/// The note above a message whose id no segment ever had (a mistyped id).
+fn unknown_id_note(id: &str, current: &[(&str, &str)]) -> String {
+    match crate::text::similar_word(id, current.iter().map(|(id, _)| *id)) {
+        Some(like) => {
+            format!("bitext: unknown id, no segment has it; did you mean {like}?")
+        }
+        None => "bitext: unknown id, no segment has it".to_string(),
+    }
 }
 
 /// Writes the translator's entries, each after a blank line. Junk that starts indented would read
@@ -629,7 +661,8 @@ fn write_message(
         },
         (None, Some(segment)) => {
             let hash = pieces.as_deref().map(value_hash);
-            write_machine_lines(out, ctx, segment, now, pieces.is_some(), hash, marks);
+            let translated = pieces.as_deref().is_some_and(|p| !is_blank(p));
+            write_machine_lines(out, ctx, segment, now, translated, hash, marks);
         }
         (None, None) => {}
     }

@@ -1,0 +1,257 @@
+//! A translator's and an editor's day: what went wrong when bitext was used as a desk uses it,
+//! each through the real binary.
+
+mod common;
+
+use common::{Fixture, ARTICLE};
+
+const SLUG: &str = "summit";
+
+fn translated() -> Fixture {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.bitext(&["sync"]).assert().success();
+    f.translate_all(SLUG);
+    f
+}
+
+#[test]
+fn fill_refuses_what_an_editor_types_by_reflex() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.bitext(&["sync"]).assert().success();
+    f.bitext(&["fill", "ko", "--no-memory"])
+        .stdin(":wq\n:x\n:Q\n:q\n")
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/fill-reflex.txt"]);
+    assert!(!f.read("locales/ko/summit.ftl").contains(":wq"));
+    assert!(!f.read("locales/ko/summit.ftl").contains("title = "));
+}
+
+#[test]
+fn show_as_markdown_puts_each_locale_under_its_own_header() {
+    let f = translated();
+    f.bitext(&[
+        "show", SLUG, "--format", "markdown", "--locale", "ru", "--locale", "kk",
+    ])
+    .assert()
+    .success()
+    .stdout_eq(snapbox::file!["snapshots/desk/show-ru-kk.md"]);
+    f.bitext(&["show", SLUG, "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/show-all.md"]);
+    let text = f.stdout(&["show", SLUG]);
+    assert!(
+        !text.lines().any(|l| l.ends_with(' ')),
+        "no line ends in a space:\n{text}"
+    );
+}
+
+#[test]
+fn an_article_without_a_title_is_a_warning_at_sync() {
+    let f = Fixture::init();
+    f.write(
+        "articles/summit.md",
+        "President Moon Jae-in welcomed Kazakh President Kassym-Jomart Tokayev to Seoul.\n",
+    );
+    f.bitext(&["sync"])
+        .assert()
+        .success()
+        .stderr_eq(snapbox::str![[r#"
+warning: articles/summit.md has no title (`title = "…"` in the front matter between `+++` lines): it is not published until it has one
+
+"#]]);
+}
+
+#[test]
+fn an_empty_translation_is_refused_and_never_current() {
+    let f = translated();
+    let trade = f.id_of(SLUG, "Trade reached");
+    let before = f.tree();
+    for empty in ["", "   "] {
+        f.bitext(&["set", "ko", SLUG, &trade, empty])
+            .assert()
+            .code(2)
+            .stderr_eq(format!(
+                "error: ko summit {trade}: the translation is empty, which is no translation: nothing saved\n"
+            ));
+    }
+    assert_eq!(f.tree(), before);
+    // Emptied by hand and signed off: still missing.
+    let ko = f.read("locales/ko/summit.ftl");
+    let line = ko
+        .lines()
+        .find(|l| l.starts_with(&format!("{trade} = ")))
+        .unwrap();
+    f.write(
+        "locales/ko/summit.ftl",
+        ko.replace(line, &format!("{trade} = {{\"\"}}")),
+    );
+    f.bitext(&["accept", "ko", "--all"]).assert().success();
+    let status: serde_json::Value = serde_json::from_str(&f.stdout(&["status", "--json"])).unwrap();
+    assert_eq!(status["totals"]["ko"]["missing"], 1);
+    assert_eq!(status["totals"]["ko"]["current"], 5);
+}
+
+#[test]
+fn a_mistyped_id_is_named_with_the_segment_it_was_meant_for() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.bitext(&["sync"]).assert().success();
+    let met = f.id_of(SLUG, "met at");
+    // One letter off, as a translator types it by hand.
+    let mut typo = met.clone();
+    let last = typo.pop().unwrap();
+    typo.push(if last == 'a' { 'b' } else { 'a' });
+    let ko = f.read("locales/ko/summit.ftl");
+    f.write(
+        "locales/ko/summit.ftl",
+        format!("{ko}\n{typo} = 두 정상은 청와대에서 만났다.\n"),
+    );
+    let expected = format!(
+        "locales/ko/summit.ftl:[..]: error[unknown-id] {typo}: unknown id {typo}: no segment of the article has it; did you mean {met} (missing)?\n[..]"
+    );
+    f.bitext(&["check", "--locale", "ko"])
+        .assert()
+        .code(1)
+        .stdout_eq(expected);
+    f.bitext(&["accept", "ko"])
+        .assert()
+        .success()
+        .stderr_eq(format!(
+            "warning: locales/ko/summit.ftl: unknown id {typo}; did you mean {met} (missing)?\n"
+        ));
+    // A rewrite does not call it obsolete: it never was in the source.
+    f.bitext(&["set", "ko", SLUG, "title", "정상들, 협력 확대 합의"])
+        .assert()
+        .success();
+    let ko = f.read("locales/ko/summit.ftl");
+    assert!(
+        ko.contains(&format!(
+            "# bitext: unknown id, no segment has it; did you mean {met}?\n{typo} = "
+        )),
+        "{ko}"
+    );
+    assert!(!ko.contains("no longer in the source"), "{ko}");
+}
+
+#[test]
+fn an_article_edited_since_the_last_sync_is_said_and_set_refuses() {
+    let f = translated();
+    let trade = f.id_of(SLUG, "Trade reached");
+    f.write(
+        "articles/summit.md",
+        ARTICLE.replace("$4.22 billion", "$4.25 billion"),
+    );
+    let warning = "warning: articles/summit.md was edited since the last sync: this shows the English of revision 1 (run `bitext sync summit`)\n";
+    for args in [
+        vec!["status"],
+        vec!["todo", "ko", "--no-memory"],
+        vec!["show", SLUG],
+        vec!["diff", SLUG, "--from", "1", "--to", "1"],
+    ] {
+        let assert = f.bitext(&args).assert();
+        let output = assert.get_output();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(warning.trim_end()), "{args:?}: {stderr}");
+    }
+    let before = f.tree();
+    f.bitext(&["set", "ko", SLUG, &trade, "2019년 교역액은 42억5000만 달러에 달했다."])
+        .assert()
+        .code(2)
+        .stderr_eq("error: articles/summit.md was edited since the last sync: run `bitext sync summit` first, so that the translation is signed off against the English there is now\n");
+    assert_eq!(f.tree(), before);
+}
+
+#[test]
+fn small_things_a_desk_trips_on() {
+    let f = translated();
+    // Leading and trailing white space both reported.
+    let met = f.id_of(SLUG, "met at");
+    f.bitext(&["set", "ko", SLUG, &met, " 두 정상은 청와대에서 만났다. "])
+        .assert()
+        .success();
+    let check = f.bitext(&["check", "--locale", "ko", "--json"]).assert();
+    let findings: serde_json::Value = serde_json::from_slice(&check.get_output().stdout).unwrap();
+    let whitespace = findings["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["check"] == "whitespace")
+        .unwrap();
+    let message = whitespace["message"].as_str().unwrap();
+    assert!(
+        message.contains("leading") && message.contains("trailing"),
+        "{message}"
+    );
+    // A typo in [check] is an error for every command.
+    let config = f.read("bitext.toml");
+    f.write(
+        "bitext.toml",
+        format!("{config}\n[check]\nquote = \"off\"\n"),
+    );
+    f.bitext(&["status"]).assert().code(2);
+    f.write("bitext.toml", config);
+    // A percentage is from 0 to 100.
+    f.bitext(&["status", "--fail-under", "150"])
+        .assert()
+        .code(2)
+        .stderr_eq("error: invalid value '150' for '--fail-under <PCT>': 150 is not a percentage from 0 to 100\n\nFor more information, try '--help'.\n");
+    // A translation that starts with a dash needs no `--`.
+    f.bitext(&["set", "ru", SLUG, "byline", "— Джейн Доу"])
+        .assert()
+        .success();
+    f.bitext(&["set", "ru", SLUG, "byline", "-Джейн Доу"])
+        .assert()
+        .success();
+    assert!(f
+        .read("locales/ru/summit.ftl")
+        .contains("byline = -Джейн Доу"));
+}
+
+#[test]
+fn import_takes_region_codes_and_white_space_that_cat_tools_write() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.bitext(&["sync"]).assert().success();
+    f.bitext(&["export", "ru", "--format", "xliff12", "-o", "ru.xlf"])
+        .assert()
+        .success();
+    let trade = f.id_of(SLUG, "Trade reached");
+    // What a CAT tool gives back: region codes, a doubled space, a translation marked done.
+    let xlf = f
+        .read("ru.xlf")
+        .replace("target-language=\"ru\"", "target-language=\"ru-RU\"")
+        .replace("source-language=\"en\"", "source-language=\"en-US\"")
+        .replace("Trade reached $4.22", "Trade  reached $4.22");
+    let xlf = fill_target(
+        &xlf,
+        &trade,
+        "В 2019 году товарооборот достиг 4,22 млрд долларов.",
+    );
+    f.write("ru.xlf", xlf);
+    f.bitext(&["import", "ru.xlf", "--json"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/import-region.json"]);
+    let ru = f.read("locales/ru/summit.ftl");
+    assert!(ru.contains("# bitext: current, signed r1"), "{ru}");
+}
+
+/// The XLIFF 1.2 text with the target of unit `id` filled in and marked translated.
+fn fill_target(xlf: &str, id: &str, text: &str) -> String {
+    let start = xlf
+        .find(&format!("{SLUG}:{id}\""))
+        .or_else(|| xlf.find(&format!("{id}\"")))
+        .expect("the unit");
+    let rest = &xlf[start..];
+    let source_end = start + rest.find("</source>").unwrap() + "</source>".len();
+    let unit_end = start + rest.find("</trans-unit>").unwrap();
+    format!(
+        "{}\n<target state=\"translated\">{text}</target>\n{}",
+        &xlf[..source_end],
+        &xlf[unit_end..]
+    )
+}
