@@ -73,6 +73,8 @@ proptest! {
         thread_local! {
             static PROJECT: (common::Fixture, Project, String) = project();
         }
+        // An empty translation is no translation: `set` refuses it (tests/desk.rs).
+        prop_assume!(!text.trim().is_empty());
         PROJECT.with(|(_, project, id)| {
             bitext::translate::set(project, "ko", "a", id, &text).unwrap();
             let source = std::fs::read_to_string(project.locale_path("ko", "a")).unwrap();
