@@ -269,6 +269,24 @@ pub fn canonical_locale(code: &str) -> Result<String, String> {
         .ok_or_else(|| format!("\"{code}\" is not a valid locale code"))
 }
 
+/// The language of a country whose code is often typed for it (`kz` for Kazakh, `kr` for
+/// Korean).
+fn country_language(code: &str) -> Option<&'static str> {
+    let language = match code.to_ascii_lowercase().as_str() {
+        "kz" => "kk",
+        "kr" => "ko",
+        "ua" => "uk",
+        "jp" => "ja",
+        "cn" => "zh",
+        "gr" => "el",
+        "cz" => "cs",
+        "se" => "sv",
+        "dk" => "da",
+        _ => return None,
+    };
+    Some(language)
+}
+
 /// Why `slug` is not a valid article slug, if it is not.
 ///
 /// ```
@@ -372,12 +390,27 @@ impl Project {
 
     /// The target locale that `code` names, canonicalized; an error if it is not one.
     pub fn target(&self, code: &str) -> Result<String> {
-        let canonical = canonical_locale(code).map_err(Error::Usage)?;
+        let guess = |code: &str| {
+            let targets = self.config.targets.iter().map(String::as_str);
+            country_language(code)
+                .filter(|l| self.config.targets.iter().any(|t| t == l))
+                .or_else(|| crate::text::similar_word(code, targets))
+                .map(|like| format!("did you mean {like}? "))
+                .unwrap_or_default()
+        };
+        let canonical = canonical_locale(code).map_err(|m| {
+            Error::Usage(format!(
+                "{m} ({}the targets are {})",
+                guess(code),
+                self.config.targets.join(", ")
+            ))
+        })?;
         if self.config.targets.contains(&canonical) {
             Ok(canonical)
         } else {
             Err(Error::Usage(format!(
-                "unknown locale {canonical}: the targets in {CONFIG_FILE} are {}",
+                "unknown locale {canonical}: {}the targets in {CONFIG_FILE} are {}",
+                guess(&canonical),
                 self.config.targets.join(", ")
             )))
         }
@@ -473,8 +506,11 @@ impl Project {
                         "{slug} was never synced: run `bitext sync {slug}` first"
                     )));
                 }
+                let like = crate::text::similar_word(slug, known.iter().map(String::as_str))
+                    .map(|like| format!("; did you mean {like}?"))
+                    .unwrap_or_default();
                 return Err(Error::Usage(format!(
-                    "unknown article {slug}: there is no {}",
+                    "unknown article {slug}: there is no {}{like}",
                     self.rel(&self.article_path(slug)).display()
                 )));
             }

@@ -72,8 +72,12 @@ fn current_english(files: &ArticleFiles, id: &str) -> Result<String> {
         Some(english) => Ok(english.to_string()),
         None => {
             let project = files.project();
+            let current = history.current();
+            let like = crate::text::similar_word(id, current.iter().map(|(id, _)| *id))
+                .map(|like| format!("did you mean {like}? "))
+                .unwrap_or_default();
             Err(Error::Usage(format!(
-                "{} has no segment {id} (see {})",
+                "{} has no segment {id} ({like}see {})",
                 files.slug(),
                 project
                     .rel(&project.locale_path(&project.config.source, files.slug()))

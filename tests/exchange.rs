@@ -738,9 +738,10 @@ fn an_old_export_never_takes_back_newer_work() {
                 "<source>They agreed to cooperate on space.</source>\n        <target state=\"translated\">두 나라는 우주 분야에서 협력하기로 했다.</target>",
             ),
     );
-    f.bitext(&["import", "old.xlf"]).assert().success().stdout_eq(format!(
-        "ko {SLUG} {meeting}: changed in the file and in the project since the export: not imported, the project keeps its translation\n\
-         ko {SLUG} {space}: changed in the file and in the project since the export: not imported, the project keeps its translation\n\
+    // Exit 1: something in the file was not imported.
+    f.bitext(&["import", "old.xlf"]).assert().code(1).stdout_eq(format!(
+        "ko {SLUG} {meeting}: the project's translation is newer, or changed since the export too: not imported, the project keeps its translation (`--theirs` takes the file's)\n\
+         ko {SLUG} {space}: the project's translation is newer, or changed since the export too: not imported, the project keeps its translation (`--theirs` takes the file's)\n\
          XLIFF 1.2 wrote 0 translations: 0 signed off, 0 stale, 0 unsigned; 2 unchanged, 2 untranslated\n\
          2 translations not imported: changed on both sides\n"
     ));
@@ -748,6 +749,56 @@ fn an_old_export_never_takes_back_newer_work() {
         f.tree_without("old.xlf") == newer,
         "a conflicting import changed the project"
     );
+    // A person who compared both takes the file's, knowingly.
+    f.bitext(&["import", "old.xlf", "--theirs"])
+        .assert()
+        .success();
+    let ko = f.read(&format!("locales/ko/{SLUG}.ftl"));
+    assert!(ko.contains("두 정상이 청와대에서 만났다."), "{ko}");
+    assert!(
+        ko.contains("두 나라는 우주 분야에서 협력하기로 했다."),
+        "{ko}"
+    );
+}
+
+#[test]
+fn an_export_merged_by_msgmerge_never_takes_back_newer_work() {
+    if std::process::Command::new("msgmerge")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no msgmerge (gettext)");
+        return;
+    }
+    let f = summit();
+    let meeting = f.id_of(SLUG, "The two leaders met");
+    export(&f, "po", "old.po");
+    f.bitext(&[
+        "set",
+        "ko",
+        SLUG,
+        &meeting,
+        "두 정상은 청와대에서 회담했다.",
+    ])
+    .assert()
+    .success();
+    export(&f, "po", "new.po");
+    let merged = std::process::Command::new("msgmerge")
+        .args(["-q", "old.po", "new.po", "-o", "merged.po"])
+        .current_dir(f.path(""))
+        .status()
+        .unwrap();
+    assert!(merged.success());
+    let newer = f.tree_without("merged.po");
+    f.bitext(&["import", "merged.po"]).assert().code(1);
+    assert!(
+        f.tree_without("merged.po") == newer,
+        "msgmerge's file took back newer work"
+    );
+    assert!(f
+        .read(&format!("locales/ko/{SLUG}.ftl"))
+        .contains("회담했다"));
 }
 
 #[test]

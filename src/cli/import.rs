@@ -18,18 +18,28 @@ pub struct Args {
     /// Print the report as JSON
     #[arg(long)]
     json: bool,
+    /// Take the file's translation where the project's changed too, or is newer: a person
+    /// who compared both chose the file's
+    #[arg(long)]
+    theirs: bool,
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let actor = super::actor(project)?;
     let report = if args.dry_run {
-        exchange::dry_run(project, &actor, &args.file)?
+        exchange::dry_run(project, &actor, &args.file, args.theirs)?
     } else {
-        exchange::import(project, &actor, &args.file)?
+        exchange::import(project, &actor, &args.file, args.theirs)?
+    };
+    // Something in the file was not imported: a script must not take that for success.
+    let code = if report.conflicts.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     };
     if args.json {
         out.json(&report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(code);
     }
     let locale = &report.locale;
     for w in &report.written {
@@ -49,8 +59,8 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     }
     for c in &report.conflicts {
         out.line(&format!(
-            "{locale} {} {}: changed in the file and in the project since the export: not \
-             imported, the project keeps its translation",
+            "{locale} {} {}: the project's translation is newer, or changed since the export \
+             too: not imported, the project keeps its translation (`--theirs` takes the file's)",
             c.slug, c.id
         ))?;
     }
@@ -72,5 +82,5 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             super::output::plural(report.conflicts.len(), "translation", "translations")
         ))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }

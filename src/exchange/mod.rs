@@ -317,11 +317,11 @@ pub struct Conflict {
 /// Imports the exchange file at `path`: checks every unit against the project, then writes the
 /// translations through the one write path for target files, under the project lock. Nothing is
 /// written when anything in the file is wrong.
-pub fn import(project: &Project, actor: &Actor, path: &Path) -> Result<Report> {
+pub fn import(project: &Project, actor: &Actor, path: &Path, theirs: bool) -> Result<Report> {
     let text = read_capped(path)?;
     let incoming = parse(path, &text)?;
     let lock = ProjectLock::acquire(&project.root)?;
-    let (report, writers) = plan(&lock, project, actor, path, &text, &incoming)?;
+    let (report, writers) = plan(&lock, project, actor, path, &text, &incoming, theirs)?;
     for writer in writers.into_values() {
         if writer.has_updates() {
             writer.save()?;
@@ -349,11 +349,11 @@ fn superseded(journal: &Journal, id: &str, older: &str, newer: &str) -> bool {
 }
 
 /// Checks `incoming` against the project and reports what an import would do, writing nothing.
-pub fn dry_run(project: &Project, actor: &Actor, path: &Path) -> Result<Report> {
+pub fn dry_run(project: &Project, actor: &Actor, path: &Path, theirs: bool) -> Result<Report> {
     let text = read_capped(path)?;
     let incoming = parse(path, &text)?;
     let lock = ProjectLock::acquire(&project.root)?;
-    Ok(plan(&lock, project, actor, path, &text, &incoming)?.0)
+    Ok(plan(&lock, project, actor, path, &text, &incoming, theirs)?.0)
 }
 
 /// Reads an exchange file as UTF-8 text, refusing one larger than [`MAX_FILE_BYTES`] before
@@ -385,6 +385,7 @@ fn plan<'p>(
     path: &Path,
     text: &str,
     incoming: &Incoming,
+    theirs: bool,
 ) -> Result<(Report, BTreeMap<String, Writer<'p>>)> {
     let at = |offset: usize, message: String| Error::at_offset(path, text, offset, message);
     let locale = check_locales(project, incoming).map_err(|(offset, m)| at(offset, m))?;
@@ -438,7 +439,7 @@ fn plan<'p>(
         let Some(file) = writer.locale(&locale) else {
             continue;
         };
-        match decide(unit, history, file, actor) {
+        match decide(unit, history, file, actor, theirs) {
             Decision::Untranslated => report.untranslated += 1,
             Decision::Unchanged => report.unchanged += 1,
             Decision::Conflict => report.conflicts.push(Conflict {
@@ -518,7 +519,13 @@ enum Decision {
 
 /// Decides what to do with `unit` of a file, given the article's history and its target file:
 /// a pure function of the two.
-fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Actor) -> Decision {
+fn decide(
+    unit: &IncomingUnit,
+    history: &History,
+    file: &LocaleFile,
+    actor: &Actor,
+    theirs: bool,
+) -> Decision {
     let Some(segment) = history.segment(&unit.id) else {
         return Decision::Untranslated;
     };
@@ -552,15 +559,6 @@ fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Act
     let same_text = existing
         .as_ref()
         .is_some_and(|t| t.pieces == pieces.as_slice());
-    // The file's translation is one the project signed off before the one it has now: the file
-    // is older than the project, whatever it says of itself (msgmerge copies markers from one
-    // file to another), and taking it would undo newer work.
-    if let (Some(now), Some(journal)) = (&existing, file.journal()) {
-        if !same_text && superseded(journal, &unit.id, &escape::display(pieces), &now.text()) {
-            return Decision::Conflict;
-        }
-    }
-    let old_signoff = existing.as_ref().and_then(|t| t.signoff.clone());
     // What changed since the export, when the file says what it was exported with.
     if let Some(exported) = &unit.exported {
         let now_in_project = existing
@@ -568,15 +566,27 @@ fn decide(unit: &IncomingUnit, history: &History, file: &LocaleFile, actor: &Act
             .map_or_else(|| NO_TARGET.to_string(), Translation::hash);
         let project_changed = now_in_project != *exported;
         let file_changed = value_hash(pieces) != *exported;
-        if project_changed && !file_changed {
+        if project_changed && !file_changed && !theirs {
             // Left as it was in the file, rewritten in the project since: the project's
             // translation is the newer one.
             return Decision::Unchanged;
         }
-        if project_changed && file_changed && !same_text {
+        if project_changed && file_changed && !same_text && !theirs {
             return Decision::Conflict;
         }
     }
+    // The file's translation is one the project signed off before the one it has now: the file
+    // is older than the project, whatever it says of itself (msgmerge copies markers from one
+    // file to another), and taking it would undo newer work.
+    if let (Some(now), Some(journal)) = (&existing, file.journal()) {
+        if !theirs
+            && !same_text
+            && superseded(journal, &unit.id, &escape::display(pieces), &now.text())
+        {
+            return Decision::Conflict;
+        }
+    }
+    let old_signoff = existing.as_ref().and_then(|t| t.signoff.clone());
     if let (true, Some(revision)) = (unit.done, revision) {
         let signed_english = segment.text_at(revision).unwrap_or(&unit.source);
         let signoff = SignOff::new(
