@@ -110,6 +110,7 @@ pub fn prepare(
             .map(|l| (l.clone(), Outcome::Refused(reason.clone())))
             .collect(),
         warnings: Vec::new(),
+        modified: None,
     };
     let article_path = project.article_path(slug);
     let rel_article = project.rel(&article_path);
@@ -298,5 +299,6 @@ pub fn prepare(
         article: Some((article, runs)),
         locales,
         warnings,
+        modified: history.latest().map(|r| r.date.clone()),
     })
 }

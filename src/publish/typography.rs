@@ -1,0 +1,382 @@
+//! Each language's typography on published pages: where a line must not break.
+//!
+//! Russian and Kazakh keep together, with a no-break space (U+00A0), a one-letter word and the
+//! word after it (`в Сеуле`), a dash and the word before it (`мир — сказал`), the groups of a
+//! number (`1 400`), and a number and its unit or sign (`4,22 млрд`, `2021 г.`, `№ 1`). Korean
+//! keeps a number and its counter together (`17만2000여 명`, `42억 달러`). Nothing else changes:
+//! only spaces between such words become no-break spaces.
+//!
+//! The rules see the text around the part they change (`before`, `after`), so that a word split
+//! by markup (`в *Сеуле*`) is still kept with its neighbour.
+
+use std::borrow::Cow;
+
+use super::locale::language;
+
+/// The no-break space.
+pub const NBSP: char = '\u{a0}';
+
+/// `text` with the no-break spaces of `locale`'s typography.
+///
+/// ```
+/// use bitext::publish::typography::apply;
+/// assert_eq!(apply("в 2019 году — 4,22 млрд", "ru"), "в\u{a0}2019 году\u{a0}— 4,22\u{a0}млрд");
+/// assert_eq!(apply("17만2000여 명이 이주했다", "ko"), "17만2000여\u{a0}명이 이주했다");
+/// assert_eq!(apply("In 2019 — a record", "en"), "In 2019 — a record");
+/// ```
+pub fn apply<'a>(text: &'a str, locale: &str) -> Cow<'a, str> {
+    apply_within(text, "", "", locale)
+}
+
+/// [`apply`] to `text`, which stands between `before` and `after` (text that is shown around it
+/// but changed elsewhere, such as the words of a neighbouring emphasis).
+pub fn apply_within<'a>(text: &'a str, before: &str, after: &str, locale: &str) -> Cow<'a, str> {
+    let rules: fn(&[char], usize) -> bool = match language(locale) {
+        "ru" | "kk" => cyrillic_keeps,
+        "ko" => korean_keeps,
+        _ => return Cow::Borrowed(text),
+    };
+    if !text.contains(' ') {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = before
+        .chars()
+        .chain(text.chars())
+        .chain(after.chars())
+        .collect();
+    let start = before.chars().count();
+    let end = start + text.chars().count();
+    let mut changed = false;
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if c == ' ' && rules(&chars, i) {
+            out.push(NBSP);
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{400}'..='\u{52f}')
+}
+
+/// Units and signs that stay with the number before them, in Russian and Kazakh.
+const CYRILLIC_UNITS: &[&str] = &[
+    "трлн",
+    "млрд",
+    "млн",
+    "тыс",
+    "мың",
+    "км",
+    "см",
+    "мм",
+    "кг",
+    "га",
+    "ч",
+    "мин",
+    "сек",
+    "сағ",
+    "м",
+    "г",
+    "т",
+    "л",
+    "гг",
+    "ж",
+    "жж",
+    "руб",
+    "долл",
+    "тенге",
+    "теңге",
+    "тг",
+    "кВт",
+    "МВт",
+    "ГВт",
+    "%",
+    "‰",
+    "°",
+    "°C",
+    "₸",
+    "₽",
+];
+
+/// Whether the space at `i` keeps its neighbours together in Russian or Kazakh.
+fn cyrillic_keeps(chars: &[char], i: usize) -> bool {
+    let prev = |n: usize| i.checked_sub(n).map(|j| chars[j]);
+    let next = |n: usize| chars.get(i + n).copied();
+    // After a one-letter word: в, к, с, у, о, и, а, я …
+    if prev(1).is_some_and(is_cyrillic)
+        && prev(1).is_some_and(char::is_alphabetic)
+        && !prev(2).is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\u{301}')
+        && next(1).is_some_and(|c| !c.is_whitespace())
+    {
+        return true;
+    }
+    // Before a dash that stands between words.
+    if matches!(next(1), Some('—' | '–')) && next(2).is_none_or(char::is_whitespace) {
+        return prev(1).is_some_and(|c| !c.is_whitespace());
+    }
+    // A number sign and its number: № 1, § 2.
+    if matches!(prev(1), Some('№' | '§')) && next(1).is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if !prev(1).is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Inside a number: the groups of three digits of 1 400 or 100 000.
+    let group = (1..=3).all(|n| next(n).is_some_and(|c| c.is_ascii_digit()))
+        && !next(4).is_some_and(|c| c.is_ascii_digit());
+    let digits_before = (1..)
+        .take_while(|&n| prev(n).is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    let whole_number =
+        prev(digits_before + 1).is_none_or(|c| !c.is_alphanumeric() && c != ',' && c != '.');
+    if group && digits_before <= 3 && whole_number {
+        return true;
+    }
+    // A number and its unit: 4,22 млрд, 30 %, 1943 г.
+    let word: String = chars[i + 1..]
+        .iter()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | ':' | ')' | '»' | '!' | '?'))
+        .collect();
+    let word = word.strip_suffix('.').unwrap_or(&word);
+    CYRILLIC_UNITS.contains(&word)
+}
+
+/// Counters and units that follow a number in Korean.
+const KOREAN_COUNTERS: &[&str] = &[
+    "명",
+    "개",
+    "개국",
+    "곳",
+    "건",
+    "권",
+    "대",
+    "마리",
+    "번",
+    "살",
+    "세",
+    "채",
+    "척",
+    "편",
+    "가지",
+    "차례",
+    "배",
+    "톤",
+    "달러",
+    "원",
+    "위안",
+    "엔",
+    "유로",
+    "년",
+    "년간",
+    "개월",
+    "주",
+    "주년",
+    "일",
+    "시간",
+    "시",
+    "분",
+    "초",
+    "층",
+    "회",
+    "차",
+    "위",
+    "종",
+    "쪽",
+    "장",
+    "점",
+    "석",
+    "호",
+    "킬로미터",
+    "킬로그램",
+    "미터",
+    "퍼센트",
+    "배럴",
+    "km",
+    "kg",
+    "m",
+    "%",
+];
+
+/// What may follow a counter in the same word: particles and the like.
+const KOREAN_ENDINGS: &[&str] = &[
+    "",
+    "이",
+    "가",
+    "을",
+    "를",
+    "은",
+    "는",
+    "의",
+    "에",
+    "에서",
+    "에게",
+    "으로",
+    "로",
+    "과",
+    "와",
+    "도",
+    "만",
+    "씩",
+    "째",
+    "당",
+    "이나",
+    "나",
+    "쯤",
+    "가량",
+    "정도",
+    "여",
+    "이상",
+    "이하",
+    "이다",
+    "였다",
+    "이었다",
+    "에는",
+    "까지",
+    "부터",
+    "보다",
+    "에서는",
+    "으로는",
+    "만에",
+    "동안",
+    "간",
+];
+
+/// Whether the space at `i` separates a Korean number from its counter.
+fn korean_keeps(chars: &[char], i: usize) -> bool {
+    let start = chars[..i]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let number = &chars[start..i];
+    let is_number = number.first().is_some_and(char::is_ascii_digit)
+        && number.iter().all(|&c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ',' | '.' | '만' | '억' | '조' | '천' | '백' | '십' | '여'
+                )
+        });
+    if !is_number {
+        return false;
+    }
+    let word: String = chars[i + 1..]
+        .iter()
+        .take_while(|c| {
+            !c.is_whitespace() && !matches!(c, ',' | '.' | ')' | '」' | '"' | '”' | '’' | '·')
+        })
+        .collect();
+    KOREAN_COUNTERS.iter().any(|counter| {
+        word.strip_prefix(counter)
+            .is_some_and(|rest| KOREAN_ENDINGS.contains(&rest))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with each no-break space shown as `~`.
+    fn marked(text: &str, locale: &str) -> String {
+        apply(text, locale).replace(NBSP, "~")
+    }
+
+    #[test]
+    fn russian_keeps_one_letter_words_with_the_next() {
+        assert_eq!(
+            marked(
+                "Лидеры встретились в «Чхонвадэ» и договорились о сотрудничестве с Казахстаном.",
+                "ru"
+            ),
+            "Лидеры встретились в~«Чхонвадэ» и~договорились о~сотрудничестве с~Казахстаном."
+        );
+        // Words of two letters and more, and the letter of an abbreviation, are not.
+        assert_eq!(
+            marked("на саммите до 2021 т. е. он", "ru"),
+            "на саммите до 2021 т. е. он"
+        );
+    }
+
+    #[test]
+    fn a_dash_never_starts_a_line() {
+        assert_eq!(
+            marked(
+                "«Мир важнее оружия», — сказал он. Хон Бом До — герой.",
+                "ru"
+            ),
+            "«Мир важнее оружия»,~— сказал он. Хон Бом До~— герой."
+        );
+        // A dash between numbers, with no spaces, is a range, and a hyphen is part of a word.
+        assert_eq!(
+            marked("1910–1945 годы, Касым-Жомарт", "ru"),
+            "1910–1945 годы, Касым-Жомарт"
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_groups_and_units() {
+        assert_eq!(
+            marked(
+                "более 1 400 единиц, 100 000 человек, 4,22 млрд долларов, 27 %, 1943 г., № 1",
+                "ru"
+            ),
+            "более 1~400 единиц, 100~000 человек, 4,22~млрд долларов, 27~%, 1943~г., №~1"
+        );
+        // A year and a count that merely follow each other are not one number.
+        assert_eq!(
+            marked("в 2019 году 150 человек", "ru"),
+            "в~2019 году 150 человек"
+        );
+        assert_eq!(marked("2019 123", "ru"), "2019 123");
+    }
+
+    #[test]
+    fn kazakh_follows_the_same_rules() {
+        assert_eq!(
+            marked(
+                "2019 жылы тауар айналымы 4,22 млрд долларға жетті, ал 172 мың адам — көшірілді.",
+                "kk"
+            ),
+            "2019 жылы тауар айналымы 4,22~млрд долларға жетті, ал 172~мың адам~— көшірілді."
+        );
+    }
+
+    #[test]
+    fn korean_numbers_keep_their_counters() {
+        assert_eq!(
+            marked(
+                "1937년 17만2000여 명이 강제 이주됐고, 교역액은 42억2000만 달러에 달했다.",
+                "ko"
+            ),
+            "1937년 17만2000여~명이 강제 이주됐고, 교역액은 42억2000만~달러에 달했다."
+        );
+        // A number before a word that is not a counter, or a counter-like start of a word.
+        assert_eq!(
+            marked("2019 대통령 선거, 3 명태", "ko"),
+            "2019 대통령 선거, 3 명태"
+        );
+    }
+
+    #[test]
+    fn context_around_markup_counts() {
+        // `в *Сеуле*`: the text `в ` ends where the emphasis starts.
+        assert_eq!(apply_within("в ", "", "Сеуле", "ru"), "в\u{a0}");
+        assert_eq!(apply_within(" млрд", "4,22", "", "ru"), "\u{a0}млрд");
+        assert_eq!(apply_within("в ", "", "", "ru"), "в ");
+    }
+
+    #[test]
+    fn other_languages_are_left_alone() {
+        for text in ["a 1 400 — b", "I — we"] {
+            assert_eq!(apply(text, "en"), text);
+            assert_eq!(apply(text, "fr"), text);
+        }
+    }
+}
