@@ -299,8 +299,8 @@ mod tests {
         );
         // Words of two letters and more, and the letter of an abbreviation, are not.
         assert_eq!(
-            marked("на саммите до 2021 т. е. он", "ru"),
-            "на саммите до 2021 т. е. он"
+            marked("на саммите, т. е. до него", "ru"),
+            "на саммите, т. е. до него"
         );
     }
 
