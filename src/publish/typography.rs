@@ -31,11 +31,25 @@ pub fn apply<'a>(text: &'a str, locale: &str) -> Cow<'a, str> {
 /// [`apply`] to `text`, which stands between `before` and `after` (text that is shown around it
 /// but changed elsewhere, such as the words of a neighbouring emphasis).
 pub fn apply_within<'a>(text: &'a str, before: &str, after: &str, locale: &str) -> Cow<'a, str> {
-    let rules: fn(&[char], usize) -> bool = match language(locale) {
-        "ru" | "kk" => cyrillic_keeps,
-        "ko" => korean_keeps,
-        _ => return Cow::Borrowed(text),
-    };
+    match language(locale) {
+        "ru" | "kk" => no_break_spaces(text, before, after, cyrillic_keeps),
+        "ko" if text.contains(['·', '…']) => {
+            let joined = join_korean_punctuation(text);
+            Cow::Owned(no_break_spaces(&joined, before, after, korean_keeps).into_owned())
+        }
+        "ko" => no_break_spaces(text, before, after, korean_keeps),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// `text` with each space where `rules` says the words around it stay together replaced by a
+/// no-break space.
+fn no_break_spaces<'a>(
+    text: &'a str,
+    before: &str,
+    after: &str,
+    rules: fn(&[char], usize) -> bool,
+) -> Cow<'a, str> {
     if !text.contains(' ') {
         return Cow::Borrowed(text);
     }
@@ -61,6 +75,34 @@ pub fn apply_within<'a>(text: &'a str, before: &str, after: &str, locale: &str) 
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// The word joiner (U+2060): no line break on either side.
+pub const WORD_JOINER: char = '\u{2060}';
+
+/// Korean text with a word joiner before an ellipsis and around a middle dot between words, so
+/// that neither starts a line (`방한…` and `한·카자흐스탄` stay whole).
+fn join_korean_punctuation(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != WORD_JOINER);
+        match c {
+            '·' if word(prev) && word(next) => {
+                out.push(WORD_JOINER);
+                out.push(c);
+                out.push(WORD_JOINER);
+            }
+            '…' if word(prev) => {
+                out.push(WORD_JOINER);
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -146,8 +188,48 @@ fn cyrillic_keeps(chars: &[char], i: usize) -> bool {
         .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | ':' | ')' | '»' | '!' | '?'))
         .collect();
     let word = word.strip_suffix('.').unwrap_or(&word);
-    CYRILLIC_UNITS.contains(&word)
+    CYRILLIC_UNITS.contains(&word) || MONTHS.contains(&word)
 }
+
+/// Month names, which stay with the day before them: `17 августа`, `17 тамыз`.
+const MONTHS: &[&str] = &[
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
 
 /// Counters and units that follow a number in Korean.
 const KOREAN_COUNTERS: &[&str] = &[
@@ -205,6 +287,11 @@ const KOREAN_COUNTERS: &[&str] = &[
     "%",
 ];
 
+/// The native Korean numbers that stand before a counter: 한 명, 두 나라, 세 번.
+const KOREAN_NUMERALS: &[&str] = &[
+    "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "몇",
+];
+
 /// What may follow a counter in the same word: particles and the like.
 const KOREAN_ENDINGS: &[&str] = &[
     "",
@@ -256,7 +343,7 @@ fn korean_keeps(chars: &[char], i: usize) -> bool {
         .rposition(|c| c.is_whitespace())
         .map_or(0, |p| p + 1);
     let number = &chars[start..i];
-    let is_number = number.first().is_some_and(char::is_ascii_digit)
+    let digits = number.first().is_some_and(char::is_ascii_digit)
         && number.iter().all(|&c| {
             c.is_ascii_digit()
                 || matches!(
@@ -264,7 +351,8 @@ fn korean_keeps(chars: &[char], i: usize) -> bool {
                     ',' | '.' | '만' | '억' | '조' | '천' | '백' | '십' | '여'
                 )
         });
-    if !is_number {
+    let numeral: String = number.iter().collect();
+    if !digits && !KOREAN_NUMERALS.contains(&numeral.as_str()) {
         return false;
     }
     let word: String = chars[i + 1..]
@@ -357,11 +445,31 @@ mod tests {
             ),
             "1937년 17만2000여~명이 강제 이주됐고, 교역액은 42억2000만~달러에 달했다."
         );
+        assert_eq!(
+            marked("그 가운데 한 명이었다. 두 정상은 세 번째 만났다.", "ko"),
+            "그 가운데 한~명이었다. 두 정상은 세~번째 만났다."
+        );
         // A number before a word that is not a counter, or a counter-like start of a word.
         assert_eq!(
             marked("2019 대통령 선거, 3 명태", "ko"),
             "2019 대통령 선거, 3 명태"
         );
+    }
+
+    #[test]
+    fn korean_middle_dots_and_ellipses_never_start_a_line() {
+        assert_eq!(
+            apply("토카예프 대통령 방한…한·카자흐스탄 관계", "ko"),
+            "토카예프 대통령 방한\u{2060}…한\u{2060}·\u{2060}카자흐스탄 관계"
+        );
+        // A dot between spaces is left as it is.
+        assert_eq!(apply("서지원 기자 · 2021년", "ko"), "서지원 기자 · 2021년");
+    }
+
+    #[test]
+    fn a_day_keeps_its_month() {
+        assert_eq!(marked("17 августа 2021 г.", "ru"), "17~августа 2021~г.");
+        assert_eq!(marked("2021 жылғы 17 тамыз", "kk"), "2021 жылғы 17~тамыз");
     }
 
     #[test]
