@@ -110,6 +110,28 @@ pub fn front_page_path(lc: &str, n: usize) -> String {
     }
 }
 
+/// Why an article's HTML pages cannot have `slug`, when its page would be a front page's file.
+///
+/// ```
+/// use bitext::publish::front::reserved;
+/// assert!(reserved("index").is_some());
+/// assert!(reserved("page/2").is_some());
+/// assert!(reserved("2021/08/index").is_none());
+/// assert!(reserved("page/two").is_none());
+/// ```
+pub fn reserved(slug: &str) -> Option<String> {
+    let page = slug
+        .strip_prefix("page/")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if slug == "index" || page {
+        Some(format!(
+            "the slug {slug} is the file of a front page (<lc>/{slug}.html): rename the article"
+        ))
+    } else {
+        None
+    }
+}
+
 #[derive(Serialize)]
 struct FrontArticle {
     title: String,

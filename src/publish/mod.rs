@@ -270,6 +270,16 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             .collect::<Result<Vec<Prepared>>>()?
     };
     let html = options.formats.contains(&Format::Html);
+    let mut prepared = prepared;
+    if html {
+        for p in &mut prepared {
+            if let Some(reason) = front::reserved(&p.slug) {
+                for (_, outcome) in &mut p.locales {
+                    *outcome = Outcome::Refused(reason.clone());
+                }
+            }
+        }
+    }
     let mut report = Report::default();
     if html && !site.has_address() {
         report.warnings.push(format!(

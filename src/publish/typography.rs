@@ -361,10 +361,18 @@ fn korean_keeps(chars: &[char], i: usize) -> bool {
             !c.is_whitespace() && !matches!(c, ',' | '.' | ')' | '」' | '"' | '”' | '’' | '·')
         })
         .collect();
+    // A counter of two syllables or more is that word whatever ending follows (`달러였고`); one
+    // of a single syllable only with a known ending, since many words start with it.
     KOREAN_COUNTERS.iter().any(|counter| {
-        word.strip_prefix(counter)
-            .is_some_and(|rest| KOREAN_ENDINGS.contains(&rest))
+        word.strip_prefix(counter).is_some_and(|rest| {
+            KOREAN_ENDINGS.contains(&rest)
+                || (counter.chars().count() > 1 && rest.chars().all(is_hangul))
+        })
     })
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}')
 }
 
 #[cfg(test)]
