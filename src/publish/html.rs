@@ -507,36 +507,26 @@ fn typeset<'a>(events: Vec<Event<'a>>, lang: &str) -> Vec<Event<'a>> {
     {
         return events;
     }
-    let words = |e: &Event| match e {
-        Event::Text(t) | Event::Code(t) => Some(t.to_string()),
-        Event::SoftBreak | Event::HardBreak => Some(" ".to_string()),
-        _ => None,
-    };
-    let texts: Vec<Option<String>> = events.iter().map(words).collect();
-    let context = |range: &mut dyn Iterator<Item = usize>, last: bool| -> String {
-        let mut out = String::new();
-        for j in range {
-            if let Some(t) = &texts[j] {
-                if last {
-                    out.insert_str(0, t);
-                } else {
-                    out.push_str(t);
-                }
-                if out.chars().count() > 16 {
-                    break;
-                }
-            }
+    // The text the reader sees, and where each event's part of it is.
+    let mut shown = String::new();
+    let mut spans = Vec::with_capacity(events.len());
+    for event in &events {
+        let start = shown.len();
+        match event {
+            Event::Text(t) | Event::Code(t) => shown.push_str(t),
+            Event::SoftBreak | Event::HardBreak => shown.push(' '),
+            _ => {}
         }
-        out
-    };
+        spans.push(start..shown.len());
+    }
     events
         .into_iter()
-        .enumerate()
-        .map(|(i, event)| match event {
+        .zip(spans)
+        .map(|(event, span)| match event {
             Event::Text(t) if t.contains(' ') => {
-                let before = context(&mut (0..i).rev(), true);
-                let after = context(&mut (i + 1..texts.len()), false);
-                match typography::apply_within(&t, &before, &after, lang) {
+                let before = &shown[..span.start];
+                let after = &shown[span.end..];
+                match typography::apply_within(&t, before, after, lang) {
                     std::borrow::Cow::Borrowed(_) => Event::Text(t),
                     std::borrow::Cow::Owned(s) => Event::Text(CowStr::from(s)),
                 }

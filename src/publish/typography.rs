@@ -32,12 +32,13 @@ pub fn apply<'a>(text: &'a str, locale: &str) -> Cow<'a, str> {
 /// but changed elsewhere, such as the words of a neighbouring emphasis).
 pub fn apply_within<'a>(text: &'a str, before: &str, after: &str, locale: &str) -> Cow<'a, str> {
     match language(locale) {
-        "ru" | "kk" => no_break_spaces(text, before, after, cyrillic_keeps),
+        "ru" | "kk" => no_break_spaces(text, before, after, cyrillic_keeps, cyrillic_could_keep),
         "ko" if text.contains(['·', '…']) => {
             let joined = join_korean_punctuation(text);
-            Cow::Owned(no_break_spaces(&joined, before, after, korean_keeps).into_owned())
+            let spaced = no_break_spaces(&joined, before, after, korean_keeps, korean_could_keep);
+            Cow::Owned(spaced.into_owned())
         }
-        "ko" => no_break_spaces(text, before, after, korean_keeps),
+        "ko" => no_break_spaces(text, before, after, korean_keeps, korean_could_keep),
         _ => Cow::Borrowed(text),
     }
 }
@@ -49,32 +50,49 @@ fn no_break_spaces<'a>(
     before: &str,
     after: &str,
     rules: fn(&[char], usize) -> bool,
+    could_keep: fn(Option<char>, Option<char>, Option<char>) -> bool,
 ) -> Cow<'a, str> {
-    if !text.contains(' ') {
-        return Cow::Borrowed(text);
-    }
-    let chars: Vec<char> = before
-        .chars()
-        .chain(text.chars())
-        .chain(after.chars())
-        .collect();
-    let start = before.chars().count();
-    let end = start + text.chars().count();
-    let mut changed = false;
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
-        if c == ' ' && rules(&chars, i) {
-            out.push(NBSP);
-            changed = true;
-        } else {
-            out.push(c);
+    // The rules look at most this many characters on either side of a space.
+    const REACH: usize = 24;
+    let mut window: Vec<char> = Vec::with_capacity(2 * REACH + 1);
+    let mut behind: Vec<char> = Vec::with_capacity(REACH);
+    let mut keep: Vec<usize> = Vec::new();
+    for (at, _) in text.match_indices(' ') {
+        let mut back = text[..at].chars().rev().chain(before.chars().rev());
+        let (p1, p2) = (back.next(), back.next());
+        let n1 = text[at + 1..].chars().chain(after.chars()).next();
+        if !could_keep(p2, p1, n1) {
+            continue;
+        }
+        behind.clear();
+        behind.extend(
+            text[..at]
+                .chars()
+                .rev()
+                .chain(before.chars().rev())
+                .take(REACH),
+        );
+        window.clear();
+        window.extend(behind.iter().rev());
+        let space = window.len();
+        window.push(' ');
+        window.extend(text[at + 1..].chars().chain(after.chars()).take(REACH));
+        if rules(&window, space) {
+            keep.push(at);
         }
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
+    if keep.is_empty() {
+        return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len() + keep.len());
+    let mut from = 0;
+    for at in keep {
+        out.push_str(&text[from..at]);
+        out.push(NBSP);
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
 }
 
 /// The word joiner (U+2060): no line break on either side.
@@ -148,14 +166,33 @@ const CYRILLIC_UNITS: &[&str] = &[
     "₽",
 ];
 
+/// Whether a space between `p1` (after `p2`) and `n1` might keep them together in Russian or
+/// Kazakh: a quick look before [`cyrillic_keeps`] looks closer.
+fn cyrillic_could_keep(p2: Option<char>, p1: Option<char>, n1: Option<char>) -> bool {
+    match p1 {
+        Some(c) if c.is_ascii_digit() || c == '№' || c == '§' => true,
+        Some(c) if is_cyrillic(c) => {
+            matches!(n1, Some('—' | '–'))
+                || !p2.is_some_and(|c| is_cyrillic(c) || c.is_alphanumeric() || c == '-')
+        }
+        Some(_) => matches!(n1, Some('—' | '–')),
+        None => false,
+    }
+}
+
+/// Whether a space after `p1` might end a Korean number.
+fn korean_could_keep(_: Option<char>, p1: Option<char>, _: Option<char>) -> bool {
+    p1.is_some_and(|c| c.is_ascii_digit() || "여만억조천백십한두세네섯곱덟홉열물몇".contains(c))
+}
+
 /// Whether the space at `i` keeps its neighbours together in Russian or Kazakh.
 fn cyrillic_keeps(chars: &[char], i: usize) -> bool {
     let prev = |n: usize| i.checked_sub(n).map(|j| chars[j]);
     let next = |n: usize| chars.get(i + n).copied();
     // After a one-letter word: в, к, с, у, о, и, а, я …
     if prev(1).is_some_and(is_cyrillic)
+        && !prev(2).is_some_and(|c| is_cyrillic(c) || c.is_alphanumeric() || c == '-')
         && prev(1).is_some_and(char::is_alphabetic)
-        && !prev(2).is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\u{301}')
         && next(1).is_some_and(|c| !c.is_whitespace())
     {
         return true;
