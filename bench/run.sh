@@ -7,7 +7,8 @@
 #   CORPUS=/tmp/c bench/run.sh # another folder for the corpus
 #   RUNS=20 bench/run.sh       # runs per command (default: hyperfine's own choice, at least 10)
 #   HYPERFINE=no bench/run.sh  # time with a plain loop instead (median of 5 runs)
-#   PUBLISH_ARTICLES=1000      # the corpus of the publish measurement (bench/corpus-publish)
+#   PUBLISH_ARTICLES=1000      # the corpus of the publish measurements (bench/corpus-publish),
+#                              # which end with the whole site against Hugo (publish-vs-hugo.sh)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -176,3 +177,7 @@ again=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
 echo "  runs: ${times[*]}"
 awk -v t="$median" -v p="$pages" -v r="$refused" -v again="$again" 'BEGIN {
     printf "publish: %d pages (%d refused) in %.3f s: %.0f pages/s; again, nothing to write: %s s\n", p, r, t, p / t, again }'
+
+echo
+echo "== the whole site against Hugo on the same content (bench/publish-vs-hugo.sh)"
+PUBLISH_CORPUS="$PUBLISH_CORPUS" RUNS="${RUNS:-5}" bash "$ROOT/bench/publish-vs-hugo.sh"

@@ -169,6 +169,21 @@ pub struct Config {
     pub check: toml::Table,
     /// The `[people]` table: who works on the project and what they may do (see `people`).
     pub people: People,
+    /// The `[publish]` table: the published site's address, name and templates.
+    pub publish: PublishConfig,
+}
+
+/// The `[publish]` table of `bitext.toml`, as written; `publish::site` checks the values.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishConfig {
+    /// The site's absolute address, such as `https://news.example.com/`.
+    pub base_url: Option<String>,
+    pub site_name: Option<String>,
+    /// A folder of templates that replace the built-in ones by name (default: `templates`).
+    pub templates: Option<String>,
+    /// Articles on each page of a language's front page (default: 20).
+    pub per_page: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -181,6 +196,7 @@ struct RawConfig {
     public: Option<String>,
     check: Option<toml::Table>,
     people: Option<People>,
+    publish: Option<PublishConfig>,
 }
 
 impl Config {
@@ -242,6 +258,7 @@ impl Config {
             locales: folder(raw.locales, "locales", "locales")?,
             public: folder(raw.public, "public", "public")?,
             check: raw.check.unwrap_or_default(),
+            publish: raw.publish.unwrap_or_default(),
         })
     }
 }

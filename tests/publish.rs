@@ -11,9 +11,32 @@ use bitext::article::Article;
 use common::{Fixture, ARTICLE};
 use proptest::prelude::*;
 
-/// Every file under `dir`, relative to it, with its text.
+/// Every file under `dir`, relative to it, with its text (images aside: see [`images`]).
 fn files(dir: &Path) -> BTreeMap<PathBuf, String> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
+    bytes(dir)
+        .into_iter()
+        .filter(|(rel, _)| !is_image(rel))
+        .map(|(rel, b)| (rel, String::from_utf8(b).expect("a text file")))
+        .collect()
+}
+
+/// The images under `dir`, relative to it, with their bytes.
+fn images(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    bytes(dir)
+        .into_iter()
+        .filter(|(rel, _)| is_image(rel))
+        .collect()
+}
+
+fn is_image(rel: &Path) -> bool {
+    matches!(
+        rel.extension().and_then(|e| e.to_str()),
+        Some("jpg" | "jpeg" | "png" | "gif" | "webp")
+    )
+}
+
+fn bytes(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -22,14 +45,41 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, String> {
             if path.is_dir() {
                 walk(root, &path, out);
             } else {
-                let text = std::fs::read_to_string(&path).unwrap();
-                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), text);
+                let bytes = std::fs::read(&path).unwrap();
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), bytes);
             }
         }
     }
     let mut out = BTreeMap::new();
     walk(dir, dir, &mut out);
     out
+}
+
+/// Compares the text files of `published` with the golden files under `tests/snapshots/{name}`
+/// (rewritten with `SNAPSHOTS=overwrite`), and the images with the article's own.
+fn assert_golden(published: &Path, name: &str, images_under: &str) {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    let published_files = files(published);
+    for (rel, text) in &published_files {
+        let expected = snapbox::Data::read_from(&golden.join(rel), None);
+        snapbox::assert_data_eq!(text.as_str(), expected.raw());
+    }
+    let expected: Vec<PathBuf> = files(&golden).into_keys().collect();
+    let got: Vec<PathBuf> = published_files.into_keys().collect();
+    assert_eq!(
+        got, expected,
+        "the published files and the golden files differ"
+    );
+    // Every image is a copy of the article's own file.
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let copied = images(published);
+    assert_eq!(copied.len(), 3, "{:?}", copied.keys());
+    for (rel, bytes) in copied {
+        let rel = rel.strip_prefix(images_under).expect("under the assets");
+        assert_eq!(bytes, std::fs::read(sources.join(rel)).unwrap(), "{rel:?}");
+    }
 }
 
 #[test]
@@ -40,18 +90,17 @@ fn sample_articles_publish_as_the_golden_pages_in_every_locale() {
         .success()
         .stdout_eq(snapbox::file!["snapshots/publish/sample-summary.txt"])
         .stderr_eq("");
-    let published = files(&f.path("public"));
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/publish/sample");
-    for (rel, text) in &published {
-        let expected = snapbox::Data::read_from(&golden.join(rel), None);
-        snapbox::assert_data_eq!(text.as_str(), expected.raw());
-    }
-    let expected: Vec<PathBuf> = files(&golden).into_keys().collect();
-    let got: Vec<PathBuf> = published.into_keys().collect();
-    assert_eq!(
-        got, expected,
-        "the published files and the golden files differ"
-    );
+    assert_golden(&f.path("public"), "publish/sample", "assets");
+}
+
+#[test]
+fn the_sample_as_a_hugo_content_tree_is_the_golden_one() {
+    let f = Fixture::sample();
+    f.bitext(&["publish", "--format", "hugo", "--out", "hugo"])
+        .assert()
+        .success()
+        .stderr_eq("");
+    assert_golden(&f.path("hugo"), "publish/hugo", "static/assets");
 }
 
 #[test]
@@ -74,7 +123,7 @@ en    published 2  refused 0  fallback 0  omitted 0  stale 0  unreviewed 0
 ko    published 2  refused 0  fallback 0  omitted 0  stale 0  unreviewed 0
 kk    published 2  refused 0  fallback 2  omitted 0  stale 2  unreviewed 0
 ru    published 2  refused 0  fallback 0  omitted 0  stale 2  unreviewed 2
-public: 0 files written, 17 unchanged, 0 removed
+public: 0 files written, 26 unchanged, 0 removed
 
 "#]]);
 }
@@ -181,9 +230,16 @@ proptest! {
 
 const SCRIPT: &str = "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y]( JaVaScRiPt:alert(2)) ![z](data:image/png;base64,AAAA)";
 
-/// A project with the summit article, synced, its title translated into ko, kk and ru.
+/// The `[publish]` table of the test sites.
+const SITE: &str =
+    "\n[publish]\nbase_url = \"https://news.example.com/\"\nsite_name = \"Test News\"\n";
+
+/// A project with the summit article, synced, its title translated into ko, kk and ru, published
+/// at <https://news.example.com/>.
 fn summit() -> Fixture {
     let f = Fixture::init();
+    let config = f.read("bitext.toml");
+    f.write("bitext.toml", format!("{config}{SITE}"));
     f.write("articles/summit.md", ARTICLE);
     f.bitext(&["sync"]).assert().success();
     for (lc, title) in [
@@ -263,10 +319,11 @@ en    published 1  refused 0  fallback 0  omitted 0  stale 0  unreviewed 0
 ko    published 1  refused 0  fallback 5  omitted 0  stale 0  unreviewed 0
 kk    published 0  refused 1  fallback 0  omitted 0  stale 0  unreviewed 0
 ru    published 0  refused 1  fallback 0  omitted 0  stale 0  unreviewed 0
-public: 3 files written, 0 unchanged, 0 removed
+public: 7 files written, 0 unchanged, 0 removed
 
 "#]])
         .stderr_eq(snapbox::str![[r#"
+warning: bitext.toml: [publish] has no base_url, so links between pages are relative and there is no sitemap.xml and no feed (they need the site's address)
 refused: kk summit: the title has no translation
 refused: ru summit: the title has no translation
 
@@ -464,11 +521,25 @@ error: [..]: the output folder must not be the project, hold it, or be inside it
 }
 
 #[test]
-fn the_index_lists_every_article_by_locale_with_its_coverage() {
+fn no_public_page_shows_coverage_figures() {
     let f = summit();
-    f.bitext(&["publish"]).assert().code(0);
-    let index = f.read("public/index.html");
-    assert!(index.contains("<a href=\"ko/summit.html\">정상들, 협력 확대 합의</a> <span class=\"coverage\" lang=\"en\">16.67% current, 5 shown in the source language</span>"), "{index}");
+    f.bitext(&["publish"]).assert().success();
+    let ko_front = f.read("public/ko/index.html");
+    assert!(
+        ko_front.contains("<h3><a href=\"../ko/summit.html\">정상들, 협력 확대 합의</a></h3>"),
+        "{ko_front}"
+    );
+    for (rel, text) in files(&f.path("public")) {
+        for figure in [
+            "% current",
+            "stale",
+            "unreviewed",
+            "not published",
+            "coverage",
+        ] {
+            assert!(!text.contains(figure), "{}: {figure}", rel.display());
+        }
+    }
 }
 
 #[test]

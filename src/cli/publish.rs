@@ -31,8 +31,12 @@ pub struct Args {
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum FormatArg {
+    /// The site: article pages, front pages, sitemap.xml and feeds
     Html,
+    /// Each page's Markdown
     Md,
+    /// A content tree for Hugo (content/, static/, hugo.toml, a theme)
+    Hugo,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +59,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         .map(|f| match f {
             FormatArg::Html => Format::Html,
             FormatArg::Md => Format::Markdown,
+            FormatArg::Hugo => Format::Hugo,
         })
         .collect();
     formats.sort();
@@ -101,6 +106,9 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         } else {
             note(&format!("refused: {} {}: {}", r.locale, r.slug, r.reason));
         }
+    }
+    for w in &report.withdrawn {
+        note(&format!("withdrawn: {} {}: {}", w.locale, w.slug, w.reason));
     }
     for (locale, s) in &report.locales {
         let c = &s.counts;

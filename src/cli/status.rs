@@ -5,14 +5,14 @@ use std::process::ExitCode;
 use bitext::project::Project;
 use bitext::status::{Counts, Status};
 
-use super::{Format, FormatArgs, Out};
+use super::Out;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
     selection: Selection,
     #[command(flatten)]
-    format: FormatArgs,
+    format: StatusFormatArgs,
     /// Exit 1 when a selected locale's total percent_current is under PCT
     #[arg(long, value_name = "PCT", value_parser = super::output::percent)]
     fail_under: Option<f64>,
@@ -39,9 +39,10 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         ));
     }
     match args.format.format() {
-        Format::Json => out.json(&status)?,
-        Format::Text => text(&status, out)?,
-        Format::Markdown => markdown(&status, out)?,
+        StatusFormat::Json => out.json(&status)?,
+        StatusFormat::Text => text(&status, out)?,
+        StatusFormat::Markdown => markdown(&status, out)?,
+        StatusFormat::Html => out.raw(&html(&status, project))?,
     }
     let mut failed = false;
     for (locale, t) in &status.totals {
@@ -76,6 +77,37 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The formats of `status`: those of every reporting command, and a report for editors as one
+/// self-contained HTML page.
+#[derive(clap::Args, Debug, Clone)]
+pub struct StatusFormatArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: StatusFormat,
+    /// Short for --format json
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum StatusFormat {
+    Text,
+    Json,
+    Markdown,
+    /// A self-contained HTML page (no script, nothing loaded from elsewhere)
+    Html,
+}
+
+impl StatusFormatArgs {
+    fn format(&self) -> StatusFormat {
+        if self.json {
+            StatusFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 /// The articles and locales a report covers.
@@ -245,3 +277,126 @@ fn markdown(status: &Status, out: &mut Out) -> anyhow::Result<()> {
     out.line(&format!("| **total** | | {segments} |{}", cells.concat()))?;
     Ok(())
 }
+
+/// The coverage report as one HTML page for editors: the totals per locale, then every article
+/// with each locale's share of current segments and what is left. It loads nothing and runs no
+/// script; a page saved from CI opens anywhere.
+fn html(status: &Status, project: &Project) -> String {
+    use bitext::publish::html::{attr, text};
+    let locales: Vec<&String> = status.totals.keys().collect();
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Translation status</title>\n",
+    );
+    out.push_str(&format!(
+        "<style>\n{REPORT_STYLE}</style>\n</head>\n<body>\n<main>\n"
+    ));
+    out.push_str("<h1>Translation status</h1>\n");
+    let articles = super::output::plural(status.articles.len(), "article", "articles");
+    let segments = status.totals.values().next().map_or(0, |t| t.segments);
+    let targets: Vec<&str> = locales.iter().map(|l| l.as_str()).collect();
+    out.push_str(&format!(
+        "<p>{articles}, {segments} segments, translated from {} into {}.</p>\n",
+        text(&project.config.source),
+        text(&targets.join(", "))
+    ));
+    out.push_str(
+        "<h2>Totals</h2>\n<table>\n<thead><tr><th scope=\"col\">locale</th>\
+         <th scope=\"col\">current</th><th scope=\"col\">stale (minor)</th>\
+         <th scope=\"col\">unreviewed</th><th scope=\"col\">missing</th>\
+         <th scope=\"col\">obsolete</th><th scope=\"col\">errors</th>\
+         <th scope=\"col\">% current</th><th scope=\"col\">% translated</th></tr></thead>\n<tbody>\n",
+    );
+    for (locale, t) in &status.totals {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{} ({})</td><td>{}</td><td>{}</td>\
+             <td>{}</td><td>{}</td><td>{}</td><td>{:.2}%</td></tr>\n",
+            text(locale),
+            t.current,
+            t.stale,
+            t.stale_minor,
+            t.unreviewed,
+            t.missing,
+            t.obsolete,
+            t.errors,
+            meter(t.percent_current),
+            t.percent_translated
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n<h2>Articles</h2>\n<table>\n<thead><tr>");
+    out.push_str(
+        "<th scope=\"col\">article</th><th scope=\"col\">rev</th><th scope=\"col\">segments</th>",
+    );
+    for l in &locales {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", text(l)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for a in &status.articles {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td>{}</td>",
+            text(&a.slug),
+            a.revision,
+            a.segments
+        ));
+        for l in &locales {
+            match a.locales.get(*l) {
+                Some(c) => {
+                    let mut notes = Vec::new();
+                    for (n, what) in [
+                        (c.stale, "stale"),
+                        (c.unreviewed, "unreviewed"),
+                        (c.missing, "missing"),
+                        (c.errors, "errors"),
+                    ] {
+                        if n > 0 {
+                            notes.push(format!("{n} {what}"));
+                        }
+                    }
+                    out.push_str(&format!(
+                        "<td data-locale=\"{}\">{}{}</td>",
+                        attr(l),
+                        meter(c.percent_current),
+                        if notes.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                "<br><span class=\"notes\">{}</span>",
+                                text(&notes.join(", "))
+                            )
+                        }
+                    ));
+                }
+                None => out.push_str("<td></td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    if !status.articles.iter().all(|a| a.problems.is_empty()) {
+        out.push_str("<h2>Syntax errors</h2>\n<ul>\n");
+        for problem in status.articles.iter().flat_map(|a| &a.problems) {
+            out.push_str(&format!("<li><code>{}</code></li>\n", text(problem)));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// A percentage with a bar that shows it.
+fn meter(percent: f64) -> String {
+    format!(
+        "<meter min=\"0\" max=\"100\" value=\"{percent:.2}\" aria-hidden=\"true\"></meter> {percent:.2}%"
+    )
+}
+
+const REPORT_STYLE: &str = "body { margin: 0 auto; max-width: 64rem; padding: 1rem; color: #1b1b1b; background: #fff;
+  font-family: system-ui, \"Noto Sans\", \"Noto Sans CJK KR\", Arial, sans-serif; line-height: 1.5; }
+table { border-collapse: collapse; margin: 0 0 2rem; }
+th, td { border: 1px solid #ccc; padding: .3rem .6rem; text-align: start; vertical-align: top; }
+thead th { background: #f0f0f0; }
+td { font-variant-numeric: tabular-nums; }
+meter { width: 5rem; vertical-align: middle; }
+.notes { color: #555; font-size: .9rem; }
+";

@@ -1,20 +1,25 @@
-//! The HTML output: a complete, self-contained page per article and locale, and the index.
+//! The HTML output: a complete, self-contained page per article and locale, through the site's
+//! `article.html` template.
 //!
 //! The body is the source article's Markdown, event by event through pulldown-cmark, with each
 //! run of text replaced by its localized segments, each rendered on its own so that a fallback
-//! sentence can carry its own `lang`. Raw HTML from the article or a translation is turned into
-//! text and unsafe link destinations are dropped ([`super::safe`]); every attribute value is
-//! escaped. A page loads nothing from elsewhere: the style is inline, and images are the
-//! article's own files, published under `assets/`.
+//! sentence can carry its own `lang` and a note that it is not translated yet. Raw HTML from the
+//! article or a translation is turned into text and unsafe link destinations are dropped
+//! ([`super::safe`]); the language's typography is applied to the text ([`super::typography`]).
+//! These fragments are the only HTML the templates receive as safe; every other value is escaped
+//! where a template prints it. A page loads nothing from elsewhere: the style is inline, and
+//! images are the article's own files, published under `assets/`.
 
 use std::ops::Range;
 
+use minijinja::Value;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+use serde::Serialize;
 
 use super::markdown::{joined, options};
-use super::{locale, safe, Outcome, Page, Prepared, Renderer, Shown};
-use crate::article::{is_inline_event, RunContent};
-use crate::project::Project;
+use super::{asset_path, locale, safe, typography, Page, Renderer, Shown};
+use crate::article::{is_inline_event, Kind, RunContent};
+use crate::error::Result;
 
 /// The `.html` renderer.
 pub struct Html;
@@ -24,118 +29,321 @@ impl Renderer for Html {
         "html"
     }
 
-    fn render(&self, page: &Page) -> String {
-        let lc = page.locale;
-        let up = page.up();
-        let l = &page.localized;
-        let refs = Refs::of(&page.article.body);
-        let refs = &refs;
-        let mut out = String::with_capacity(page.article.body.len() * 3 + 4096);
-        out.push_str("<!DOCTYPE html>\n");
-        out.push_str(&format!("<html lang=\"{}\">\n<head>\n", attr(lc)));
-        out.push_str("<meta charset=\"utf-8\">\n");
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.push_str(&format!("<title>{}</title>\n", text(&joined(&l.title, lc))));
-        if !l.subtitle.is_empty() {
-            out.push_str(&format!(
-                "<meta name=\"description\" content=\"{}\">\n",
-                attr(&joined(&l.subtitle, lc))
-            ));
-        }
-        for alternate in page.alternates {
-            out.push_str(&format!(
-                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
-                attr(alternate),
-                attr(&format!("{up}{alternate}/{}.html", page.slug))
-            ));
-        }
-        if page.alternates.iter().any(|a| a == page.source) {
-            out.push_str(&format!(
-                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
-                attr(&format!("{up}{}/{}.html", page.source, page.slug))
-            ));
-        }
-        out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n<body>\n"));
-
-        // The language switcher: every language the article is published in, in its own name.
-        out.push_str(&format!(
-            "<nav class=\"languages\" aria-label=\"{}\">\n<a class=\"home\" href=\"{}\">{}</a>\n<ul>\n",
-            attr(locale::languages_label(lc)),
-            attr(&format!("{up}index.html")),
-            text(locale::index_label(lc))
-        ));
-        for alternate in page.alternates {
-            let current = if alternate == lc {
-                " aria-current=\"page\""
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                "<li><a href=\"{}\" hreflang=\"{a}\" lang=\"{a}\"{current}>{}</a></li>\n",
-                attr(&format!("{up}{alternate}/{}.html", page.slug)),
-                text(locale::endonym(alternate)),
-                a = attr(alternate),
-            ));
-        }
-        out.push_str("</ul>\n</nav>\n<main>\n<article>\n<header>\n");
-        out.push_str(&format!("<h1>{}</h1>\n", plain_segments(page, &l.title)));
-        if !l.subtitle.is_empty() {
-            out.push_str(&format!(
-                "<p class=\"subtitle\">{}</p>\n",
-                plain_segments(page, &l.subtitle)
-            ));
-        }
-        let date = page.date().map(|d| {
-            format!(
-                "<time datetime=\"{}\">{}</time>",
-                d.iso(),
-                text(&d.format(lc))
-            )
-        });
-        let byline = (!l.byline.is_empty()).then(|| {
-            format!(
-                "<span class=\"author\">{}</span>",
-                plain_segments(page, &l.byline)
-            )
-        });
-        let meta: Vec<String> = byline.into_iter().chain(date).collect();
-        if !meta.is_empty() {
-            out.push_str(&format!("<p class=\"byline\">{}</p>\n", meta.join(" · ")));
-        }
-        out.push_str("</header>\n");
-        out.push_str(&body(page, refs));
-        out.push_str("</article>\n</main>\n</body>\n</html>\n");
-        out
+    fn render(&self, page: &Page) -> Result<String> {
+        page.site.templates.render("article.html", &context(page))
     }
 }
 
-/// Readable on a phone and a desktop, with fonts that have Hangul and Cyrillic: the system's UI
-/// font first, then the Noto families that Linux distributions ship, then Korean system fonts.
-const STYLE: &str = r#"html { color-scheme: light; -webkit-text-size-adjust: 100%; }
-body { margin: 0 auto; max-width: 42rem; padding: 1rem 1.25rem 3rem; color: #1b1b1b; background: #fff;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR",
-    "Apple SD Gothic Neo", "Malgun Gothic", "Helvetica Neue", Arial, sans-serif;
-  font-size: 1.125rem; line-height: 1.65; overflow-wrap: break-word; }
-:lang(ko) { word-break: keep-all; }
-html:lang(ko) body { line-height: 1.8; }
-h1 { font-size: 2rem; line-height: 1.25; margin: 1rem 0 .5rem; }
-h2 { font-size: 1.35rem; line-height: 1.3; margin: 2rem 0 .5rem; }
-.subtitle { font-size: 1.2rem; color: #444; margin: 0 0 .75rem; }
-.byline { font-size: .95rem; color: #555; margin: 0 0 1.5rem; }
-nav.languages { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline;
-  font-size: .95rem; border-bottom: 1px solid #ddd; padding-bottom: .5rem; }
-nav.languages ul { display: flex; flex-wrap: wrap; gap: .75rem; list-style: none; margin: 0; padding: 0; }
-nav.languages a[aria-current] { font-weight: 600; color: inherit; text-decoration: none; }
-figure { margin: 1.5rem 0; }
-figure img { display: block; max-width: 100%; height: auto; }
-figcaption { font-size: .9rem; line-height: 1.5; color: #555; margin-top: .4rem; }
-figcaption .credit { color: #777; }
-blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid #ccc; color: #333; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #ddd; padding: .25rem .5rem; }
-a { color: #0b57d0; }
-.coverage { color: #555; font-size: .9rem; }
-"#;
+/// A date as a page shows it: `iso` for `<time datetime>`, `text` as the language writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateContext {
+    pub iso: String,
+    pub text: String,
+}
+
+impl DateContext {
+    pub fn of(date: locale::Date, lc: &str) -> DateContext {
+        DateContext {
+            iso: date.iso(),
+            text: typography::apply(&date.format(lc), lc).into_owned(),
+        }
+    }
+}
+
+/// A language version of the page, for hreflang and the language switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    /// The language's name in itself.
+    pub name: String,
+    pub dir: &'static str,
+    /// The address for `hreflang`: absolute with a `base_url`.
+    pub href: String,
+    /// The relative link for readers.
+    pub link: String,
+    pub current: bool,
+}
+
+/// The image of a page for Open Graph and Twitter cards.
+#[derive(Debug, Clone, Serialize)]
+pub struct OgImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// The Open Graph facts of a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Og {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub locale: String,
+    pub locale_alternates: Vec<String>,
+    pub url: Option<String>,
+    pub image: Option<OgImage>,
+}
+
+/// What `base.html` needs of every page: the variables the README lists under "Every HTML page".
+#[derive(Debug, Clone, Serialize)]
+pub struct Common {
+    pub lang: String,
+    pub dir: &'static str,
+    pub t: locale::Labels,
+    /// `../` up to the output folder from the page's folder.
+    pub root: String,
+    pub site: SiteContext,
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    pub alternates: Vec<Alternate>,
+    pub x_default: Option<String>,
+    /// The relative link to the language's Atom feed, when the site has feeds.
+    pub feed: Option<String>,
+    pub og: Og,
+}
+
+/// The site's settings, as templates see them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    pub name: Option<String>,
+    pub base_url: Option<String>,
+}
+
+/// The article's own variables (`article` in `article.html`).
+#[derive(Debug, Clone, Serialize)]
+struct ArticleContext {
+    title_html: Value,
+    subtitle_html: Option<Value>,
+    byline: Option<String>,
+    byline_html: Option<Value>,
+    date: Option<DateContext>,
+    /// The front matter's date, for `article:published_time`.
+    published: Option<String>,
+    /// When the English or a translation last changed (RFC 3339).
+    modified: Option<String>,
+    image: Option<ImageContext>,
+    body: Value,
+    /// The relative link to the language's front page.
+    home: String,
+}
+
+/// An article's first figure.
+#[derive(Debug, Clone, Serialize)]
+struct ImageContext {
+    /// Relative to the page.
+    src: String,
+    url: Option<String>,
+    width: u32,
+    height: u32,
+    alt: String,
+}
+
+#[derive(Serialize)]
+struct Context {
+    #[serde(flatten)]
+    common: Common,
+    article: ArticleContext,
+}
+
+/// Every variable of `article.html`.
+fn context(page: &Page) -> Context {
+    let lc = page.locale;
+    let up = page.up();
+    let l = page.localized;
+    let refs = Refs::of(&page.article.body);
+    let site = page.site;
+    let rel = |locale: &str| format!("{locale}/{}.html", page.slug);
+    let alternates: Vec<Alternate> = page
+        .alternates
+        .iter()
+        .map(|a| Alternate {
+            lang: a.clone(),
+            name: locale::endonym(a).to_string(),
+            dir: locale::direction(a),
+            href: site.href(&up, &rel(a)),
+            link: format!("{up}{}", rel(a)),
+            current: a == lc,
+        })
+        .collect();
+    let x_default = page
+        .alternates
+        .iter()
+        .any(|a| a == page.source)
+        .then(|| site.href(&up, &rel(page.source)));
+    let image = first_image(page);
+    let title = plain_field(&l.title, lc);
+    let description = description(page);
+    let common = Common {
+        lang: lc.to_string(),
+        dir: locale::direction(lc),
+        t: locale::labels(lc),
+        root: up.clone(),
+        site: SiteContext {
+            name: site.name.clone(),
+            base_url: site.base_url.clone(),
+        },
+        title,
+        description,
+        canonical: site.href(&up, &rel(lc)),
+        alternates,
+        x_default,
+        feed: site.has_address().then(|| format!("{up}{lc}/feed.xml")),
+        og: Og {
+            kind: "article",
+            locale: locale::og_locale(lc),
+            locale_alternates: page
+                .alternates
+                .iter()
+                .filter(|a| *a != lc)
+                .map(|a| locale::og_locale(a))
+                .collect(),
+            url: site.absolute(&rel(lc)),
+            image: image.as_ref().and_then(|i| {
+                Some(OgImage {
+                    url: i.url.clone()?,
+                    width: i.width,
+                    height: i.height,
+                    alt: i.alt.clone(),
+                })
+            }),
+        },
+    };
+    let byline = (!l.byline.is_empty()).then(|| plain_field(&l.byline, lc));
+    let article = ArticleContext {
+        title_html: safe_html(plain_segments(page, &l.title)),
+        subtitle_html: (!l.subtitle.is_empty())
+            .then(|| safe_html(plain_segments(page, &l.subtitle))),
+        byline,
+        byline_html: (!l.byline.is_empty()).then(|| safe_html(plain_segments(page, &l.byline))),
+        date: page.date().map(|d| DateContext::of(d, lc)),
+        published: page.date().map(|d| d.iso()),
+        modified: page.modified.map(str::to_string),
+        image,
+        body: safe_html(body(page, &refs)),
+        home: format!("{up}{lc}/index.html"),
+    };
+    Context { common, article }
+}
+
+/// HTML that bitext made and sanitized, which a template prints as it is.
+pub fn safe_html(html: String) -> Value {
+    Value::from_safe_string(html)
+}
+
+/// The plain text of a front matter field's segments.
+pub fn plain_field(shown: &[Shown], lc: &str) -> String {
+    joined(shown, lc)
+}
+
+/// The page's description: the subtitle, else the first sentences of the body's first
+/// paragraph that are translated, as plain text of about a search result's length.
+pub fn description(page: &Page) -> String {
+    let l = page.localized;
+    if !l.subtitle.is_empty() {
+        return plain_field(&l.subtitle, page.locale);
+    }
+    let mut blocks = l.blocks.iter();
+    for run in page.runs {
+        match &run.content {
+            RunContent::Text(None) => {}
+            RunContent::Text(Some(block)) => {
+                let shown = blocks.next().map(Vec::as_slice).unwrap_or_default();
+                if block.kind != Kind::Paragraph {
+                    continue;
+                }
+                let sentences: Vec<String> = shown
+                    .iter()
+                    .filter(|s| s.fallback.is_none())
+                    .map(|s| plain(&s.text).trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !sentences.is_empty() {
+                    return summarize(&sentences, locale::sentence_separator(page.locale));
+                }
+            }
+            RunContent::Images(images) => {
+                for image in images {
+                    let n =
+                        usize::from(image.caption.is_some()) + usize::from(image.credit.is_some());
+                    for _ in 0..n {
+                        blocks.next();
+                    }
+                }
+            }
+        }
+    }
+    String::new()
+}
+
+/// The first sentences, as many as make about 120 characters, cut at a word with `…` when the
+/// first alone is longer than 300.
+///
+/// ```
+/// use bitext::publish::html::summarize;
+/// let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+/// assert_eq!(summarize(&s(&["One.", "Two.", "Three."]), " "), "One. Two. Three.");
+/// assert!(summarize(&s(&[&"word ".repeat(100)]), " ").ends_with("word…"));
+/// ```
+pub fn summarize(sentences: &[String], separator: &str) -> String {
+    let mut out = String::new();
+    for sentence in sentences {
+        if !out.is_empty() {
+            if out.chars().count() >= 120 {
+                break;
+            }
+            out.push_str(separator);
+        }
+        out.push_str(sentence);
+    }
+    if out.chars().count() > 300 {
+        let cut: String = out.chars().take(300).collect();
+        let cut = match cut.rfind(char::is_whitespace) {
+            Some(at) if at > 0 => cut[..at].to_string(),
+            _ => cut,
+        };
+        out = format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']));
+    }
+    out
+}
+
+/// The article's first figure whose image exists, with its size.
+fn first_image(page: &Page) -> Option<ImageContext> {
+    let mut blocks = page.localized.blocks.iter();
+    for run in page.runs {
+        match &run.content {
+            RunContent::Text(b) => {
+                if b.is_some() {
+                    blocks.next();
+                }
+            }
+            RunContent::Images(images) => {
+                for image in images {
+                    let caption = image.caption.as_ref().and_then(|_| blocks.next());
+                    if image.credit.is_some() {
+                        blocks.next();
+                    }
+                    let Some(path) = asset_path(page.slug, &image.dest) else {
+                        continue;
+                    };
+                    let Some(Some((width, height))) = page.site.images.get(&path) else {
+                        continue;
+                    };
+                    return Some(ImageContext {
+                        src: page.image_src(&image.dest),
+                        url: page.site.absolute(&format!("assets/{path}")),
+                        width: *width,
+                        height: *height,
+                        alt: caption
+                            .map(|c| plain(&joined(c, page.locale)))
+                            .unwrap_or_default(),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
 
 /// Escapes text for an element's content.
 pub fn text(s: &str) -> String {
@@ -157,9 +365,18 @@ pub fn attr(s: &str) -> String {
 }
 
 /// The plain text of inline Markdown: what a `<title>` or an `alt` shows.
+///
+/// The text is read as the inline text of a paragraph, after a no-break space, as a segment is:
+/// a `<script>` at its start is text, not an HTML block, and a link leaves only its text.
+///
+/// ```
+/// use bitext::publish::html::plain;
+/// assert_eq!(plain("<b>x</b> [y](javascript:alert(1)) *z*"), "<b>x</b> y z");
+/// ```
 pub fn plain(markdown: &str) -> String {
+    let input = format!("\u{a0}{markdown}");
     let mut out = String::new();
-    for event in Parser::new_ext(markdown, options()) {
+    for event in Parser::new_ext(&input, options()) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 out.push_str(&t)
@@ -168,7 +385,10 @@ pub fn plain(markdown: &str) -> String {
             _ => {}
         }
     }
-    out
+    match out.strip_prefix('\u{a0}') {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
 }
 
 /// The link reference definitions of an article (`[label]: destination "title"`), by label.
@@ -205,27 +425,38 @@ fn label(text: &str) -> String {
 /// A block's localized segments as HTML, joined as the language writes sentences; a segment
 /// shown in the source language as a fallback is wrapped in an element with its `lang`.
 fn segments(page: &Page, refs: &Refs, shown: &[Shown]) -> String {
-    segments_with(page, shown, |markdown| inline(page, refs, markdown))
+    segments_with(page, shown, |markdown, lang| {
+        inline(page, refs, markdown, lang)
+    })
 }
 
 /// The segments of a plain-text field (the title, subtitle and byline of the front matter, an
-/// image's credit) as HTML: escaped, not read as Markdown.
+/// image's credit) as HTML: escaped, not read as Markdown, with the language's typography.
 fn plain_segments(page: &Page, shown: &[Shown]) -> String {
-    segments_with(page, shown, text)
+    segments_with(page, shown, |s, lang| text(&typography::apply(s, lang)))
 }
 
-fn segments_with(page: &Page, shown: &[Shown], render: impl Fn(&str) -> String) -> String {
+/// The segments as HTML, each rendered by `render` with the language it is shown in. A fallback
+/// is marked: a note in the reader's language, then the source text in its own language.
+fn segments_with(page: &Page, shown: &[Shown], render: impl Fn(&str, &str) -> String) -> String {
     let parts: Vec<String> = shown
         .iter()
-        .map(|s| {
-            let html = render(&s.text);
-            match &s.fallback {
-                Some(lang) => format!(
-                    "<span class=\"fallback\" lang=\"{}\">{html}</span>",
-                    attr(lang)
-                ),
-                None => html,
+        .map(|s| match &s.fallback {
+            Some(lang) => {
+                let dir = locale::direction(lang);
+                let dir = if dir != locale::direction(page.locale) {
+                    format!(" dir=\"{dir}\"")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "<span class=\"untranslated-note\">{}</span><span class=\"fallback\" lang=\"{}\"{dir}>{}</span>",
+                    text(locale::labels(page.locale).untranslated),
+                    attr(lang),
+                    render(&s.text, lang)
+                )
             }
+            None => render(&s.text, page.locale),
         })
         .collect();
     parts.join(locale::sentence_separator(page.locale))
@@ -233,8 +464,9 @@ fn segments_with(page: &Page, shown: &[Shown], render: impl Fn(&str) -> String) 
 
 /// One segment's inline Markdown as HTML. The segment is parsed on its own, after a no-break
 /// space so that nothing at its start (`#`, `1.`, `>`, `-`) can make it a block of another kind;
-/// reference links find their definitions in the article.
-fn inline(page: &Page, refs: &Refs, markdown: &str) -> String {
+/// reference links find their definitions in the article. The text (not code) gets the
+/// typography of `lang`, the language it is shown in.
+fn inline(page: &Page, refs: &Refs, markdown: &str, lang: &str) -> String {
     let callback = |link: pulldown_cmark::BrokenLink| {
         refs.0
             .get(&label(&link.reference))
@@ -260,12 +492,48 @@ fn inline(page: &Page, refs: &Refs, markdown: &str) -> String {
             }
         }
     }
+    let events = typeset(local_images(page, safe::sanitize(events)), lang);
     let mut html = String::new();
-    pulldown_cmark::html::push_html(
-        &mut html,
-        local_images(page, safe::sanitize(events)).into_iter(),
-    );
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
+}
+
+/// The language's typography on the text events of one segment, each seeing the text of its
+/// neighbours (`в *Сеуле*` keeps `в` with the emphasis).
+fn typeset<'a>(events: Vec<Event<'a>>, lang: &str) -> Vec<Event<'a>> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if t.contains(' ')))
+    {
+        return events;
+    }
+    // The text the reader sees, and where each event's part of it is.
+    let mut shown = String::new();
+    let mut spans = Vec::with_capacity(events.len());
+    for event in &events {
+        let start = shown.len();
+        match event {
+            Event::Text(t) | Event::Code(t) => shown.push_str(t),
+            Event::SoftBreak | Event::HardBreak => shown.push(' '),
+            _ => {}
+        }
+        spans.push(start..shown.len());
+    }
+    events
+        .into_iter()
+        .zip(spans)
+        .map(|(event, span)| match event {
+            Event::Text(t) if t.contains(' ') => {
+                let before = &shown[..span.start];
+                let after = &shown[span.end..];
+                match typography::apply_within(&t, before, after, lang) {
+                    std::borrow::Cow::Borrowed(_) => Event::Text(t),
+                    std::borrow::Cow::Owned(s) => Event::Text(CowStr::from(s)),
+                }
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// Points the article's images at their published copies.
@@ -377,7 +645,9 @@ fn skip_run<'b>(content: &RunContent, next_block: &mut impl FnMut() -> &'b [Show
     }
 }
 
-/// An image that stands alone: `<figure>` with its caption and credit.
+/// An image that stands alone: `<figure>` with its caption and credit. The image carries its
+/// width and height; an image whose file is missing is left out (publishing reports it) and the
+/// caption stays.
 fn figure(
     page: &Page,
     refs: &Refs,
@@ -388,11 +658,21 @@ fn figure(
     let mut out = String::from("<figure>\n");
     let caption_text = caption.map(|c| plain(&joined(c, page.locale)));
     if safe::is_local_image(dest) {
-        out.push_str(&format!(
-            "<img src=\"{}\" alt=\"{}\">\n",
-            attr(&page.image_src(dest)),
-            attr(caption_text.as_deref().unwrap_or(""))
-        ));
+        let src = attr(&page.image_src(dest));
+        let alt = attr(caption_text.as_deref().unwrap_or(""));
+        // `None`: no file (reported); `Some(None)`: a file whose size cannot be read, or a path
+        // out of the articles folder.
+        let size = match asset_path(page.slug, dest) {
+            Some(path) => page.site.images.get(&path).copied(),
+            None => Some(None),
+        };
+        match size {
+            Some(Some((width, height))) => out.push_str(&format!(
+                "<img src=\"{src}\" alt=\"{alt}\" width=\"{width}\" height=\"{height}\">\n"
+            )),
+            Some(None) => out.push_str(&format!("<img src=\"{src}\" alt=\"{alt}\">\n")),
+            None => {}
+        }
     }
     let mut parts = Vec::new();
     if let Some(caption) = caption.filter(|c| !c.is_empty()) {
@@ -408,74 +688,5 @@ fn figure(
         out.push_str(&format!("<figcaption>{}</figcaption>\n", parts.join(" ")));
     }
     out.push_str("</figure>\n");
-    out
-}
-
-/// `index.html`: every article by locale, each with its coverage, or why it was not published.
-pub fn index(project: &Project, prepared: &[Prepared]) -> String {
-    let source = &project.config.source;
-    let locales: Vec<&String> = std::iter::once(source)
-        .chain(&project.config.targets)
-        .collect();
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n");
-    out.push_str(&format!("<html lang=\"{}\">\n<head>\n", attr(source)));
-    out.push_str("<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<title>Articles</title>\n");
-    out.push_str(&format!(
-        "<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n"
-    ));
-    out.push_str("<h1>Articles</h1>\n");
-    for locale in locales {
-        let mut published = 0;
-        let mut counts = super::Counts::default();
-        let mut items = String::new();
-        for p in prepared {
-            let Some((_, outcome)) = p.locales.iter().find(|(l, _)| l == locale) else {
-                continue;
-            };
-            match outcome {
-                Outcome::Published(localized) => {
-                    published += 1;
-                    counts.add(&localized.counts);
-                    let c = &localized.counts;
-                    let mut notes = vec![format!("{:.2}% current", c.percent_current())];
-                    for (n, what) in [
-                        (c.stale, "stale"),
-                        (c.unreviewed, "unreviewed"),
-                        (c.fallback, "shown in the source language"),
-                        (c.omitted, "left out"),
-                    ] {
-                        if n > 0 {
-                            notes.push(format!("{n} {what}"));
-                        }
-                    }
-                    items.push_str(&format!(
-                        "<li><a href=\"{}\">{}</a> <span class=\"coverage\" lang=\"en\">{}</span></li>\n",
-                        attr(&format!("{locale}/{}.html", p.slug)),
-                        text(&joined(&localized.title, locale)),
-                        text(&notes.join(", "))
-                    ));
-                }
-                Outcome::Refused(reason) => {
-                    items.push_str(&format!(
-                        "<li lang=\"en\">{} <span class=\"coverage\">not published: {}</span></li>\n",
-                        text(&p.slug),
-                        text(reason)
-                    ));
-                }
-            }
-        }
-        out.push_str(&format!(
-            "<section lang=\"{}\">\n<h2>{} <span class=\"coverage\" lang=\"en\">{}, {:.2}% current, {:.2}% translated</span></h2>\n<ul>\n{items}</ul>\n</section>\n",
-            attr(locale),
-            text(locale::endonym(locale)),
-            super::plural(published, "article", "articles"),
-            counts.percent_current(),
-            counts.percent_translated(),
-        ));
-    }
-    out.push_str("</main>\n</body>\n</html>\n");
     out
 }

@@ -54,6 +54,150 @@ pub fn index_label(locale: &str) -> &'static str {
     }
 }
 
+/// The writing direction of a locale: `rtl` for the languages written right to left.
+///
+/// ```
+/// assert_eq!(bitext::publish::locale::direction("he"), "rtl");
+/// assert_eq!(bitext::publish::locale::direction("kk"), "ltr");
+/// ```
+pub fn direction(locale: &str) -> &'static str {
+    match language(locale) {
+        "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ks" | "ku" | "nqo" | "ps" | "sd"
+        | "syr" | "ug" | "ur" | "yi" => "rtl",
+        _ => "ltr",
+    }
+}
+
+/// The locale as Open Graph writes it, `language_TERRITORY`: the locale's own region, else the
+/// country where the language is mostly read.
+///
+/// ```
+/// assert_eq!(bitext::publish::locale::og_locale("ko"), "ko_KR");
+/// assert_eq!(bitext::publish::locale::og_locale("ru-KZ"), "ru_KZ");
+/// assert_eq!(bitext::publish::locale::og_locale("xx"), "xx");
+/// ```
+pub fn og_locale(locale: &str) -> String {
+    let id: unic_langid::LanguageIdentifier = locale.parse().unwrap_or_default();
+    let lang = id.language.as_str();
+    let region = id.region.map(|r| r.as_str().to_string()).or_else(|| {
+        let region = match lang {
+            "en" => "US",
+            "ko" => "KR",
+            "kk" => "KZ",
+            "ru" => "RU",
+            "uz" => "UZ",
+            "ky" => "KG",
+            "ja" => "JP",
+            "zh" => "CN",
+            "de" => "DE",
+            "fr" => "FR",
+            "es" => "ES",
+            "ar" => "SA",
+            "he" => "IL",
+            _ => return None,
+        };
+        Some(region.to_string())
+    });
+    match region {
+        Some(region) => format!("{lang}_{region}"),
+        None => lang.to_string(),
+    }
+}
+
+/// The words of a published site in one language, for the templates (`t` in every template).
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Labels {
+    /// The label of the list of languages.
+    pub languages: &'static str,
+    /// The link to the language's front page from an article.
+    pub home: &'static str,
+    /// What the front page is called when the site has no name.
+    pub news: &'static str,
+    /// The heading of the front page's list.
+    pub latest: &'static str,
+    /// A front page with no article.
+    pub no_articles: &'static str,
+    /// The note on a sentence shown in the source language.
+    pub untranslated: &'static str,
+    /// The links between the pages of a front page, and their list.
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub pages: &'static str,
+    /// `Page {n} of {total}`, with `{n}` and `{total}` to replace.
+    pub page_of: &'static str,
+    /// The link to the language's Atom feed.
+    pub feed: &'static str,
+    /// The invitation to read the site in this language, on the language chooser.
+    pub read_in: &'static str,
+}
+
+/// The [`Labels`] of `locale`; English for a language the project has no words for.
+pub fn labels(locale: &str) -> Labels {
+    match language(locale) {
+        "ko" => Labels {
+            languages: "언어",
+            home: "전체 기사",
+            news: "뉴스",
+            latest: "최신 기사",
+            no_articles: "아직 기사가 없습니다.",
+            untranslated: "아직 번역되지 않음",
+            previous: "이전 페이지",
+            next: "다음 페이지",
+            pages: "페이지",
+            page_of: "전체 {total}쪽 중 {n}쪽",
+            feed: "Atom 피드",
+            read_in: "한국어로 읽기",
+        },
+        "kk" => Labels {
+            languages: "Тілдер",
+            home: "Барлық мақалалар",
+            news: "Жаңалықтар",
+            latest: "Соңғы мақалалар",
+            no_articles: "Әзірге мақала жоқ.",
+            untranslated: "Әлі аударылмаған",
+            previous: "Алдыңғы бет",
+            next: "Келесі бет",
+            pages: "Беттер",
+            page_of: "{total} беттің {n}-беті",
+            feed: "Atom арнасы",
+            read_in: "Қазақ тілінде оқу",
+        },
+        "ru" => Labels {
+            languages: "Языки",
+            home: "Все статьи",
+            news: "Новости",
+            latest: "Последние статьи",
+            no_articles: "Статей пока нет.",
+            untranslated: "Ещё не переведено",
+            previous: "Предыдущая страница",
+            next: "Следующая страница",
+            pages: "Страницы",
+            page_of: "Страница {n} из {total}",
+            feed: "Лента Atom",
+            read_in: "Читать на русском",
+        },
+        _ => Labels {
+            languages: "Languages",
+            home: "All articles",
+            news: "News",
+            latest: "Latest articles",
+            no_articles: "No articles yet.",
+            untranslated: "Not yet translated",
+            previous: "Previous page",
+            next: "Next page",
+            pages: "Pages",
+            page_of: "Page {n} of {total}",
+            feed: "Atom feed",
+            // Said in the language itself, which the project has no words for.
+            read_in: if language(locale) == "en" {
+                "Read in English"
+            } else {
+                ""
+            },
+        },
+    }
+}
+
 /// A calendar date, as the front matter gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Date {

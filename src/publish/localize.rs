@@ -108,9 +108,25 @@ pub fn prepare(
             .map(|l| (l.clone(), Outcome::Refused(reason.clone())))
             .collect(),
         warnings: Vec::new(),
+        modified: None,
+        signed: Default::default(),
     };
     let rel_article = project.rel(&project.article_path(slug));
-    let files = ArticleFiles::read(project, slug, &project.config.targets)?;
+    let mut files = ArticleFiles::read(project, slug, &project.config.targets)?;
+    files.read_journals()?;
+    let signed: std::collections::BTreeMap<String, String> = files
+        .locales()
+        .iter()
+        .filter_map(|f| {
+            let date = f
+                .journal()?
+                .entries
+                .iter()
+                .filter_map(|e| e.date.clone())
+                .max()?;
+            Some((f.locale().to_string(), date))
+        })
+        .collect();
     let history = files.history();
     let text = match files.source()? {
         Source::Missing => {
@@ -292,5 +308,7 @@ pub fn prepare(
         article: Some((article, runs)),
         locales,
         warnings,
+        modified: history.latest().map(|r| r.date.clone()),
+        signed,
     })
 }

@@ -20,12 +20,12 @@ impl Renderer for Markdown {
         "md"
     }
 
-    fn render(&self, page: &Page) -> String {
+    fn render(&self, page: &Page) -> crate::error::Result<String> {
         let mut out = String::from("+++\n");
         out.push_str(&front_matter(page));
         out.push_str("+++\n");
-        out.push_str(&make_safe(&body(page)));
-        out
+        out.push_str(&make_safe(&body(page, |dest| page.image_src(dest))));
+        Ok(out)
     }
 }
 
@@ -71,7 +71,7 @@ fn front_matter(page: &Page) -> String {
 }
 
 /// A front matter key as TOML writes it: bare when it can be, quoted otherwise.
-fn toml_key(key: &str) -> String {
+pub(crate) fn toml_key(key: &str) -> String {
     let bare = !key.is_empty()
         && key
             .chars()
@@ -83,8 +83,9 @@ fn toml_key(key: &str) -> String {
     }
 }
 
-/// The body with every run's text replaced by its localized text.
-fn body(page: &Page) -> String {
+/// The body with every run's text replaced by its localized text, and each figure's image at
+/// `image_src` of its destination.
+pub(crate) fn body(page: &Page, image_src: impl Fn(&str) -> String) -> String {
     let source = page.article.body.as_str();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut blocks = page.localized.blocks.iter();
@@ -117,8 +118,7 @@ fn body(page: &Page) -> String {
                         ),
                         None => String::new(),
                     };
-                    let mut text =
-                        format!("![{caption}]({}", destination(&page.image_src(&image.dest)));
+                    let mut text = format!("![{caption}]({}", destination(&image_src(&image.dest)));
                     if !credit.is_empty() {
                         text.push_str(&format!(
                             " \"{}\"",

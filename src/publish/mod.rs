@@ -1,16 +1,23 @@
-//! `bitext publish`: the localized articles as HTML pages and Markdown files, and an index.
+//! `bitext publish`: the localized articles as a news site (HTML pages, front pages, a sitemap
+//! and feeds), as Markdown files, or as a content tree for Hugo.
 //!
 //! Publishing reads each article, its history and every locale's file, and builds a [`Page`] per
 //! article and locale: the source article's structure with each segment replaced by its
 //! translation, formatted through fluent-bundle. Each output format is a [`Renderer`]
-//! (`html.rs`, `markdown.rs`) that turns a page into text; this module decides what is published
-//! and writes it.
+//! (`html.rs`, `markdown.rs`, `hugo.rs`) that turns a page into text; the site's own pages are
+//! `front.rs`; this module decides what is published and writes it.
 
+pub mod front;
 pub mod html;
+pub mod hugo;
+pub mod links;
 pub mod locale;
 pub mod localize;
 pub mod markdown;
 pub mod safe;
+pub mod site;
+pub mod templates;
+pub mod typography;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -44,6 +51,8 @@ pub enum Fallback {
 pub enum Format {
     Html,
     Markdown,
+    /// A content tree for Hugo: `content/<lc>/<slug>.md`, `static/`, a config and layouts.
+    Hugo,
 }
 
 impl Format {
@@ -51,6 +60,7 @@ impl Format {
         match self {
             Format::Html => &html::Html,
             Format::Markdown => &markdown::Markdown,
+            Format::Hugo => &hugo::Hugo,
         }
     }
 }
@@ -59,8 +69,12 @@ impl Format {
 pub trait Renderer: Sync {
     /// The file name extension, without the dot.
     fn extension(&self) -> &'static str;
+    /// Where the page's file goes under the output folder.
+    fn path(&self, page: &Page) -> PathBuf {
+        PathBuf::from(page.locale).join(format!("{}.{}", page.slug, self.extension()))
+    }
     /// The file's text.
-    fn render(&self, page: &Page) -> String;
+    fn render(&self, page: &Page) -> Result<String>;
 }
 
 /// One article in one locale, ready to render.
@@ -74,8 +88,12 @@ pub struct Page<'a> {
     /// The body's runs of inline text, whose blocks `localized.blocks` follows.
     pub runs: &'a [Run],
     pub localized: &'a Localized,
-    /// Every locale the article is published in, the source first.
+    /// Every locale the article has a page in after this publish, the source first: the pages
+    /// link to one another and to nothing else.
     pub alternates: &'a [String],
+    pub site: &'a site::Site,
+    /// When the English or this translation last changed (RFC 3339).
+    pub modified: Option<&'a str>,
 }
 
 impl Page<'_> {
@@ -210,8 +228,11 @@ pub struct Report {
     /// Per written locale, in the order of the options.
     pub locales: Vec<(String, LocaleSummary)>,
     pub refusals: Vec<Refusal>,
+    /// Pages of an earlier publish removed because they would link to language versions that
+    /// no longer link back (their locale is refused now).
+    pub withdrawn: Vec<Refusal>,
     /// Segments whose translation could not be formatted (shown as if missing), as
-    /// `file: id: problem`.
+    /// `file: id: problem`; missing images; a site without an address.
     pub warnings: Vec<String>,
     /// Files written (changed) and removed, relative to the output folder.
     pub written: usize,
@@ -226,6 +247,10 @@ pub struct Prepared {
     /// Every locale (the source first), published or refused.
     pub locales: Vec<(String, Outcome)>,
     pub warnings: Vec<String>,
+    /// The date of the last source revision (RFC 3339).
+    pub modified: Option<String>,
+    /// Each target locale's last sign-off (RFC 3339), from its journal.
+    pub signed: std::collections::BTreeMap<String, String>,
 }
 
 /// One locale of one article.
@@ -236,6 +261,7 @@ pub enum Outcome {
 
 /// Publishes `slugs` of `project`.
 pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result<Report> {
+    let mut site = site::Site::load(project)?;
     let prepared = {
         // Read a consistent project: no sync or set halfway through its writes.
         let _lock = ProjectLock::acquire(&project.root)?;
@@ -245,14 +271,27 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             .map(|slug| localize::prepare(project, slug, &glossaries, options))
             .collect::<Result<Vec<Prepared>>>()?
     };
+    let html = options.formats.contains(&Format::Html);
+    let mut prepared = prepared;
+    if html {
+        for p in &mut prepared {
+            if let Some(reason) = front::reserved(&p.slug) {
+                for (_, outcome) in &mut p.locales {
+                    *outcome = Outcome::Refused(reason.clone());
+                }
+            }
+        }
+    }
     let mut report = Report::default();
+    if html && !site.has_address() {
+        report.warnings.push(format!(
+            "{}: [publish] has no base_url, so links between pages are relative and there is no \
+             sitemap.xml and no feed (they need the site's address)",
+            crate::project::CONFIG_FILE
+        ));
+    }
     let mut summaries: BTreeMap<&str, LocaleSummary> = BTreeMap::new();
-    let mut pages: Vec<(PathBuf, String)> = Vec::new();
-    let mut assets: BTreeSet<String> = BTreeSet::new();
-    let written_pages: Vec<Vec<(PathBuf, String)>> = prepared
-        .par_iter()
-        .map(|p| render_article(p, project, options))
-        .collect();
+    let mut assets: BTreeMap<String, String> = BTreeMap::new();
     for p in &prepared {
         report.warnings.extend(p.warnings.iter().cloned());
         for (locale, outcome) in &p.locales {
@@ -280,12 +319,11 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
                 .iter()
                 .any(|(l, o)| options.locales.contains(l) && matches!(o, Outcome::Published(_)))
             {
-                assets.extend(image_assets(&p.slug, article, runs));
+                for asset in image_assets(&p.slug, article, runs) {
+                    assets.entry(asset).or_insert_with(|| p.slug.clone());
+                }
             }
         }
-    }
-    for page in written_pages {
-        pages.extend(page);
     }
     report.locales = options
         .locales
@@ -298,7 +336,85 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
         })
         .collect();
 
+    // Every image's size, and the figures whose image is missing.
+    let articles_dir = project.root.join(&project.config.articles);
+    for (asset, slug) in &assets {
+        let path = articles_dir.join(asset);
+        let problem = match site::image_size(&path) {
+            Ok(size) => {
+                site.images.insert(asset.clone(), size);
+                size.is_none()
+                    .then_some("is not an image whose size can be read")
+            }
+            Err(why) => Some(why),
+        };
+        if let Some(why) = problem {
+            report.warnings.push(format!(
+                "{slug}: the image {} {why}",
+                project.rel(&path).display()
+            ));
+        }
+    }
+
     check_out_folder(project, &options.out)?;
+    // Which language versions link to each other after this run.
+    let all_links: Vec<links::Links> = prepared
+        .iter()
+        .map(|p| {
+            if html {
+                links::links(p, &options.locales, |locale| {
+                    let path = options.out.join(locale).join(format!("{}.html", p.slug));
+                    links::linked_languages(&path)
+                })
+            } else {
+                links::Links {
+                    write: p
+                        .locales
+                        .iter()
+                        .filter(|(l, o)| {
+                            options.locales.contains(l) && matches!(o, Outcome::Published(_))
+                        })
+                        .map(|(l, _)| l.clone())
+                        .collect(),
+                    ..links::Links::default()
+                }
+            }
+        })
+        .collect();
+    let rendered: Vec<Result<Rendered>> = prepared
+        .par_iter()
+        .zip(&all_links)
+        .map(|(p, links)| render_article(p, links, project, &site, options))
+        .collect();
+    let mut pages: Vec<(PathBuf, String)> = Vec::new();
+    let mut entries: Vec<front::Entry> = Vec::new();
+    for r in rendered {
+        let r = r?;
+        pages.extend(r.files);
+        entries.extend(r.entries);
+    }
+    let mut versions: front::Versions = BTreeMap::new();
+    for (p, l) in prepared.iter().zip(&all_links) {
+        if !l.alternates.is_empty() {
+            versions.insert(p.slug.clone(), l.alternates.clone());
+        }
+        for locale in &l.withdraw {
+            report.withdrawn.push(Refusal {
+                slug: p.slug.clone(),
+                locale: locale.clone(),
+                reason: "its page from an earlier publish links to other language versions \
+                         than the article has now"
+                    .to_string(),
+            });
+        }
+    }
+    if options.whole_site && html {
+        pages.extend(front::site_pages(&site, &entries, &versions)?);
+    }
+    if options.formats.contains(&Format::Hugo) {
+        pages.extend(hugo::site_files(&site)?);
+    }
+
     let results: Vec<Result<bool>> = pages
         .par_iter()
         .map(|(path, text)| write_atomic(&options.out.join(path), text))
@@ -311,12 +427,34 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
         }
     }
     let mut produced: BTreeSet<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
-    for asset in &assets {
+    let asset_folders: Vec<PathBuf> = [
+        (html || options.formats.contains(&Format::Markdown)).then(|| PathBuf::from("assets")),
+        options
+            .formats
+            .contains(&Format::Hugo)
+            .then(|| PathBuf::from(hugo::STATIC).join("assets")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    for asset in assets.keys() {
+        if !site.images.contains_key(asset) {
+            continue;
+        }
         let from = project.root.join(&project.config.articles).join(asset);
-        if from.is_file() {
-            let to = Path::new("assets").join(asset);
+        for folder in &asset_folders {
+            let to = folder.join(asset);
             copy_atomic(&from, &options.out.join(&to))?;
             produced.insert(to);
+        }
+    }
+    for w in &report.withdrawn {
+        let rel = PathBuf::from(&w.locale).join(format!("{}.html", w.slug));
+        let path = options.out.join(&rel);
+        match std::fs::remove_file(&path) {
+            Ok(()) => report.removed.push(rel),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
         }
     }
     let mut manifest = Manifest::read(&options.out)?;
@@ -335,40 +473,41 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             remove_empty_folders(&options.out, &rel);
             report.removed.push(rel);
         }
-        if options.formats.contains(&Format::Html) {
-            let index = html::index(project, &prepared);
-            if write_atomic(&options.out.join("index.html"), &index)? {
-                report.written += 1;
-            } else {
-                report.unchanged += 1;
-            }
-            produced.insert(PathBuf::from("index.html"));
-        }
     }
     manifest.add(produced);
     manifest.write(&options.out)?;
     Ok(report)
 }
 
+/// What one article gives: its files, and its pages as the front pages and feeds list them.
+struct Rendered {
+    files: Vec<(PathBuf, String)>,
+    entries: Vec<front::Entry>,
+}
+
 /// The files of one article: (path under the output folder, text).
-fn render_article(p: &Prepared, project: &Project, options: &Options) -> Vec<(PathBuf, String)> {
-    let Some((article, runs)) = &p.article else {
-        return Vec::new();
+fn render_article(
+    p: &Prepared,
+    links: &links::Links,
+    project: &Project,
+    site: &site::Site,
+    options: &Options,
+) -> Result<Rendered> {
+    let mut out = Rendered {
+        files: Vec::new(),
+        entries: Vec::new(),
     };
-    let alternates: Vec<String> = p
-        .locales
-        .iter()
-        .filter(|(_, o)| matches!(o, Outcome::Published(_)))
-        .map(|(l, _)| l.clone())
-        .collect();
-    let mut out = Vec::new();
+    let Some((article, runs)) = &p.article else {
+        return Ok(out);
+    };
     for (locale, outcome) in &p.locales {
         let Outcome::Published(localized) = outcome else {
             continue;
         };
-        if !options.locales.contains(locale) {
+        if !links.write.contains(locale) {
             continue;
         }
+        let modified = front::modified(p.modified.as_deref(), p.signed.get(locale.as_str()));
         let page = Page {
             slug: &p.slug,
             locale,
@@ -376,15 +515,32 @@ fn render_article(p: &Prepared, project: &Project, options: &Options) -> Vec<(Pa
             article,
             runs,
             localized,
-            alternates: &alternates,
+            alternates: &links.alternates,
+            site,
+            modified: modified.as_deref(),
         };
+        let asked = options.locales.contains(locale);
         for format in &options.formats {
+            // A page of a locale not asked for is only rewritten for its language links.
+            if !asked && *format != Format::Html {
+                continue;
+            }
             let renderer = format.renderer();
-            let path = PathBuf::from(locale).join(format!("{}.{}", p.slug, renderer.extension()));
-            out.push((path, renderer.render(&page)));
+            out.files
+                .push((renderer.path(&page), renderer.render(&page)?));
         }
+        out.entries.push(front::Entry {
+            slug: p.slug.clone(),
+            locale: locale.clone(),
+            title: html::plain_field(&localized.title, locale),
+            description: html::description(&page),
+            byline: (!localized.byline.is_empty())
+                .then(|| html::plain_field(&localized.byline, locale)),
+            date: page.date(),
+            modified: modified.clone(),
+        });
     }
-    out
+    Ok(out)
 }
 
 /// The images of an article that are published under `assets/`.
