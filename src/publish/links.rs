@@ -192,6 +192,7 @@ mod tests {
             locales,
             warnings: Vec::new(),
             modified: None,
+            signed: Default::default(),
         }
     }
 
