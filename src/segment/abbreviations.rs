@@ -86,7 +86,7 @@ pub(super) fn lookup_russian(token: &str) -> Option<Abbreviation> {
 pub(super) fn lookup_kazakh(token: &str) -> Option<Abbreviation> {
     use Abbreviation::{Ambiguous, Final, Inner, Year};
     let kind = match token {
-        "көш" | "ауд" | "обл" | "акад" | "проф" => Inner,
+        "көш" | "даңғ" | "ауд" | "обл" | "акад" | "проф" => Inner,
         "ж" | "жж" => Year,
         "ғ" | "ғғ" | "б.з.д" | "б.з.б" | "млн" | "млрд" | "трлн" | "мың" => {
             Ambiguous

@@ -602,7 +602,11 @@ pub(super) fn ends_sentence(
         Terminal::Period => match preceding {
             Preceding::Word => opens_sentence,
             Preceding::ListMarker | Preceding::Abbreviation(Abbreviation::Inner) => false,
-            Preceding::Abbreviation(Abbreviation::Final) => capitalised,
+            // A Korean sentence ends in a verb: "Ph.D. 학위를" goes on.
+            Preceding::Abbreviation(Abbreviation::Final) => match next.start {
+                Start::Caseless if lang == Language::Korean => next.is_starter(lang),
+                _ => capitalised,
+            },
             Preceding::Abbreviation(Abbreviation::Number) => {
                 opens_sentence && !matches!(next.start, Start::Digit | Start::Symbol)
             }

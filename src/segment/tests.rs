@@ -768,6 +768,7 @@ fn kazakh_abbreviation_does_not_end_sentence() {
     );
     check_one("kk", "Мұнай, газ т.б. шикізат экспортталады.");
     check_one("kk", "Қорған б.з.д. V ғасырға жатады.");
+    check_one("kk", "Кездесу Абай даңғ. 52-үйде өтті.");
     check(
         "kk",
         "Уран, мұнай, бидай т.с.с. Сондай-ақ көліктер де сатылады.",
@@ -1428,6 +1429,7 @@ fn degree_ends_sentence_before_capitalised_word() {
         ],
     );
     check_one("en", "He holds a Ph.D. in physics.");
+    check_one("ko", "그는 Ph.D. 학위를 받았다.");
 }
 
 // ---------------------------------------------------------------- The pronoun I, No.
