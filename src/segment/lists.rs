@@ -46,29 +46,42 @@ pub(super) fn find_items(text: &str, lines: Lines) -> Vec<Item> {
     let bytes = text.as_bytes();
     let mut items = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
-    let mut line_start = true;
+    // Every marker has a byte of INTERESTING in it or just before it: the period or parenthesis
+    // of `2.` or `b)`, the lead byte of `•` or `—`, or the line break before `- `.
+    let first = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    if structural && first < bytes.len() {
+        items.extend(ascii_bullet(text, first));
+    }
     let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte == b'\n' {
-            line_start = true;
-            at += 1;
-            continue;
-        }
-        if byte == b' ' || byte == b'\t' || byte == b'\r' {
-            at += 1;
-            continue;
-        }
-        let after_space = at == 0 || bytes[at - 1].is_ascii_whitespace();
-        if after_space {
-            if let Some(item) = bullet(text, at, line_start && structural) {
-                items.push(item);
-            } else if let Some(candidate) = numbered(text, at) {
-                candidates.push(candidate);
+    while let Some(len) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| INTERESTING[usize::from(b)]))
+    {
+        let found = at + len;
+        at = found + 1;
+        match bytes[found] {
+            b'\n' if structural => {
+                let indent = bytes[at..]
+                    .iter()
+                    .take_while(|&&b| b == b' ' || b == b'\t')
+                    .count();
+                items.extend(ascii_bullet(text, at + indent));
+            }
+            b'\n' => {}
+            0xE2 => {
+                let after_space = found == 0 || bytes[found - 1].is_ascii_whitespace();
+                if after_space {
+                    items.extend(bullet(text, found, structural && starts_line(bytes, found)));
+                }
+            }
+            // `1.)` is read at its period.
+            b')' if found > 0 && bytes[found - 1] == b'.' => {}
+            _ => {
+                if let Some(start) = marker_start(bytes, found) {
+                    candidates.extend(numbered(text, start));
+                }
             }
         }
-        line_start = false;
-        at += 1;
     }
     if !candidates.is_empty() {
         let mut keys: Vec<(Family, Style, u32)> = candidates
@@ -108,6 +121,57 @@ pub(super) fn find_items(text: &str, lines: Lines) -> Vec<Item> {
         });
     }
     items
+}
+
+/// The bytes that mark where to look for a list marker (see [`find_items`]).
+const INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b')' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
+/// Where the marker whose period or parenthesis is at `at` starts: a number of one to three
+/// digits or a lower-case letter, perhaps in parentheses (`(2)`), after white space.
+fn marker_start(bytes: &[u8], at: usize) -> Option<usize> {
+    let head = bytes.get(..at)?;
+    let digits = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .take(4)
+        .count();
+    let len = match digits {
+        1..=3 => digits,
+        0 if head.last().is_some_and(u8::is_ascii_lowercase) => 1,
+        _ => return None,
+    };
+    let mut start = at - len;
+    if bytes[at] == b')' && start > 0 && bytes[start - 1] == b'(' {
+        start -= 1;
+    }
+    (start == 0 || bytes[start - 1].is_ascii_whitespace()).then_some(start)
+}
+
+/// A bullet item at `at` written with an ASCII hyphen, asterisk or plus sign, at the start of a
+/// line.
+fn ascii_bullet(text: &str, at: usize) -> Option<Item> {
+    matches!(text.as_bytes().get(at), Some(b'-' | b'*' | b'+'))
+        .then(|| bullet(text, at, true))
+        .flatten()
+}
+
+/// Whether only spaces and tabs stand between the start of a line and `at`.
+fn starts_line(bytes: &[u8], at: usize) -> bool {
+    let before = bytes.get(..at).unwrap_or_default();
+    let indent = before
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r')
+        .count();
+    indent == before.len() || before[before.len() - indent - 1] == b'\n'
 }
 
 /// Whether `text` is two or more lines none of which ends in sentence punctuation: a list of

@@ -69,7 +69,8 @@ fn segment(
 ) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let items = lists::find_items(text, lines);
-    let mut items = items.iter().peekable();
+    let mut items = items.iter();
+    let mut item = items.next();
     let mut guard = Guard::new(protected);
     let mut nesting = Nesting::default();
     let mut found = Vec::new();
@@ -77,26 +78,24 @@ fn segment(
     let mut pos = start;
     nesting.restart(start);
     while let Some(&byte) = bytes.get(pos) {
-        if let Some(&&Item {
+        if let Some(&Item {
             start: at,
             marker_end,
-        }) = items.peek()
+        }) = item.filter(|item| pos >= item.start)
         {
-            if pos >= at {
-                items.next();
-                if guard.covers(at) {
-                    continue;
-                }
-                // A list item starts a segment; its own marker (`2.`, `• 9.`) ends none.
-                let before = text.get(start..at).unwrap_or("").trim_end();
-                if !before.is_empty() && at > start {
-                    found.push(start..start + before.len());
-                    start = at;
-                    nesting.restart(at);
-                }
-                pos = pos.max(marker_end);
+            item = items.next();
+            if guard.covers(at) {
                 continue;
             }
+            // A list item starts a segment; its own marker (`2.`, `• 9.`) ends none.
+            let before = text.get(start..at).unwrap_or("").trim_end();
+            if !before.is_empty() && at > start {
+                found.push(start..start + before.len());
+                start = at;
+                nesting.restart(at);
+            }
+            pos = pos.max(marker_end);
+            continue;
         }
         if !may_begin_terminator(byte) {
             pos += 1;

@@ -39,8 +39,23 @@ impl Nesting {
     /// Whether a sentence boundary at `at` would fall inside a quotation or a bracket that closes
     /// soon after it. `at` must not decrease between calls.
     pub(super) fn holds(&mut self, text: &str, at: usize) -> bool {
-        for c in text.get(self.scanned..at).unwrap_or("").chars() {
-            self.count(c);
+        let part = text.get(self.scanned..at).unwrap_or("");
+        // Every mark counted is ASCII or starts with one of these lead bytes; the rest of the
+        // text is skipped byte by byte without decoding it.
+        let mut from = 0;
+        let bytes = part.as_bytes();
+        while let Some(len) = bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| is_mark_byte(b)))
+        {
+            let idx = from + len;
+            match part.get(idx..).and_then(|rest| rest.chars().next()) {
+                Some(c) => {
+                    self.count(c);
+                    from = idx + c.len_utf8();
+                }
+                None => from = idx + 1,
+            }
         }
         self.scanned = self.scanned.max(at);
         self.is_open()
@@ -91,6 +106,25 @@ impl Nesting {
         }
     }
 }
+
+/// Whether `b` is a counted mark or the lead byte of one: `( ) [ ] "`, `« »` (C2), `“ ” „`
+/// (E2), `「 」 『 』` (E3), `（ ）` (EF).
+fn is_mark_byte(b: u8) -> bool {
+    MARK_BYTES[usize::from(b)]
+}
+
+const MARK_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(
+            b as u8,
+            b'(' | b')' | b'[' | b']' | b'"' | 0xC2 | 0xE2 | 0xE3 | 0xEF
+        );
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

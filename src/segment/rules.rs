@@ -265,22 +265,24 @@ pub(super) fn classify_preceding(
             return Preceding::Abbreviation(kind);
         }
     }
-    let after_number = previous_word(head, word_start)
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit());
+    let after_number = || {
+        previous_word(head, word_start)
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
     match lang.lookup(token) {
-        Some(Abbreviation::Time) if after_number => {
+        Some(Abbreviation::Time) if after_number() => {
             return Preceding::Time {
                 fronted: is_fronted(head, word_start),
             }
         }
         Some(Abbreviation::Time) => return Preceding::Abbreviation(Abbreviation::Ambiguous),
-        Some(Abbreviation::Year) if !after_number => {
+        Some(Abbreviation::Year) if !after_number() => {
             return Preceding::Abbreviation(Abbreviation::Ambiguous)
         }
         // A unit closes its number: "5 ft. 6 in. tall", but "He ran 5 mi. Tom walked".
-        Some(Abbreviation::Unit) if after_number => {
+        Some(Abbreviation::Unit) if after_number() => {
             return Preceding::Abbreviation(Abbreviation::Final)
         }
         Some(Abbreviation::Unit) | None => {}
