@@ -14,7 +14,7 @@ use crate::change::Class;
 use crate::error::{Error, Result};
 
 /// The version of the segmentation rules; a sync with newer rules re-segments every article.
-pub const RULES: u32 = 1;
+pub const RULES: u32 = 2;
 
 /// An article's source history.
 #[derive(Debug, Clone, Default)]

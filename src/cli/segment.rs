@@ -37,12 +37,28 @@ pub fn run(args: &Args, project: Option<&Path>, out: &mut Out) -> anyhow::Result
         .strip_prefix('\u{feff}')
         .unwrap_or(&text)
         .replace("\r\n", "\n");
-    // Paragraphs are separated by blank lines; line breaks inside one are spaces.
+    // Paragraphs are separated by blank lines. The rules see the line breaks inside one (a line
+    // may be a list item); a sentence is printed on one line, its line breaks as spaces.
     for paragraph in text.split("\n\n") {
-        let paragraph = paragraph.replace('\n', " ");
-        for sentence in bitext::segment::split(&paragraph, &lang) {
-            out.line(sentence)?;
+        for sentence in bitext::segment::split_plain(paragraph, &lang) {
+            out.line(&one_line(sentence))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `sentence` with each run of white space that holds a line break made a single space.
+fn one_line(sentence: &str) -> String {
+    if !sentence.contains('\n') {
+        return sentence.to_string();
+    }
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(at) = rest.find('\n') {
+        out.push_str(rest[..at].trim_end());
+        out.push(' ');
+        rest = rest[at..].trim_start();
+    }
+    out.push_str(rest);
+    out
 }

@@ -7,19 +7,31 @@
 /// How a period after an abbreviation behaves at a possible sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Abbreviation {
-    /// Never ends a sentence: titles (`Mr.`), number prefixes (`No.`, `p.`), `e.g.`, `т.е.`.
+    /// Never ends a sentence: titles (`Mr.`), references (`p.`, `Fig.`), `e.g.`, `т.е.`, `пгт.`.
     Inner,
-    /// Often ends a sentence and often does not (`Inc.`, `U.S.`, `a.m.`, `г.`, `ж.`): ends one only
+    /// Often ends a sentence and often does not (`Inc.`, `U.S.`, `г.`, `ж.`): ends one only
     /// before a common sentence starter such as "The" or "Однако".
     Ambiguous,
-    /// Usually closes an enumeration (`etc.`, `и т.д.`, `т.б.`): ends a sentence before any
-    /// capitalised or caseless word.
+    /// Usually closes an enumeration or a degree (`etc.`, `и т.д.`, `т.б.`, `Ph.D.`): ends a
+    /// sentence before any capitalised or caseless word.
     Final,
+    /// Stands before a number (`No. 5`, `N°. 1026.253.553`): never ends a sentence before a
+    /// number, and is an ordinary word otherwise ("he said no. The ministry…").
+    Number,
+    /// Follows a number: a time or an era (`10 a.m.`, `6 P.M.`, `753 B.C.`). Ends a sentence
+    /// before a capitalised word that is not a day, a month or a time zone, unless all the
+    /// sentence has said so far is when ("At 5 a.m. Mr. Smith went to the bank").
+    Time,
+    /// A unit after a number (`5 ft.`, `6 in.`, `2 lb.`); an ordinary word after anything else.
+    Unit,
+    /// A year after a number (`1898 г.`, `2021 ж.`): ambiguous, and a date that follows
+    /// (`1898 г. В 1854 году…`) continues the sentence.
+    Year,
 }
 
 /// English abbreviations (also used inside Korean, Russian and Kazakh text).
 pub(super) fn lookup_english(token: &str) -> Option<Abbreviation> {
-    use Abbreviation::{Ambiguous, Final, Inner};
+    use Abbreviation::{Ambiguous, Final, Inner, Number, Time, Unit};
     let kind = match token {
         // Titles and ranks: always followed by a name.
         "Mr" | "Mrs" | "Ms" | "Mx" | "Messrs" | "Mmes" | "Dr" | "Drs" | "Prof" | "Sen" | "Sens"
@@ -27,19 +39,23 @@ pub(super) fn lookup_english(token: &str) -> Option<Abbreviation> {
         | "Cdr" | "Adm" | "Maj" | "Cpl" | "Pvt" | "Brig" | "Rev" | "Hon" | "Pres" | "Supt"
         | "Insp" | "Det" | "Atty" | "Amb" | "Fr" | "Msgr" | "Mt" | "Ft" => Inner,
         // Followed by a number or a reference.
-        "No" | "Nos" | "Vol" | "Vols" | "p" | "pp" | "Fig" | "Figs" | "Art" | "Sec" | "Ch"
-        | "Eq" | "approx" | "incl" | "excl" | "vs" | "v" | "est" | "ca" | "cf" | "viz" | "e.g"
-        | "i.e" | "a.k.a" => Inner,
+        "Vol" | "Vols" | "p" | "pp" | "Fig" | "Figs" | "Art" | "Sec" | "Ch" | "Eq" | "approx"
+        | "incl" | "excl" | "vs" | "v" | "est" | "ca" | "cf" | "viz" | "e.g" | "i.e" | "a.k.a" => {
+            Inner
+        }
+        "No" | "Nos" | "no" | "nos" | "N°" | "Nº" | "n°" | "nº" => Number,
+        "a.m" | "p.m" | "A.M" | "P.M" | "B.C" | "A.D" | "C.E" | "B.C.E" => Time,
+        "in" | "ft" | "yd" | "yds" | "mi" | "lb" | "lbs" | "oz" | "gal" | "qt" | "hr" | "hrs"
+        | "min" | "mins" | "sec" | "secs" | "sq" | "cu" => Unit,
         // Company and name suffixes, places, months, U.S. states: may end a sentence.
         "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Jr" | "Sr" | "Esq" | "St" | "Ave"
         | "Blvd" | "Rd" | "Dept" | "Univ" | "Assn" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun"
         | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Ala" | "Ariz" | "Ark"
         | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Ky"
         | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev"
-        | "Okla" | "Ore" | "Pa" | "Tenn" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" | "a.m" | "p.m" => {
-            Ambiguous
-        }
-        "etc" | "al" => Final,
+        | "Okla" | "Ore" | "Pa" | "Tenn" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" => Ambiguous,
+        // Enumerations and degrees, which end a noun phrase.
+        "etc" | "al" | "Ph.D" | "LL.B" | "LL.M" | "B.Sc" | "M.Sc" | "D.Phil" => Final,
         _ => return None,
     };
     Some(kind)
@@ -47,18 +63,19 @@ pub(super) fn lookup_english(token: &str) -> Option<Abbreviation> {
 
 /// Russian abbreviations (also used inside Kazakh text).
 pub(super) fn lookup_russian(token: &str) -> Option<Abbreviation> {
-    use Abbreviation::{Ambiguous, Final, Inner};
+    use Abbreviation::{Ambiguous, Final, Inner, Year};
     let kind = match token {
-        "т.е" | "т.к" | "т.н" | "т.ч" | "д" | "ул" | "пер" | "просп" | "пл" | "пос" | "кв"
-        | "стр" | "рис" | "табл" | "гл" | "ст" | "ср" | "напр" | "проф" | "акад" | "доц"
-        | "ген" | "зам" | "тов" | "гр" | "св" | "тел" => Inner,
+        "т.е" | "т.к" | "т.н" | "т.ч" | "т.о" | "д" | "ул" | "пер" | "просп" | "пл" | "пос"
+        | "пгт" | "дер" | "наб" | "мкр" | "корп" | "кв" | "стр" | "рис" | "табл" | "гл" | "ст"
+        | "ср" | "напр" | "проф" | "акад" | "доц" | "канд" | "ген" | "зам" | "зав" | "нач"
+        | "пред" | "тов" | "гр" | "св" | "тел" | "п" | "пп" | "ок" | "прибл" | "респ" | "англ"
+        | "букв" => Inner,
+        "г" | "гг" => Year,
         // Units, money, years and centuries: ordinary at the end of a sentence.
-        "г" | "гг" | "в" | "вв" | "н.э" | "р" | "руб" | "коп" | "долл" | "млн" | "млрд"
-        | "трлн" | "тыс" | "см" | "обл" | "им" | "с" | "т" | "чел" | "мин" | "сек" | "ч"
-        | "ред" | "изд" | "экз" | "янв" | "фев" | "февр" | "мар" | "апр" | "июн" | "июл"
-        | "авг" | "сен" | "сент" | "окт" | "ноя" | "нояб" | "дек" => {
-            Ambiguous
-        }
+        "в" | "вв" | "н.э" | "р" | "руб" | "коп" | "долл" | "млн" | "млрд" | "трлн" | "тыс"
+        | "см" | "обл" | "им" | "с" | "т" | "чел" | "мин" | "сек" | "ч" | "ред" | "изд" | "экз"
+        | "янв" | "фев" | "февр" | "мар" | "апр" | "июн" | "июл" | "авг" | "сен" | "сент"
+        | "окт" | "ноя" | "нояб" | "дек" | "пр" | "у.е" => Ambiguous,
         "т.д" | "т.п" | "др" => Final,
         _ => return None,
     };
@@ -67,16 +84,124 @@ pub(super) fn lookup_russian(token: &str) -> Option<Abbreviation> {
 
 /// Kazakh abbreviations (Russian ones are looked up as well for Kazakh text).
 pub(super) fn lookup_kazakh(token: &str) -> Option<Abbreviation> {
-    use Abbreviation::{Ambiguous, Final, Inner};
+    use Abbreviation::{Ambiguous, Final, Inner, Year};
     let kind = match token {
-        "көш" | "ауд" => Inner,
-        "ж" | "жж" | "ғ" | "ғғ" | "б.з.д" | "млн" | "млрд" | "трлн" | "мың" => {
+        "көш" | "даңғ" | "ауд" | "обл" | "акад" | "проф" => Inner,
+        "ж" | "жж" => Year,
+        "ғ" | "ғғ" | "б.з.д" | "б.з.б" | "млн" | "млрд" | "трлн" | "мың" => {
             Ambiguous
         }
         "т.б" | "т.с.с" => Final,
         _ => return None,
     };
     Some(kind)
+}
+
+/// Whether `word` may follow a time without starting a sentence: a day, a month or a time zone
+/// ("at 6:40 p.m. Monday", "10 a.m. EST").
+pub(super) fn is_time_follower(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "ET"
+            | "EST"
+            | "EDT"
+            | "CT"
+            | "CST"
+            | "CDT"
+            | "MT"
+            | "MST"
+            | "MDT"
+            | "PT"
+            | "PST"
+            | "PDT"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "MSK"
+            | "KST"
+            | "JST"
+            | "ALMT"
+    )
+}
+
+/// Whether `word` (lower-cased) can be part of a phrase that only says when, opening a sentence
+/// before its subject: "At 5 a.m. Mr. Smith…", "On Monday at 9 p.m. the…".
+pub(super) fn is_fronting_word(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "by"
+            | "around"
+            | "about"
+            | "before"
+            | "after"
+            | "until"
+            | "till"
+            | "from"
+            | "since"
+            | "on"
+            | "in"
+            | "between"
+            | "and"
+            | "to"
+            | "the"
+            | "this"
+            | "that"
+            | "early"
+            | "late"
+            | "every"
+            | "each"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "tonight"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "shortly"
+            | "just"
+            | "exactly"
+            | "roughly"
+            | "approximately"
+            | "nearly"
+            | "almost"
+            | "precisely"
+            | "sometime"
+            | "o'clock"
+    )
 }
 
 /// Whether `word` commonly opens an English sentence (and rarely follows "Inc." or "U.S." inside one).
@@ -448,7 +573,7 @@ mod tests {
 
     #[test]
     fn company_suffixes_are_ambiguous() {
-        for suffix in ["Inc", "Corp", "Co", "Ltd", "Jr", "a.m", "p.m"] {
+        for suffix in ["Inc", "Corp", "Co", "Ltd", "Jr", "St"] {
             assert_eq!(
                 lookup_english(suffix),
                 Some(Abbreviation::Ambiguous),
@@ -466,7 +591,7 @@ mod tests {
 
     #[test]
     fn ordinary_words_are_not_abbreviations() {
-        for word in ["said", "no", "Korea", "млрд.", "год", "жыл"] {
+        for word in ["said", "not", "Korea", "млрд.", "год", "жыл"] {
             assert_eq!(lookup_english(word), None, "{word}");
             assert_eq!(lookup_russian(word), None, "{word}");
             assert_eq!(lookup_kazakh(word), None, "{word}");

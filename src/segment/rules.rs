@@ -2,8 +2,9 @@
 //! before it, the punctuation itself and the word after it.
 
 use super::abbreviations::{
-    is_english_starter, is_kazakh_starter, is_korean_quote_particle, is_korean_starter,
-    is_russian_starter, lookup_english, lookup_kazakh, lookup_russian, Abbreviation,
+    is_english_starter, is_fronting_word, is_kazakh_starter, is_korean_quote_particle,
+    is_korean_starter, is_russian_starter, is_time_follower, lookup_english, lookup_kazakh,
+    lookup_russian, Abbreviation,
 };
 use super::chars::{
     char_at, is_closer, is_closing_quote, is_full_width, is_opener, is_strong, is_symbol_start,
@@ -115,11 +116,20 @@ pub(super) struct Cluster {
 }
 
 /// Reads the cluster starting with the terminator at byte `start`.
+///
+/// A period after white space that goes on as `. . .` is one spaced ellipsis, read as `...`.
+/// A period right after a word is not taken into a spaced ellipsis that follows it
+/// (`compounds. . . . The`): the word's period ends the sentence and the ellipsis opens the next.
 pub(super) fn scan_cluster(text: &str, start: usize) -> Cluster {
     let mut pos = start;
     let mut periods = 0;
     let (mut ellipsis, mut strong, mut full_width) = (false, false, false);
     let (mut closed, mut quoted) = (false, false);
+    let spaced = spaced_dots(text, start);
+    if spaced > 1 {
+        periods = spaced;
+        pos = start + 2 * spaced - 1;
+    }
     while let Some(c) = char_at(text, pos) {
         if is_terminator(c) {
             match c {
@@ -162,6 +172,23 @@ pub(super) fn scan_cluster(text: &str, start: usize) -> Cluster {
     }
 }
 
+/// The number of dots in a spaced ellipsis (`. . .`) whose first dot is at `start`, after white
+/// space or at the start of the text; 0 when there is none.
+pub(super) fn spaced_dots(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let after_space = start == 0 || bytes.get(start - 1).is_some_and(u8::is_ascii_whitespace);
+    if !after_space || bytes.get(start) != Some(&b'.') {
+        return 0;
+    }
+    let mut dots = 1;
+    while bytes.get(start + 2 * dots - 1) == Some(&b' ')
+        && bytes.get(start + 2 * dots) == Some(&b'.')
+    {
+        dots += 1;
+    }
+    dots
+}
+
 /// The end of a closing HTML tag such as `</em>` at `at`, if there is one.
 fn skip_closing_tag(text: &str, at: usize) -> Option<usize> {
     if text.as_bytes().get(at..at + 2)? != b"</" {
@@ -189,6 +216,9 @@ pub(super) enum Preceding {
     Initial,
     /// A known abbreviation or a dotted initialism (`Inc.`, `U.S.`, `т.е.`).
     Abbreviation(Abbreviation),
+    /// A time or an era after a number (`10 a.m.`, `753 B.C.`); `fronted` when all the sentence
+    /// says before it is when ("At 5 a.m.").
+    Time { fronted: bool },
 }
 
 /// Classifies the word before the period at byte `period`, looking back no further than the
@@ -230,8 +260,33 @@ pub(super) fn classify_preceding(
     if let Some(kind) = lookup_spaced(head, word_start, token, lang) {
         return Preceding::Abbreviation(kind);
     }
-    if let Some(kind) = lang.lookup(token) {
-        return Preceding::Abbreviation(kind);
+    if lang == Language::Korean {
+        if let Some(kind) = korean_date(text, head, word_start, token, period) {
+            return Preceding::Abbreviation(kind);
+        }
+    }
+    let after_number = || {
+        previous_word(head, word_start)
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    match lang.lookup(token) {
+        Some(Abbreviation::Time) if after_number() => {
+            return Preceding::Time {
+                fronted: is_fronted(head, word_start),
+            }
+        }
+        Some(Abbreviation::Time) => return Preceding::Abbreviation(Abbreviation::Ambiguous),
+        Some(Abbreviation::Year) if !after_number() => {
+            return Preceding::Abbreviation(Abbreviation::Ambiguous)
+        }
+        // A unit closes its number: "5 ft. 6 in. tall", but "He ran 5 mi. Tom walked".
+        Some(Abbreviation::Unit) if after_number() => {
+            return Preceding::Abbreviation(Abbreviation::Final)
+        }
+        Some(Abbreviation::Unit) | None => {}
+        Some(kind) => return Preceding::Abbreviation(kind),
     }
     if token.contains('.') {
         return if is_dotted_initialism(token) {
@@ -242,8 +297,103 @@ pub(super) fn classify_preceding(
     }
     let mut chars = token.chars();
     match (chars.next(), chars.next()) {
+        // "you and I." is the pronoun; "Albert I. Jones" an initial.
+        (Some('I'), None) if follows_lower_case_word(head, word_start) => Preceding::Word,
         (Some(c), None) if c.is_uppercase() => Preceding::Initial,
         _ => Preceding::Word,
+    }
+}
+
+/// The word before the one starting at `word_start` in `head` (empty if there is none).
+fn previous_word(head: &str, word_start: usize) -> &str {
+    let before = head.get(..word_start).unwrap_or("").trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(idx, c)| idx + c.len_utf8());
+    before.get(start..).unwrap_or("")
+}
+
+/// Whether the word before the one at `word_start` starts with a lower-case letter.
+fn follows_lower_case_word(head: &str, word_start: usize) -> bool {
+    let word = previous_word(head, word_start);
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether every word of `head` before `word_start`, or of the clause after its last colon,
+/// only says when (`At 5`, `On Monday at 9`, `He noted: In 44`): a time that closes such a
+/// phrase is followed by the sentence's subject, not by a new sentence.
+fn is_fronted(head: &str, word_start: usize) -> bool {
+    let mut buf = [0u8; LONGEST_WORD];
+    let before = head.get(..word_start).unwrap_or("");
+    let clause = before.rsplit([':', ';']).next().unwrap_or(before);
+    clause
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            word.bytes().any(|b| b.is_ascii_digit())
+                || is_time_follower(word)
+                || encode_chars(word.chars().flat_map(char::to_lowercase), &mut buf)
+                    .is_some_and(is_fronting_word)
+        })
+}
+
+/// The kind of the period after `token` when it is part of a Korean date written with periods
+/// (`2021. 8. 17.`, `2021.8.17.`): inside the date it never ends a sentence; after the day it
+/// is ambiguous, since Korean sentences end in a verb and a date is followed by more of it.
+fn korean_date(
+    text: &str,
+    head: &str,
+    word_start: usize,
+    token: &str,
+    period: usize,
+) -> Option<Abbreviation> {
+    let number = |part: &str, max: u32| {
+        (1..=2).contains(&part.len())
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    let year = |part: &str| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit());
+    // Glued: the whole date is the token.
+    let mut parts = token.split('.');
+    if let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    {
+        return (year(y) && number(m, 12) && number(d, 31)).then_some(Abbreviation::Ambiguous);
+    }
+    let after = text.get(period + 1..).unwrap_or("");
+    // The next part of a spaced date: " 8." after the year, " 17." after the month.
+    let next_part = |max: u32| {
+        let rest = after.strip_prefix(' ')?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let part = rest.get(..digits)?;
+        (number(part, max) && rest.as_bytes().get(digits) == Some(&b'.')).then_some(())
+    };
+    if year(token) && next_part(12).is_some() {
+        return Some(Abbreviation::Inner);
+    }
+    let before = head.get(..word_start).unwrap_or("");
+    if !number(token, 31) || !before.ends_with(". ") {
+        return None;
+    }
+    // The parts before this one, nearest first: "8", "2021" before the day of "2021. 8. 17.".
+    let mut earlier = before
+        .rsplit(". ")
+        .skip(1)
+        .map(|part| part.rsplit(char::is_whitespace).next().unwrap_or(part));
+    match (earlier.next(), earlier.next()) {
+        (Some(m), Some(y)) if year(y) && number(m, 12) => Some(Abbreviation::Ambiguous),
+        (Some(y), _) if year(y) && number(token, 12) => {
+            if next_part(31).is_some() {
+                Some(Abbreviation::Inner)
+            } else {
+                Some(Abbreviation::Ambiguous)
+            }
+        }
+        _ => None,
     }
 }
 
@@ -342,6 +492,8 @@ pub(super) struct Next<'a> {
     /// Whether a dash comes first (`— Очень просто.`, `— сказал он`); `start` and `word` then
     /// describe what follows the dash.
     pub dashed: bool,
+    /// Whether a number follows the word (`В 1854 году`).
+    pub number_follows: bool,
 }
 
 impl Next<'_> {
@@ -372,22 +524,30 @@ pub(super) fn classify_next(text: &str, from: usize) -> Next<'_> {
         Some(_) => Start::Other,
     };
     let len = measure_word(rest);
+    let after = rest.get(len..).unwrap_or("");
     Next {
         start,
         word: rest.get(..len).unwrap_or(""),
-        abbreviated: rest.get(len..).is_some_and(|after| after.starts_with('.')),
+        abbreviated: after.starts_with('.'),
         dashed,
+        number_follows: len > 0
+            && after.starts_with(char::is_whitespace)
+            && after.trim_start().starts_with(|c: char| c.is_ascii_digit()),
     }
 }
 
 /// The position past the opening quotes, brackets, emphasis, images, tags and leading
-/// ellipses (`...And then`) at `from`.
+/// ellipses (`...And then`, `. . . The practice`, `… and`) at `from`.
 fn skip_openers(text: &str, mut from: usize) -> usize {
     while let Some(c) = char_at(text, from) {
-        if is_opener(c) || c == '…' {
+        if is_opener(c) {
             from += c.len_utf8();
+        } else if c == '…' {
+            from = skip_whitespace(text, from + c.len_utf8());
         } else if text.as_bytes().get(from..from + 3) == Some(b"...") {
-            from += 3;
+            from = skip_whitespace(text, from + 3);
+        } else if spaced_dots(text, from) > 1 {
+            from = skip_whitespace(text, from + 2 * spaced_dots(text, from) - 1);
         } else if c == '!' && text.as_bytes().get(from + 1) == Some(&b'[') {
             from += 2;
         } else if let Some(end) = skip_opening_tag(text, from) {
@@ -438,23 +598,164 @@ pub(super) fn ends_sentence(
     match cluster.terminal {
         Terminal::FullWidth => opens_sentence || next.start == Start::Lower,
         Terminal::Strong => opens_sentence,
-        Terminal::Ellipsis => next.start == Start::Upper && !cluster.omission,
+        // The pronoun "I" is written with a capital anywhere: after an ellipsis it is a pause
+        // ("I thought... I would go"), not evidence of a new sentence.
+        Terminal::Ellipsis => next.start == Start::Upper && !cluster.omission && next.word != "I",
         Terminal::Period => match preceding {
             Preceding::Word => opens_sentence,
             Preceding::ListMarker | Preceding::Abbreviation(Abbreviation::Inner) => false,
-            Preceding::Abbreviation(Abbreviation::Final) => capitalised,
+            // A Korean sentence ends in a verb: "Ph.D. 학위를" goes on.
+            Preceding::Abbreviation(Abbreviation::Final) => match next.start {
+                Start::Caseless if lang == Language::Korean => next.is_starter(lang),
+                _ => capitalised,
+            },
+            Preceding::Abbreviation(Abbreviation::Number) => {
+                opens_sentence && !matches!(next.start, Start::Digit | Start::Symbol)
+            }
             // A closing quote after "U.S." ends the quotation; a bracket, as in "미국(U.S.) 정부는",
             // only ends an aside.
-            Preceding::Abbreviation(Abbreviation::Ambiguous) | Preceding::Initial
+            Preceding::Abbreviation(
+                Abbreviation::Ambiguous | Abbreviation::Year | Abbreviation::Unit,
+            )
+            | Preceding::Initial
+            | Preceding::Time { .. }
                 if cluster.quoted =>
             {
                 capitalised
             }
-            Preceding::Abbreviation(Abbreviation::Ambiguous) => next.is_starter(lang),
+            Preceding::Abbreviation(Abbreviation::Ambiguous | Abbreviation::Unit) => {
+                next.is_starter(lang)
+            }
+            // "1898 г. В 1854 году…": a date after a year goes on with the dates.
+            Preceding::Abbreviation(Abbreviation::Year) => {
+                next.is_starter(lang) && !(next.number_follows && next.word.chars().count() <= 2)
+            }
+            Preceding::Abbreviation(Abbreviation::Time) => next.is_starter(lang),
+            Preceding::Time { fronted } => {
+                next.is_starter(lang)
+                    || (!fronted
+                        && matches!(next.start, Start::Upper | Start::Digit)
+                        && !is_time_follower(next.word))
+            }
             // A one-letter starter ("A", "I", "В") after an initial is more likely another initial.
             Preceding::Initial => next.word.chars().nth(1).is_some() && next.is_starter(lang),
         },
     }
+}
+
+/// Whether the text at `from` starts a run of short questions or exclamations of at most three
+/// words each (`не? қашан?` in "…: кім? не? қашан?") that ends the text or is followed by a new
+/// sentence: then each is a sentence, even in lower case. A run that goes on in lower case
+/// ("кім? не? деген сұрақтар") is part of a longer sentence.
+pub(super) fn is_short_question(text: &str, from: usize) -> bool {
+    const LONGEST_RUN: usize = 8;
+    let mut at = from;
+    for _ in 0..LONGEST_RUN {
+        let Some(end) = short_question_end(text, at) else {
+            return false;
+        };
+        let next = skip_whitespace(text, end);
+        match char_at(text, next) {
+            None => return true,
+            Some(c) if c.is_lowercase() && next > end => at = next,
+            Some(c) => return next > end && (c.is_uppercase() || c.is_numeric() || is_opener(c)),
+        }
+    }
+    false
+}
+
+/// The end of the terminators and closers after a question or exclamation of at most three
+/// words at `from`, if one is there.
+fn short_question_end(text: &str, from: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (count, (idx, c)) in text.get(from..)?.char_indices().enumerate() {
+        if count > LONGEST_WORD {
+            return None;
+        }
+        if c.is_alphabetic() || (in_word && (c == '-' || c == '\'')) {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else if c == ' ' {
+            in_word = false;
+        } else if in_word && words <= 3 && is_strong(c) {
+            return Some(scan_cluster(text, from + idx).end);
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a Korean sentence ends with `head` and the next starts with `after`, with no space
+/// between them: `…합의했다.그러나`. The word before the period must end in a sentence-final
+/// verb ending (`다`, `요`, `죠`, `까`), so that `한.미 정상` (Korea and the U.S.) stays whole.
+fn ends_korean_sentence(head: &str, after: &str) -> bool {
+    ends_in_korean_verb(head) && after.chars().next().is_some_and(is_hangul)
+}
+
+/// Whether `head` ends in a Korean sentence-final verb ending (`했다`, `합니까`, `해요`).
+pub(super) fn ends_in_korean_verb(head: &str) -> bool {
+    let mut back = head.chars().rev();
+    let last = back.next();
+    let before_last = back.next();
+    matches!(last, Some('다' | '요' | '죠' | '까')) && before_last.is_some_and(is_hangul)
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Whether a period with no space after it ends a sentence: `world.Today`, `1,000.That`,
+/// `жағдайы.XVIII ғасыр`. The word after it must be capitalised and end there, and the word
+/// before it a plain word or number, so that `U.S.`, `3.5`, `gov.kz.Officials`,
+/// `Jane.Doe@example.com`, `www.Example.com` and `report.Final.pdf` stay whole.
+pub(super) fn ends_without_space(
+    text: &str,
+    sentence_start: usize,
+    period: usize,
+    lang: Language,
+) -> bool {
+    let after = text.get(period + 1..).unwrap_or("");
+    if lang == Language::Korean {
+        return ends_korean_sentence(text.get(sentence_start..period).unwrap_or(""), after);
+    }
+    let len = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(idx, _)| idx);
+    let word = after.get(..len).unwrap_or("");
+    let mut letters = word.chars();
+    let capitalised = letters.next().is_some_and(char::is_uppercase)
+        && letters.clone().next().is_some()
+        && (letters.any(char::is_lowercase) || word.bytes().all(|b| b"IVXLC".contains(&b)));
+    let rest = after.get(len..).unwrap_or("");
+    let word_ends = match rest.chars().next() {
+        None => true,
+        Some('.') => rest
+            .get(1..)
+            .is_none_or(|r| !r.starts_with(char::is_alphanumeric)),
+        Some(c) => c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | '”' | '»'),
+    };
+    if !capitalised || !word_ends {
+        return false;
+    }
+    let head = text.get(sentence_start..period).unwrap_or("");
+    let token_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || is_opener(c))
+        .map_or(0, |(idx, c)| idx + c.len_utf8());
+    let token = head.get(token_start..).unwrap_or("");
+    let number = token.starts_with(|c: char| c.is_ascii_digit())
+        && token.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let plain_word = token.chars().count() >= 2
+        && token.chars().all(char::is_alphabetic)
+        && token.chars().any(char::is_lowercase)
+        && lang.lookup(token).is_none();
+    number || plain_word
 }
 
 #[cfg(test)]

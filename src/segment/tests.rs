@@ -488,19 +488,15 @@ fn markdown_link_url_does_not_split() {
 
 #[test]
 fn protected_range_is_not_split() {
-    let text = "See [the statement. It is long](http://x.kz) for details. Then vote.";
-    let link_end = text.find(')').map_or(0, |i| i + 1);
-    let link = 4..link_end;
-    let found: Vec<&str> = sentences_protected(text, "en", std::slice::from_ref(&link))
+    let text = "See *the statement. It is long* for details. Then vote.";
+    let emphasis = 4..31;
+    let found: Vec<&str> = sentences_protected(text, "en", std::slice::from_ref(&emphasis))
         .into_iter()
         .map(|r| &text[r])
         .collect();
     assert_eq!(
         found,
-        [
-            "See [the statement. It is long](http://x.kz) for details.",
-            "Then vote."
-        ]
+        ["See *the statement. It is long* for details.", "Then vote."]
     );
     assert_eq!(split(text, "en").len(), 3);
 }
@@ -772,6 +768,7 @@ fn kazakh_abbreviation_does_not_end_sentence() {
     );
     check_one("kk", "Мұнай, газ т.б. шикізат экспортталады.");
     check_one("kk", "Қорған б.з.д. V ғасырға жатады.");
+    check_one("kk", "Кездесу Абай даңғ. 52-үйде өтті.");
     check(
         "kk",
         "Уран, мұнай, бидай т.с.с. Сондай-ақ көліктер де сатылады.",
@@ -1082,7 +1079,30 @@ fn pseudo_random_text_keeps_invariants() {
             split(&joined, lang),
             "round trip of {text:?} as {lang}"
         );
+        check_plain_round_trip(&text, lang);
     }
+}
+
+/// Checks that the plain-text sentences of `text`, re-joined with a line break where one
+/// separated them and a space elsewhere, segment the same way again.
+fn check_plain_round_trip(text: &str, lang: &str) {
+    let ranges = sentences_plain(text, lang);
+    let mut joined = String::new();
+    let mut previous_end = None;
+    for range in &ranges {
+        if let Some(end) = previous_end {
+            let gap = &text[end..range.start];
+            joined.push(if gap.contains('\n') { '\n' } else { ' ' });
+        }
+        joined.push_str(&text[range.clone()]);
+        previous_end = Some(range.end);
+    }
+    let first: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(
+        first,
+        split_plain(&joined, lang),
+        "plain round trip of {text:?} as {lang}"
+    );
 }
 
 // ---------------------------------------------------------------- Breaks, footnotes, dialogue, datelines
@@ -1210,5 +1230,535 @@ fn dateline_month_abbreviation_does_not_end_sentence() {
     check_one(
         "en",
         "Hyundai sells cars in 200 countries, incl. Kazakhstan and Uzbekistan.",
+    );
+}
+
+// ---------------------------------------------------------------- Lists
+
+/// Asserts that the plain text `text` segments into exactly `expected` under the rules for `lang`.
+fn check_plain(lang: &str, text: &str, expected: &[&str]) {
+    assert_eq!(
+        split_plain(text, lang),
+        expected,
+        "segmenting plain {text:?} as {lang}"
+    );
+    check_plain_round_trip(text, lang);
+}
+
+#[test]
+fn inline_numbered_items_start_segments() {
+    check(
+        "en",
+        "1.) Lower tariffs on grain 2.) A rail link to the port",
+        &["1.) Lower tariffs on grain", "2.) A rail link to the port"],
+    );
+    check(
+        "en",
+        "1) The pipeline reaches Aktau. 2) The refinery is rebuilt.",
+        &[
+            "1) The pipeline reaches Aktau.",
+            "2) The refinery is rebuilt.",
+        ],
+    );
+    check(
+        "en",
+        "Officials named priorities 1. Register with the embassy 2. Apply online",
+        &[
+            "Officials named priorities",
+            "1. Register with the embassy",
+            "2. Apply online",
+        ],
+    );
+}
+
+#[test]
+fn inline_lettered_items_start_segments() {
+    check(
+        "en",
+        "a. The delegations meet b. The leaders sign c. A news conference follows",
+        &[
+            "a. The delegations meet",
+            "b. The leaders sign",
+            "c. A news conference follows",
+        ],
+    );
+}
+
+#[test]
+fn bullet_with_number_is_one_marker() {
+    check(
+        "en",
+        "• 9. Energy and mining • 10. Logistics and transit",
+        &["• 9. Energy and mining", "• 10. Logistics and transit"],
+    );
+    check("en", "⁃9. Seoul ⁃10. Astana", &["⁃9. Seoul", "⁃10. Astana"]);
+}
+
+#[test]
+fn lone_number_or_list_inside_sentence_is_not_an_item() {
+    check(
+        "en",
+        "He bought 2. The rest was sold at auction.",
+        &["He bought 2.", "The rest was sold at auction."],
+    );
+    check_one(
+        "en",
+        "The plan has three parts: 1) lower taxes, 2) more spending and 3) less debt.",
+    );
+    check_one(
+        "ru",
+        "Стороны договорились: 1) расширить торговлю; 2) открыть новые рейсы.",
+    );
+    check_one("ru", "Вот список: 1.мороженое, 2.мясо, 3.рис.");
+    check_one("en", "The book is by A. B. Smith and B. C. Jones.");
+}
+
+#[test]
+fn line_starting_with_bullet_starts_segment_in_plain_text() {
+    let text = "What the deal covers:\n- Uranium until 2030\n- A joint venture\n— Training";
+    check_plain(
+        "en",
+        text,
+        &[
+            "What the deal covers:",
+            "- Uranium until 2030",
+            "- A joint venture",
+            "— Training",
+        ],
+    );
+    // In a Markdown paragraph such a line would be a list of its own; a line break is a space.
+    assert_eq!(split(text, "en").len(), 1);
+}
+
+#[test]
+fn unpunctuated_lines_are_segments_in_plain_text() {
+    check_plain(
+        "en",
+        "features\ncontact manager\nevents, activities\n",
+        &["features", "contact manager", "events, activities"],
+    );
+    check_plain(
+        "en",
+        "This is a sentence\ncut off in the middle of a line.",
+        &["This is a sentence\ncut off in the middle of a line."],
+    );
+    check_plain(
+        "ko",
+        "주요 협력 분야\n원자력 발전\n가스 처리 시설",
+        &["주요 협력 분야", "원자력 발전", "가스 처리 시설"],
+    );
+}
+
+// ---------------------------------------------------------------- Times, eras, units, degrees
+
+#[test]
+fn time_after_a_clause_ends_sentence_before_capitalised_word() {
+    check(
+        "en",
+        "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went home.",
+        &[
+            "At 5 a.m. Mr. Smith went to the bank.",
+            "He left the bank at 6 P.M.",
+            "Mr. Smith then went home.",
+        ],
+    );
+    check(
+        "en",
+        "Polls close at 8 p.m. Results are expected before midnight.",
+        &[
+            "Polls close at 8 p.m.",
+            "Results are expected before midnight.",
+        ],
+    );
+}
+
+#[test]
+fn time_that_only_says_when_does_not_end_sentence() {
+    check_one(
+        "en",
+        "On Tuesday at 10 a.m. Gov. Kim will open the exhibition.",
+    );
+    check_one("en", "He noted: In 44 B.C. Caesar died.");
+}
+
+#[test]
+fn time_before_day_or_time_zone_does_not_end_sentence() {
+    check_one("en", "The flight lands at 6:40 p.m. Monday in Incheon.");
+    check_one("en", "The vote closes at 8 p.m. EST on Tuesday.");
+}
+
+#[test]
+fn era_after_year_ends_sentence_before_capitalised_word() {
+    check(
+        "en",
+        "Rome was founded in 753 B.C. Augustus came centuries later.",
+        &[
+            "Rome was founded in 753 B.C.",
+            "Augustus came centuries later.",
+        ],
+    );
+    check_one(
+        "en",
+        "The temple dates to 200 B.C. and was rebuilt in 50 A.D.",
+    );
+}
+
+#[test]
+fn unit_after_number_ends_sentence_only_before_capitalised_word() {
+    check_one("en", "The rod measured 5 ft. 6 in. after it was cut.");
+    check(
+        "en",
+        "The tower is 340 ft. Engineers say it can sway.",
+        &["The tower is 340 ft.", "Engineers say it can sway."],
+    );
+    check(
+        "en",
+        "He waited in. The door was locked.",
+        &["He waited in.", "The door was locked."],
+    );
+}
+
+#[test]
+fn degree_ends_sentence_before_capitalised_word() {
+    check(
+        "en",
+        "She earned her Ph.D. Seoul National University hired her.",
+        &[
+            "She earned her Ph.D.",
+            "Seoul National University hired her.",
+        ],
+    );
+    check_one("en", "He holds a Ph.D. in physics.");
+    check_one("ko", "그는 Ph.D. 학위를 받았다.");
+}
+
+// ---------------------------------------------------------------- The pronoun I, No.
+
+#[test]
+fn pronoun_i_ends_sentence() {
+    check(
+        "en",
+        "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+        &[
+            "We make a good team, you and I.",
+            "Did you see Albert I. Jones yesterday?",
+        ],
+    );
+}
+
+#[test]
+fn middle_initial_i_does_not_end_sentence() {
+    check_one(
+        "en",
+        "The report was written by Anna I. Petrova of the bank.",
+    );
+    check(
+        "en",
+        "The reign of Nicholas I. The tsar died in 1855.",
+        &["The reign of Nicholas I.", "The tsar died in 1855."],
+    );
+}
+
+#[test]
+fn number_sign_before_number_does_not_end_sentence() {
+    check(
+        "en",
+        "You can find it at N°. 1026.253.553. That is where the treasure is.",
+        &[
+            "You can find it at N°. 1026.253.553.",
+            "That is where the treasure is.",
+        ],
+    );
+    check_one("en", "He is no. 5 on the list, the shortstop.");
+    check(
+        "en",
+        "Samsung is the No. 1 investor. Hyundai is No. 2.",
+        &["Samsung is the No. 1 investor.", "Hyundai is No. 2."],
+    );
+}
+
+// ---------------------------------------------------------------- Ellipses
+
+#[test]
+fn spaced_ellipsis_between_words_does_not_end_sentence() {
+    check_one(
+        "en",
+        "I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn’t mean it.",
+    );
+}
+
+#[test]
+fn four_dot_ellipsis_ends_sentence() {
+    check(
+        "en",
+        "Indicate the end of the sentence with a period . . . . Next sentence.",
+        &[
+            "Indicate the end of the sentence with a period . . . .",
+            "Next sentence.",
+        ],
+    );
+    check(
+        "en",
+        "I never meant that.... She left the store.",
+        &["I never meant that....", "She left the store."],
+    );
+}
+
+#[test]
+fn ellipsis_after_period_opens_next_sentence() {
+    check(
+        "en",
+        "They combined words into compounds. . . . The practice was not abandoned. . . .",
+        &[
+            "They combined words into compounds.",
+            ". . . The practice was not abandoned. . . .",
+        ],
+    );
+    check_one(
+        "en",
+        "Thoreau argues that “the laws of the universe will appear less complex. . . .”",
+    );
+}
+
+#[test]
+fn ellipsis_after_question_belongs_to_it() {
+    check(
+        "en",
+        "Happy? . . .  No one had ever said so.",
+        &["Happy? . . .", "No one had ever said so."],
+    );
+    check(
+        "en",
+        "Happy! ... No one had ever said so.",
+        &["Happy! ...", "No one had ever said so."],
+    );
+}
+
+#[test]
+fn ellipsis_before_pronoun_i_does_not_end_sentence() {
+    check_one("en", "I thought... I would go.");
+}
+
+// ---------------------------------------------------------------- Missing space after a period
+
+#[test]
+fn period_without_space_before_capitalised_word_ends_sentence() {
+    check(
+        "en",
+        "Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.",
+        &[
+            "Hello world.",
+            "Today is Tuesday.",
+            "Mr. Smith went to the store and bought 1,000.",
+            "That is a lot.",
+        ],
+    );
+    check(
+        "kk",
+        "Ресейдің әлеуметтік-экономикалық жағдайы.XVIII ғасырдың бірінші ширегінде.",
+        &[
+            "Ресейдің әлеуметтік-экономикалық жағдайы.",
+            "XVIII ғасырдың бірінші ширегінде.",
+        ],
+    );
+}
+
+#[test]
+fn period_without_space_in_names_and_addresses_does_not_end_sentence() {
+    for text in [
+        "Her email is Jane.Doe@example.com, she said.",
+        "The site is www.Akorda.kz in three languages.",
+        "The figures are in Trade.Report.xlsx, attached.",
+        "It was signed in the U.S.A.Later it was ratified.",
+        "Growth reached 3.5% and Ph.D.Students protested.",
+        "The statement is at gov.kz.Officials declined to comment.",
+        "Mr.Smith and St.Petersburg are written without spaces.",
+    ] {
+        check_one("en", text);
+    }
+}
+
+#[test]
+fn korean_period_without_space_after_verb_ending_ends_sentence() {
+    check(
+        "ko",
+        "양국은 합의했다.그러나 일정은 정하지 못했다.",
+        &["양국은 합의했다.", "그러나 일정은 정하지 못했다."],
+    );
+    check_one("ko", "한.미 정상회담은 다음 달 열린다.");
+}
+
+// ---------------------------------------------------------------- Quotations and brackets
+
+#[test]
+fn dialogue_inside_guillemets_is_one_sentence() {
+    check_one(
+        "ru",
+        "«К чему ты готовишься? – спросила мама. – Завтра ведь выходной».",
+    );
+    check_one(
+        "kk",
+        "«Мұнай бағасы қашан тұрақтанады? – деп сұрады тілші. – Болжам әртүрлі».",
+    );
+    check_one(
+        "ru",
+        "«Мы готовы к диалогу. Двери открыты», — заявил министр.",
+    );
+}
+
+#[test]
+fn quotation_that_closes_soon_is_not_split() {
+    check_one(
+        "en",
+        "“Kazakhstan knows what it means to choose peace. We gave up our weapons,” Tokayev said.",
+    );
+    check_one("en", "\"How many? I don't know.\"");
+    check_one(
+        "ko",
+        "그는 “협력을 확대하겠다. 이는 역사적인 결정이다”라고 강조했다.",
+    );
+}
+
+#[test]
+fn long_or_unclosed_quotation_is_split() {
+    let long = format!(
+        "“We agree. {} we will meet again.” He left.",
+        "The talks went on and on ".repeat(20)
+    );
+    assert_eq!(split(&long, "en").len(), 3, "{long}");
+    check(
+        "en",
+        "“We agree. We will sign next year.",
+        &["“We agree.", "We will sign next year."],
+    );
+}
+
+#[test]
+fn period_inside_brackets_that_close_soon_does_not_end_sentence() {
+    check(
+        "kk",
+        "(«Егемен Қазақстан», 2012 жыл. №590-591); Бұл туралы департамент хабарлады. («Айқын», 2010 жыл. № 70).",
+        &[
+            "(«Егемен Қазақстан», 2012 жыл. №590-591); Бұл туралы департамент хабарлады.",
+            "(«Айқын», 2010 жыл. № 70).",
+        ],
+    );
+    check_one(
+        "ru",
+        "Цитата приведена по изданию (Абай. Слова назидания. Алматы, 2020), в переводе редакции.",
+    );
+    check_one("en", "Check the reference [page. 42] for details.");
+}
+
+#[test]
+fn reference_marks_after_sentence_belong_to_it() {
+    check(
+        "en",
+        "Hydrogen is a gas. [1][2] [3] It is colorless.",
+        &["Hydrogen is a gas. [1][2] [3]", "It is colorless."],
+    );
+}
+
+// ---------------------------------------------------------------- Russian and Kazakh classes
+
+#[test]
+fn russian_place_abbreviations_do_not_end_sentence() {
+    check_one(
+        "ru",
+        "Едем в сторону пгт. Брагиновка, о котором слышали по ТВ!",
+    );
+    check_one("ru", "Штаб находится по адресу: ул. Абая, д. 12, кв. 4.");
+}
+
+#[test]
+fn russian_year_before_another_date_does_not_end_sentence() {
+    check_one(
+        "ru",
+        "Дом, где родился Л.Н.Толстой, 1898 г. В 1854 году дом продан на вывоз.",
+    );
+    check(
+        "ru",
+        "Соглашение подписано в 2019 г. Однако работы начались позже.",
+        &[
+            "Соглашение подписано в 2019 г.",
+            "Однако работы начались позже.",
+        ],
+    );
+}
+
+#[test]
+fn kazakh_short_questions_in_a_row_are_sentences() {
+    check(
+        "kk",
+        "Оқушылар үйі, Достық даңғылы, Абай даналығы, ауыл шаруашылығы – кім? не?",
+        &[
+            "Оқушылар үйі, Достық даңғылы, Абай даналығы, ауыл шаруашылығы – кім?",
+            "не?",
+        ],
+    );
+    check(
+        "en",
+        "They asked three things: who? what? when? Nobody answered.",
+        &[
+            "They asked three things: who?",
+            "what?",
+            "when?",
+            "Nobody answered.",
+        ],
+    );
+}
+
+#[test]
+fn short_questions_inside_a_sentence_do_not_split() {
+    check_one("kk", "Зат есім кім? не? деген сұрақтарға жауап береді.");
+    check_one("en", "“Is it true?” he asked reporters.");
+    check_one("kk", "Бірақ оның енді не керегі бар? — деді.");
+}
+
+// ---------------------------------------------------------------- Korean dates
+
+#[test]
+fn korean_date_with_periods_does_not_end_sentence() {
+    check_one("ko", "정부는 2021. 8. 17. 서울에서 협정에 서명했다.");
+    check_one("ko", "이 통계는 2021. 8. 기준으로 작성됐다.");
+    check_one("ko", "행사는 2021. 8. 15.(일) 열린다.");
+    check(
+        "ko",
+        "양국은 2019.4.22. 공동성명을 채택했다. 그 뒤 교역이 늘었다.",
+        &[
+            "양국은 2019.4.22. 공동성명을 채택했다.",
+            "그 뒤 교역이 늘었다.",
+        ],
+    );
+}
+
+#[test]
+fn korean_date_before_sentence_starter_ends_sentence() {
+    check(
+        "ko",
+        "협정 발효일은 2021. 8. 17. 그러나 비준은 늦어졌다.",
+        &["협정 발효일은 2021. 8. 17.", "그러나 비준은 늦어졌다."],
+    );
+}
+
+#[test]
+fn korean_ellipsis_after_verb_ending_ends_sentence() {
+    check(
+        "ko",
+        "그는 잠시 말을 멈췄다… 그리고 이름을 불렀다.",
+        &["그는 잠시 말을 멈췄다…", "그리고 이름을 불렀다."],
+    );
+    check_one("ko", "그는… 잠시 말을 멈췄다.");
+}
+
+#[test]
+fn korean_quotation_with_particle_after_period_is_one_sentence() {
+    check_one(
+        "ko",
+        "문 대통령은 “우리는 함께 나아갈 것입니다. 감사합니다.”라며 연설을 마쳤다.",
+    );
+    check_one(
+        "ko",
+        "기자가 “언제 완공됩니까?”라고 묻자 장관은 답하지 않았다.",
     );
 }

@@ -17,7 +17,7 @@ s-vq9r6m = 첫 문장!
 # en: Second sentence.
 # bitext: missing s-jijd5r
 
-# bitext: obsolete, no longer in the source
+# bitext: unknown id, no segment has it; did you mean s-jijd5r?
 s-jijd5x = 둘째 문장.
 
 # en: Third sentence.

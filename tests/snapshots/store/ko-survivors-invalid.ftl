@@ -10,7 +10,7 @@
 # bitext: current, signed r1 70b607cb src 99f110d2 by tester
 title = 제목 { -brand }
 
-# bitext: obsolete, no longer in the source
+# bitext: unknown id, no segment has it
 s-gone99 = 없어진 문장.
 
 # en: First sentence.
