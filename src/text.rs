@@ -140,7 +140,7 @@ pub fn markdown_options() -> pulldown_cmark::Options {
 /// ```
 /// let ids = ["s-du5phw", "s-4pe8u9"];
 /// assert_eq!(bitext::text::similar_word("s-du5phv", ids), Some("s-du5phw"));
-/// assert_eq!(bitext::text::similar_word("kz", ["ko", "kk", "ru"]), Some("kk"));
+/// assert_eq!(bitext::text::similar_word("kkk", ["ko", "kk", "ru"]), Some("kk"));
 /// assert_eq!(bitext::text::similar_word("tokayev-visit", ["2021/08/tokayev-visit"]), Some("2021/08/tokayev-visit"));
 /// assert_eq!(bitext::text::similar_word("zzzzzz", ids), None);
 /// ```

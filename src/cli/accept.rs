@@ -51,18 +51,22 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         super::output::plural(accepted.accepted.len(), "translation", "translations")
     ))?;
     if accepted.stale_unchanged > 0 {
-        let minor = if accepted.stale_minor > 0 {
-            format!(
-                " ({} of them minor: --minor signs those off)",
-                accepted.stale_minor
-            )
-        } else {
-            String::new()
+        let one = accepted.stale_unchanged == 1;
+        let minor = match (accepted.stale_minor, one) {
+            (0, _) => String::new(),
+            (_, true) => " (its change was minor: --minor signs it off)".to_string(),
+            (n, false) => format!(" ({n} with minor changes only: --minor signs those off)"),
         };
         out.line(&format!(
-            "{} unchanged since {} sign-off{minor}: edit them to answer the new English, or use --minor or --all",
-            super::output::plural(accepted.stale_unchanged, "stale translation", "stale translations"),
-            if accepted.stale_unchanged == 1 { "its" } else { "their" },
+            "{} unchanged since {} sign-off{minor}: edit {} to answer the new English, or use \
+             --minor or --all",
+            super::output::plural(
+                accepted.stale_unchanged,
+                "stale translation",
+                "stale translations"
+            ),
+            if one { "its" } else { "their" },
+            if one { "it" } else { "them" },
         ))?;
     }
     for u in &accepted.unknown {
