@@ -116,7 +116,7 @@ struct Matching<'a> {
     /// The old and new segments outside the front matter.
     body_old: Vec<usize>,
     body_new: Vec<usize>,
-    /// Each segment's text with white space collapsed, for splits and merges.
+    /// Each segment's text with white space taken out, for splits and merges.
     old_normal: Vec<String>,
     new_normal: Vec<String>,
 }
@@ -222,7 +222,10 @@ impl<'a> Matching<'a> {
                     if window.iter().any(|&w| !self.is_free_new(w)) {
                         break;
                     }
-                    let joined = join(window.iter().map(|&w| self.new_normal[w].as_str()));
+                    let joined: String = window
+                        .iter()
+                        .map(|&w| self.new_normal[w].as_str())
+                        .collect();
                     if joined == target {
                         let window = window.to_vec();
                         self.pair(window[0], o);
@@ -256,7 +259,10 @@ impl<'a> Matching<'a> {
                     if window.iter().any(|&w| self.old_used[w]) {
                         break;
                     }
-                    let joined = join(window.iter().map(|&w| self.old_normal[w].as_str()));
+                    let joined: String = window
+                        .iter()
+                        .map(|&w| self.old_normal[w].as_str())
+                        .collect();
                     if joined == target {
                         let window = window.to_vec();
                         self.pair(n, window[0]);
@@ -591,12 +597,10 @@ impl Minter {
     }
 }
 
-fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    parts.collect::<Vec<_>>().join(" ")
-}
-
+/// A text with its white space taken out, to compare a sentence with the sentences it was split
+/// into or merged from: the rules may split where a space was missing (`grew.Today`).
 fn normalize(text: &str) -> String {
-    join(text.split_whitespace())
+    text.split_whitespace().collect()
 }
 
 /// How alike two sentences are, 0 to 1: the share of their words (not spaces or punctuation,
@@ -711,6 +715,21 @@ mod tests {
                 from: vec![first.ids[0].clone()]
             }]
         );
+    }
+
+    #[test]
+    fn a_split_where_a_space_was_missing_is_a_split() {
+        let old = ["Trade grew.Today the leaders met."];
+        let first = align("a", &[], &Past::default(), &segs(&old));
+        let second = align(
+            "a",
+            &old_of(&first, &old),
+            &Past::default(),
+            &segs(&["Trade grew.", "Today the leaders met."]),
+        );
+        assert_eq!(second.ids[0], first.ids[0]);
+        assert_eq!(second.drafts.len(), 1);
+        assert_eq!(second.drafts[0].from, first.ids);
     }
 
     #[test]
