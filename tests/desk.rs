@@ -255,3 +255,22 @@ fn fill_target(xlf: &str, id: &str, text: &str) -> String {
         &xlf[unit_end..]
     )
 }
+
+#[test]
+fn an_article_without_a_title_is_not_published() {
+    let f = Fixture::init();
+    f.write(
+        "articles/summit.md",
+        "President Moon Jae-in welcomed Kazakh President Kassym-Jomart Tokayev to Seoul.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    let assert = f.bitext(&["publish"]).assert().code(1);
+    let output = assert.get_output();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stdout.contains("articles/summit.md has no title: a page needs a headline"),
+        "{stdout}"
+    );
+    assert!(!f.path("public/en/summit.html").exists());
+}

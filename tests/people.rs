@@ -300,3 +300,45 @@ fn without_people_the_user_name_is_recorded_and_anyone_writes() {
         .assert()
         .success();
 }
+
+#[test]
+fn publish_refuses_a_locale_under_min_approved() {
+    let f = desk();
+    for (needle, ko) in [
+        ("title", "정상들, 협력 확대 합의"),
+        ("By Jane Doe", "제인 도 기자"),
+        (
+            "welcomed",
+            "문재인 대통령은 카심조마르트 토카예프 카자흐스탄 대통령을 서울에서 맞이했다.",
+        ),
+        ("Trade reached", "2019년 교역액은 42억2000만 달러에 달했다."),
+        ("met at", "두 정상은 청와대에서 만났다."),
+        ("cooperate on space", "양국은 우주 분야 협력에 합의했다."),
+    ] {
+        let id = if needle == "title" {
+            "title".to_string()
+        } else {
+            f.id_of(SLUG, needle)
+        };
+        as_(&f, "kim-minjun", &["set", "ko", SLUG, &id, ko]).success();
+    }
+    f.bitext(&["publish", "--locale", "ko", "--min-approved", "50"])
+        .assert()
+        .code(1);
+    assert!(!f.path("public/ko/summit.html").exists());
+    let title = "title".to_string();
+    let trade = f.id_of(SLUG, "Trade reached");
+    let met = f.id_of(SLUG, "met at");
+    as_(
+        &f,
+        "seo-jiwon",
+        &[
+            "approve", "ko", SLUG, "--id", &title, "--id", &trade, "--id", &met,
+        ],
+    )
+    .success();
+    f.bitext(&["publish", "--locale", "ko", "--min-approved", "50"])
+        .assert()
+        .success();
+    assert!(f.path("public/ko/summit.html").exists());
+}

@@ -218,6 +218,7 @@ proptest! {
                 out: f.path("public"),
                 fallback: bitext::publish::Fallback::Source,
                 min_current: None,
+                min_approved: None,
                 whole_site: false,
             };
             let report = bitext::publish::publish(project, &["a".to_string()], &options).unwrap();

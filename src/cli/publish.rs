@@ -25,8 +25,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "source")]
     fallback: FallbackArg,
     /// Refuse a locale's article that is less than PCT percent current
-    #[arg(long, value_name = "PCT")]
+    #[arg(long, value_name = "PCT", value_parser = super::output::percent)]
     min_current: Option<f64>,
+    /// Refuse a locale's article that is less than PCT percent approved by a reviewer
+    #[arg(long, value_name = "PCT", value_parser = super::output::percent)]
+    min_approved: Option<f64>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +87,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             FallbackArg::Fail => Fallback::Fail,
         },
         min_current: args.min_current,
+        min_approved: args.min_approved,
     };
     let report = bitext::publish::publish(project, &slugs, &options)?;
 

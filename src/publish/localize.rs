@@ -150,6 +150,12 @@ pub fn prepare(
         Source::Synced(text) => text,
     };
     let article = Article::parse(&rel_article, &text)?;
+    if article.field("title").is_none_or(|t| t.trim().is_empty()) {
+        return Ok(refuse_all(format!(
+            "{} has no title: a page needs a headline (`title = \"…\"` in the front matter)",
+            rel_article.display()
+        )));
+    }
     let segments = article.segments(source);
     let current = history.current();
     let same = segments.len() == current.len()
@@ -234,7 +240,10 @@ pub fn prepare(
                 };
                 match (&translated, *state) {
                     (None, _) => counts.missing += 1,
-                    (Some(_), State::Current) => counts.current += 1,
+                    (Some(_), State::Current) => {
+                        counts.current += 1;
+                        counts.approved += usize::from(file.approved(history, id).is_some());
+                    }
                     (Some(_), state) if state.is_stale() => counts.stale += 1,
                     (Some(_), _) => counts.unreviewed += 1,
                 }
@@ -275,6 +284,16 @@ pub fn prepare(
                 "{:.2}% current, under --min-current {}",
                 counts.percent_current(),
                 options.min_current.unwrap_or_default()
+            ))
+        } else if locale != source
+            && options
+                .min_approved
+                .is_some_and(|pct| counts.percent_approved() < pct)
+        {
+            Outcome::Refused(format!(
+                "{:.2}% approved, under --min-approved {}",
+                counts.percent_approved(),
+                options.min_approved.unwrap_or_default()
             ))
         } else {
             let mut localized = Localized {

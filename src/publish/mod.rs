@@ -161,6 +161,8 @@ pub struct Options {
     pub fallback: Fallback,
     /// Refuse a locale's article that is less current than this percentage.
     pub min_current: Option<f64>,
+    /// Refuse a locale's article that is less approved than this, in percent.
+    pub min_approved: Option<f64>,
     /// Whether this is the whole site (every article, every locale): then pages of articles that
     /// no longer exist are removed and the index is written.
     pub whole_site: bool,
@@ -174,6 +176,8 @@ pub struct Counts {
     pub stale: usize,
     pub unreviewed: usize,
     pub missing: usize,
+    /// Current segments a reviewer approved.
+    pub approved: usize,
     /// Missing segments shown in the source language.
     pub fallback: usize,
     /// Missing segments left out.
@@ -183,6 +187,10 @@ pub struct Counts {
 impl Counts {
     pub fn percent_current(&self) -> f64 {
         percent(self.current, self.segments)
+    }
+
+    pub fn percent_approved(&self) -> f64 {
+        percent(self.approved, self.segments)
     }
 
     pub fn percent_translated(&self) -> f64 {
