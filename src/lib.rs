@@ -24,6 +24,7 @@ pub mod parallel;
 pub mod people;
 pub mod project;
 pub mod publish;
+pub mod search;
 pub mod segment;
 pub mod state;
 pub mod status;

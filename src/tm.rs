@@ -254,6 +254,86 @@ impl Memory {
         out
     }
 
+    /// The translations of English that has every word of `words` (letter case aside): a
+    /// word or a name looked up as a translator looks one up in a concordance, best first: the
+    /// shortest sentences, where the words weigh most. The score is the share of the
+    /// sentence's words that the query's words are, so that it stays under 100.
+    ///
+    /// ```
+    /// use bitext::store::escape::Piece;
+    /// use bitext::tm::{Entry, Memory};
+    /// let entry = |id: &str, en: &str, ru: &str| Entry {
+    ///     slug: "a".into(), id: id.into(), source: en.into(),
+    ///     translation: vec![Piece::Text(ru.into())], state: bitext::state::State::Current,
+    /// };
+    /// let memory = Memory::from_entries(vec![
+    ///     entry("s-1", "The leaders met at Cheong Wa Dae.", "Лидеры встретились в «Чхонвадэ»."),
+    ///     entry("s-2", "Trade reached $4.22 billion.", "Товарооборот достиг 4,22 млрд долларов."),
+    /// ]);
+    /// let found = memory.lookup_words("Cheong Wa Dae", 5);
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(found[0].id, "s-1");
+    /// ```
+    pub fn lookup_words(&self, words: &str, limit: usize) -> Vec<Match> {
+        let query: Vec<String> = crate::text::words(words);
+        if query.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut lists: Vec<&Vec<u32>> = Vec::new();
+        for word in &query {
+            match self.postings.get(&word_hash(word)) {
+                Some(list) => lists.push(list),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let mut found: Vec<u32> = lists[0].clone();
+        for list in &lists[1..] {
+            found.retain(|i| list.binary_search(i).is_ok());
+        }
+        let mut scored: Vec<(u32, u32)> = found
+            .into_iter()
+            .filter(|&i| {
+                let have = crate::text::words(&self.entries[i as usize].source);
+                query.iter().all(|w| have.contains(w))
+            })
+            .map(|i| {
+                let len = self.lengths[i as usize].max(1);
+                let score = (100 * query.len() as u32 / len).min(99);
+                (score, i)
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
+            b.0.cmp(&a.0)
+                .then(ea.state.rank().cmp(&eb.state.rank()))
+                .then(a.1.cmp(&b.1))
+        });
+        let mut out = Vec::new();
+        let mut distinct = std::collections::HashSet::new();
+        for (score, i) in scored {
+            let entry = &self.entries[i as usize];
+            let translation = escape::display(&entry.translation);
+            if !distinct.insert((entry.source.clone(), translation.clone())) {
+                continue;
+            }
+            out.push(Match {
+                score,
+                slug: entry.slug.clone(),
+                id: entry.id.clone(),
+                state: entry.state,
+                source: entry.source.clone(),
+                translation,
+                pieces: entry.translation.clone(),
+                diff: Vec::new(),
+            });
+            if out.len() == limit {
+                break;
+            }
+        }
+        out
+    }
+
     /// The entries that share the most (IDF-weighted) words with `text`.
     fn candidates(&self, text: &str) -> Vec<u32> {
         let n = self.entries.len() as f32;

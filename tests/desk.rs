@@ -274,3 +274,41 @@ fn an_article_without_a_title_is_not_published() {
     );
     assert!(!f.path("public/en/summit.html").exists());
 }
+
+#[test]
+fn search_finds_a_name_in_the_english_and_the_translations() {
+    let f = Fixture::sample();
+    f.bitext(&["search", "Cheong Wa Dae", "--locale", "ru"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/search-cheong-wa-dae.txt"]);
+    // In a translation only: the Korean name.
+    f.bitext(&["search", "청와대", "--json"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/search-korean.json"]);
+    f.bitext(&[
+        "search",
+        r"\$[0-9.]+ billion",
+        "--regex",
+        "--format",
+        "markdown",
+        "--locale",
+        "kk",
+    ])
+    .assert()
+    .success()
+    .stdout_eq(snapbox::file!["snapshots/desk/search-regex.md"]);
+    f.bitext(&["search", "(unclosed", "--regex"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_memory_finds_a_word_or_a_name() {
+    let f = Fixture::sample();
+    f.bitext(&["tm", "kk", "Cheong Wa Dae", "--limit", "2"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/tm-name.txt"]);
+}

@@ -15,6 +15,7 @@ mod output;
 mod pretranslate;
 mod publish;
 mod reject;
+mod search;
 mod segment;
 mod set;
 mod show;
@@ -88,6 +89,8 @@ enum Command {
     Import(import::Args),
     /// Look a sentence up in the translation memory
     Tm(tm::Args),
+    /// Every segment whose English or translation contains TEXT
+    Search(search::Args),
     /// Fill missing segments from exact translation-memory matches, unreviewed
     Pretranslate(pretranslate::Args),
     /// Build the localized articles as HTML pages (and Markdown), with an index
@@ -176,6 +179,7 @@ fn run(
         Command::Export(args) => export::run(args, &project()?, out),
         Command::Import(args) => import::run(args, &project()?, out),
         Command::Tm(args) => tm::run(args, &project()?, out),
+        Command::Search(args) => search::run(args, &project()?, out),
         Command::Pretranslate(args) => pretranslate::run(args, &project()?, out),
         Command::Publish(args) => publish::run(args, &project()?, out),
         Command::GitSetup(args) => git::setup(args, &project()?, out),

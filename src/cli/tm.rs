@@ -30,7 +30,12 @@ struct Report<'a> {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
     let memory = Memory::build(project, &locale)?;
-    let matches = memory.lookup(&args.text, args.limit);
+    let mut matches = memory.lookup(&args.text, args.limit);
+    // A word or a name, not a sentence: the sentences that have it.
+    let words = bitext::text::words(&args.text).len();
+    if matches.is_empty() && words <= 4 {
+        matches = memory.lookup_words(&args.text, args.limit);
+    }
     match args.format.format() {
         Format::Json => out.json(&Report {
             locale: &locale,
@@ -48,16 +53,24 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             for m in &matches {
                 out.line(&format!(
                     "{}  {} {} ({})",
-                    out.paint("1", &format!("{:>3}%", m.score)),
+                    out.paint(
+                        "1",
+                        &if m.diff.is_empty() && m.score < 100 {
+                            "word".to_string()
+                        } else {
+                            format!("{:>3}%", m.score)
+                        }
+                    ),
                     m.slug,
                     m.id,
                     m.state
                 ))?;
-                out.line(&format!(
-                    "      {}: {}",
-                    project.config.source,
+                let english = if m.diff.is_empty() {
+                    m.source.clone()
+                } else {
                     out.word_diff(&m.diff)
-                ))?;
+                };
+                out.line(&format!("      {}: {english}", project.config.source))?;
                 out.line(&format!("      {locale}: {}", m.translation))?;
             }
         }

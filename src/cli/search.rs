@@ -1,0 +1,98 @@
+//! `bitext search`: a concordance of the English and the translations.
+
+use std::process::ExitCode;
+
+use bitext::project::Project;
+use bitext::search::{Query, Search};
+
+use super::{Format, FormatArgs, Out};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// What to look for (letter case aside)
+    text: String,
+    /// Only the English and these target locales (default: all)
+    #[arg(long = "locale", value_name = "LC")]
+    locales: Vec<String>,
+    /// TEXT is a regular expression
+    #[arg(long)]
+    regex: bool,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let locales = project.targets_or_all(&args.locales)?;
+    let slugs = super::status::selected(project, &[])?;
+    let query = Query::new(&args.text, args.regex)?;
+    let search = bitext::search::search(project, &query, &slugs, &locales)?;
+    match args.format.format() {
+        Format::Json => out.json(&search)?,
+        Format::Text => text(&search, project, &locales, out)?,
+        Format::Markdown => markdown(&search, project, &locales, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn text(
+    search: &Search,
+    project: &Project,
+    locales: &[String],
+    out: &mut Out,
+) -> anyhow::Result<()> {
+    let source = &project.config.source;
+    for hit in &search.hits {
+        out.line(&format!(
+            "{} {}",
+            out.paint("1", &hit.slug),
+            out.paint("2", &hit.id)
+        ))?;
+        out.line(&format!("  {source}  {}", hit.source))?;
+        for locale in locales {
+            let Some(found) = hit.locales.get(locale) else {
+                continue;
+            };
+            let shown = found.translation.as_deref().unwrap_or("");
+            let line = format!("  {locale}  {}  {shown}", out.state(found.state));
+            out.line(line.trim_end())?;
+        }
+    }
+    out.line(&format!(
+        "{} matching \"{}\"",
+        super::output::plural(search.hits.len(), "segment", "segments"),
+        search.query
+    ))?;
+    Ok(())
+}
+
+fn markdown(
+    search: &Search,
+    project: &Project,
+    locales: &[String],
+    out: &mut Out,
+) -> anyhow::Result<()> {
+    out.line(&format!("### Segments matching `{}`", search.query))?;
+    out.line("")?;
+    let mut header = format!("| article | id | {} |", project.config.source);
+    let mut rule = "| --- | --- | --- |".to_string();
+    for locale in locales {
+        header.push_str(&format!(" {locale} |"));
+        rule.push_str(" --- |");
+    }
+    out.line(&header)?;
+    out.line(&rule)?;
+    let cell = |t: &str| t.replace('|', "\\|");
+    for hit in &search.hits {
+        let mut line = format!("| `{}` | `{}` | {} |", hit.slug, hit.id, cell(&hit.source));
+        for locale in locales {
+            let text = hit
+                .locales
+                .get(locale)
+                .and_then(|f| f.translation.as_deref())
+                .unwrap_or("");
+            line.push_str(&format!(" {} |", cell(text)));
+        }
+        out.line(&line)?;
+    }
+    Ok(())
+}
