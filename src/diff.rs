@@ -163,6 +163,30 @@ pub fn plain(ops: &[Op]) -> String {
     out
 }
 
+/// The diff for a pull-request comment on GitHub or GitLab: deletions in `<del>`, insertions in
+/// `<ins>`, and the text's own `<`, `>` and `&` escaped, so that nothing in it becomes markup.
+///
+/// ```
+/// let ops = bitext::diff::words("Trade hit $4.22 billion.", "Trade hit $4.25 billion.");
+/// assert_eq!(bitext::diff::markdown(&ops), "Trade hit $<del>4.22</del><ins>4.25</ins> billion.");
+/// ```
+pub fn markdown(ops: &[Op]) -> String {
+    let escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut out = String::new();
+    for op in ops {
+        match op.op {
+            Tag::Equal => out.push_str(&escape(&op.text)),
+            Tag::Delete => out.push_str(&format!("<del>{}</del>", escape(&op.text))),
+            Tag::Insert => out.push_str(&format!("<ins>{}</ins>", escape(&op.text))),
+        }
+    }
+    out
+}
+
 /// The old text of a diff.
 pub fn old_text(ops: &[Op]) -> String {
     side(ops, Tag::Delete)

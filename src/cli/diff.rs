@@ -115,6 +115,16 @@ fn answer_text(answer: &Answer, style: Style) -> String {
     }
 }
 
+/// [`answer_text`] for a pull-request comment.
+fn answer_markdown(answer: &Answer) -> String {
+    let state = Style::plain().state(answer.state);
+    match (&answer.diff, &answer.translation) {
+        (Some(ops), _) => format!("_{state}_, rewritten: {}", bitext::diff::markdown(ops)),
+        (None, Some(text)) => format!("_{state}_: {text}"),
+        (None, None) => format!("_{state}_"),
+    }
+}
+
 fn markdown(c: &Comparison, project: &Project, out: &mut Out) -> anyhow::Result<()> {
     out.line(&format!("### `{}`", heading(c)))?;
     out.line("")?;
@@ -126,13 +136,10 @@ fn markdown(c: &Comparison, project: &Project, out: &mut Out) -> anyhow::Result<
         out.line(&format!(
             "  - {}: {}",
             project.config.source,
-            bitext::diff::plain(&change.diff)
+            bitext::diff::markdown(&change.diff)
         ))?;
         for (locale, answer) in &change.locales {
-            out.line(&format!(
-                "  - {locale}: {}",
-                answer_text(answer, Style::plain())
-            ))?;
+            out.line(&format!("  - {locale}: {}", answer_markdown(answer)))?;
         }
     }
     Ok(())

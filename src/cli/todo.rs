@@ -160,7 +160,7 @@ fn markdown(todo: &Todo, out: &mut Out) -> anyhow::Result<()> {
             out.line("")?;
         }
         let english = match &item.diff {
-            Some(ops) => bitext::diff::plain(ops),
+            Some(ops) => bitext::diff::markdown(ops),
             None => item.source.clone(),
         };
         out.line(&format!("- `{}` {}: {english}", item.id, label(item)))?;
@@ -175,7 +175,7 @@ fn markdown(todo: &Todo, out: &mut Out) -> anyhow::Result<()> {
                 "  - memory {}%: {} ({})",
                 m.score,
                 m.translation,
-                bitext::diff::plain(&m.diff)
+                bitext::diff::markdown(&m.diff)
             ))?;
         }
     }
