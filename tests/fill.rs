@@ -289,3 +289,47 @@ fn a_suggestion_taken_in_the_editor_keeps_its_fluent_placeables() {
         "{after}"
     );
 }
+
+#[test]
+fn a_translator_types_by_reflex_sees_the_context_and_keeps_an_answer_when_the_english_changes() {
+    let f = project();
+    let welcomed = f.id_of(SLUG, "welcomed");
+    let mut p = fill(&f);
+    p.exp_string("[1/4]").unwrap();
+    // The sentences around the one to translate.
+    p.exp_string(&seen("… By Jane Doe")).unwrap();
+    p.exp_string(&seen("Trade reached $4.25 billion in 2019. …"))
+        .unwrap();
+    p.exp_string("ko> ").unwrap();
+    // A vim hand saves and quits: refused, nothing saved, the same segment again.
+    p.send_line(":wq").unwrap();
+    p.exp_string(":wq is not a command here, and nothing was saved")
+        .unwrap();
+    p.exp_string("ko> ").unwrap();
+    // While the translator types, the editor changes the sentence and syncs.
+    f.write(
+        "articles/summit.md",
+        ARTICLE.replace("$4.22 billion", "$4.25 billion").replace(
+            "welcomed Kazakh President",
+            "warmly welcomed Kazakh President",
+        ),
+    );
+    f.bitext(&["sync"]).assert().success();
+    p.send_line(WELCOMED_KO).unwrap();
+    p.exp_string("the English changed while you typed; your answer is kept to edit")
+        .unwrap();
+    p.exp_string("{+warmly +}").unwrap();
+    // The answer is back in the line, to edit: Enter saves it for the new English.
+    p.exp_string("ko> ").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("saved, signed off").unwrap();
+    p.exp_string("[2/4]").unwrap();
+    p.exp_string("ko> ").unwrap();
+    p.send_line(":q").unwrap();
+    p.exp_eof().unwrap();
+    let after = states(&f);
+    assert_eq!(state_of(&after, &welcomed), "current");
+    let ko = f.read("locales/ko/summit.ftl");
+    assert!(ko.contains(WELCOMED_KO), "{ko}");
+    assert!(!ko.contains(":wq"), "{ko}");
+}

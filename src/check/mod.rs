@@ -297,77 +297,133 @@ fn ignored<'a>(comment: &[&'a str]) -> (HashSet<Check>, Vec<&'a str>) {
     (checks, unknown)
 }
 
-/// Checks `slugs` in `locales`; findings are sorted by file, line and check.
-pub fn check(project: &Project, slugs: &[String], locales: &[String]) -> Result<Vec<Finding>> {
-    let settings = Settings::parse(&project.config.check, &project.config.targets)?;
-    let source_path = project.glossary_path(&project.config.source);
-    let source_glossary = read_text_if_exists(&source_path)?.unwrap_or_default();
-    let mut findings = Vec::new();
-    file_findings(
-        &ftl::parse(&source_glossary.text),
-        &source_glossary.text,
-        &project.rel(&source_path),
-        crate::project::GLOSSARY,
-        &project.config.source,
-        &mut findings,
-    );
-    let mut glossaries = HashMap::new();
-    for locale in locales {
-        let path = project.glossary_path(locale);
-        let text = read_text_if_exists(&path)?.unwrap_or_default();
-        let file = ftl::parse(&text.text);
-        let rel = project.rel(&path);
+/// What the checks need beyond the segment: the levels of `bitext.toml` and each locale's
+/// glossary with its terms' values.
+pub struct Checker {
+    settings: Settings,
+    /// locale → its glossary and the values of its terms.
+    glossaries: HashMap<String, (Glossary, HashMap<String, String>)>,
+}
+
+impl Checker {
+    /// Reads the settings and the glossaries of `locales`; the findings about the glossary files
+    /// themselves come back beside it.
+    pub fn new(project: &Project, locales: &[String]) -> Result<(Checker, Vec<Finding>)> {
+        let settings = Settings::parse(&project.config.check, &project.config.targets)?;
+        let source_path = project.glossary_path(&project.config.source);
+        let source_glossary = read_text_if_exists(&source_path)?.unwrap_or_default();
+        let mut findings = Vec::new();
         file_findings(
-            &file,
-            &text.text,
-            &rel,
+            &ftl::parse(&source_glossary.text),
+            &source_glossary.text,
+            &project.rel(&source_path),
             crate::project::GLOSSARY,
-            locale,
+            &project.config.source,
             &mut findings,
         );
-        let terms = term_values(&file);
-        let (glossary, skipped) = Glossary::from_fluent(&source_glossary.text, &text.text);
-        for id in skipped {
-            let term = format!("-{}", id.trim_start_matches('-'));
-            let offset = file
-                .entries
-                .iter()
-                .find_map(|e| match e {
-                    ftl::Entry::Term { id, offset, .. } if *id == term => Some(*offset),
-                    _ => None,
-                })
-                .unwrap_or(0);
-            let (line, column) = line_column(&text.text, offset);
-            findings.push(Finding {
-                file: rel.clone(),
-                line,
-                column,
-                slug: crate::project::GLOSSARY.to_string(),
-                locale: locale.clone(),
-                id: Some(term.clone()),
-                check: Check::Glossary,
-                level: Check::Glossary.default_level(),
-                message: format!(
-                    "{term} has no plain-text wording in this file or in {}, so it is not checked",
-                    project.rel(&source_path).display()
-                ),
-            });
+        let mut glossaries = HashMap::new();
+        for locale in locales {
+            let path = project.glossary_path(locale);
+            let text = read_text_if_exists(&path)?.unwrap_or_default();
+            let file = ftl::parse(&text.text);
+            let rel = project.rel(&path);
+            file_findings(
+                &file,
+                &text.text,
+                &rel,
+                crate::project::GLOSSARY,
+                locale,
+                &mut findings,
+            );
+            let terms = term_values(&file);
+            let (glossary, skipped) = Glossary::from_fluent(&source_glossary.text, &text.text);
+            for id in skipped {
+                let term = format!("-{}", id.trim_start_matches('-'));
+                let offset = file
+                    .entries
+                    .iter()
+                    .find_map(|e| match e {
+                        ftl::Entry::Term { id, offset, .. } if *id == term => Some(*offset),
+                        _ => None,
+                    })
+                    .unwrap_or(0);
+                let (line, column) = line_column(&text.text, offset);
+                findings.push(Finding {
+                    file: rel.clone(),
+                    line,
+                    column,
+                    slug: crate::project::GLOSSARY.to_string(),
+                    locale: locale.clone(),
+                    id: Some(term.clone()),
+                    check: Check::Glossary,
+                    level: Check::Glossary.default_level(),
+                    message: format!(
+                        "{term} has no plain-text wording in this file or in {}, so it is not checked",
+                        project.rel(&source_path).display()
+                    ),
+                });
+            }
+            glossaries.insert(locale.clone(), (glossary, terms));
         }
-        glossaries.insert(locale.clone(), (glossary, terms));
+        Ok((
+            Checker {
+                settings,
+                glossaries,
+            },
+            findings,
+        ))
     }
+
+    /// The findings of the checks on one translation of `english` into `locale` (which must be
+    /// one the checker was made for), at the levels `bitext.toml` sets, errors first: what a
+    /// command that saves a translation shows.
+    pub fn translation(
+        &self,
+        locale: &str,
+        english: &str,
+        pieces: &[Piece],
+    ) -> Vec<(Check, Level, String)> {
+        let Some((glossary, terms)) = self.glossaries.get(locale) else {
+            return Vec::new();
+        };
+        let translation = render(pieces, terms);
+        let pair = Pair {
+            source: english,
+            translation: &translation,
+            pieces,
+            locale,
+        };
+        let mut out: Vec<(Check, Level, String)> = check_pair(&pair, glossary)
+            .into_iter()
+            .filter_map(
+                |(check, message)| match self.settings.level(check, locale) {
+                    Level::Off => None,
+                    level => Some((check, level, message)),
+                },
+            )
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out
+    }
+}
+
+/// Checks `slugs` in `locales`; findings are sorted by file, line and check.
+pub fn check(project: &Project, slugs: &[String], locales: &[String]) -> Result<Vec<Finding>> {
+    let (checker, mut findings) = Checker::new(project, locales)?;
     let per_article: Vec<Vec<Finding>> = slugs
         .par_iter()
         .map(|slug| -> Result<Vec<Finding>> {
             let files = ArticleFiles::read(project, slug, locales)?;
             let mut out = Vec::new();
             for file in files.locales().iter().filter(|f| f.exists()) {
-                let (glossary, terms) = &glossaries[file.locale()];
+                let (glossary, terms) = &checker.glossaries[file.locale()];
                 check_file(&files, file, glossary, terms, &mut out);
             }
             Ok(out)
         })
         .collect::<Result<_>>()?;
     findings.extend(per_article.into_iter().flatten());
+    let settings = &checker.settings;
     findings.retain_mut(|f| {
         f.level = match settings.level(f.check, &f.locale) {
             Level::Off => return false,

@@ -9,6 +9,7 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
+use bitext::check::Level;
 use bitext::project::Project;
 use bitext::state::State;
 use bitext::store::escape::Piece;
@@ -172,10 +173,17 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     let mut done: Vec<Option<Done>> = vec![None; items.len()];
     // A memory suggestion taken to be edited in the line editor.
     let mut taken: Option<&Match> = None;
+    // An answer given back to edit: the English changed while it was typed, or a check found
+    // an error in it.
+    let mut retyped: Option<String> = None;
+    // The English each item is translated from: the one shown, or the newer one when it changed.
+    let mut english: Vec<String> = items.iter().map(|item| item.source.clone()).collect();
+    let mut context = Context::default();
     let mut i = 0;
     while i < items.len() {
         let item = &items[i];
-        if taken.is_none() {
+        if taken.is_none() && retyped.is_none() {
+            let around = context.around(project, &item.slug, &item.id)?;
             show(
                 out,
                 project,
@@ -183,6 +191,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                 item,
                 (i, items.len()),
                 done[i].as_ref(),
+                around,
             )?;
         }
         let now = match &done[i] {
@@ -190,19 +199,27 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             _ => item.translation.as_deref(),
         };
         out.flush()?;
-        let initial = taken.map(|m| m.translation.as_str()).or(now).unwrap_or("");
+        let again = retyped.take();
+        let initial = again
+            .as_deref()
+            .or(taken.map(|m| m.translation.as_str()))
+            .or(now)
+            .unwrap_or("");
         let Some(line) = input.read(&format!("{locale}> "), initial)? else {
             break;
         };
         // The Fluent pieces of a suggestion saved as it is, placeables and all.
         let mut pieces = None;
-        let answer = match taken.take() {
-            Some(m) if line == m.translation => {
+        let answer = match (taken.take(), again) {
+            (Some(m), _) if line == m.translation => {
                 pieces = Some(m.pieces.clone());
                 Answer::Text(line)
             }
-            Some(m) => parse(&line, &m.translation),
-            None => parse(&line, now.unwrap_or("")),
+            (Some(m), _) => parse(&line, &m.translation),
+            // The answer given back, saved as it is when Enter takes it unchanged.
+            (None, Some(typed)) if line == typed => Answer::Text(line),
+            (None, Some(typed)) => parse(&line, &typed),
+            (None, None) => parse(&line, now.unwrap_or("")),
         };
         let answer = match answer {
             Answer::Take(n) => match item.matches.get(n - 1) {
@@ -263,7 +280,43 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             // Turned into an edit or a translation above.
             Answer::Take(_) => continue,
             Answer::Text(text) => {
+                // The English may have changed since it was shown: the translator sees the
+                // change, and the answer typed comes back to edit.
+                let now_english = context.english(project, &item.slug, &item.id)?;
+                if now_english.as_deref().is_some_and(|e| e != english[i]) {
+                    let new = now_english.unwrap_or_default();
+                    out.line(&format!(
+                        "  {}",
+                        out.paint(
+                            "33",
+                            "the English changed while you typed; your answer is kept to edit:"
+                        )
+                    ))?;
+                    let ops = bitext::diff::words(&english[i], &new);
+                    out.line(&format!(
+                        "  {}  {}",
+                        project.config.source,
+                        out.word_diff(&ops)
+                    ))?;
+                    english[i] = new;
+                    retyped = Some(text);
+                    continue;
+                }
                 let pieces = pieces.unwrap_or_else(|| vec![Piece::Text(text.clone())]);
+                let findings =
+                    super::set::save_time_checks(project, &locale, &item.slug, &item.id, &pieces)?;
+                let label = format!("{locale} {} {}", item.slug, item.id);
+                let errors = findings.iter().any(|(_, l, _)| *l == Level::Error);
+                if errors && interactive {
+                    for (check, level, message) in &findings {
+                        out.line(&format!("  {}[{}] {message}", level.name(), check.name()))?;
+                    }
+                    let confirm = input.read("  save it anyway? (y, or Enter to edit it) ", "")?;
+                    if confirm.as_deref().map(str::trim) != Some("y") {
+                        retyped = Some(text);
+                        continue;
+                    }
+                }
                 let saved = save(out, "saved, signed off", || {
                     bitext::translate::set_as(
                         project,
@@ -272,11 +325,14 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                         &item.slug,
                         &item.id,
                         pieces,
-                        Some(&item.source),
+                        Some(&english[i]),
                     )
                     .map_err(Into::into)
                 })?;
                 if saved {
+                    if !interactive || !errors {
+                        super::set::report(&label, &findings);
+                    }
                     done[i] = Some(Done::Written(text));
                 }
             }
@@ -299,8 +355,66 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-/// Shows one segment: where it is, its state, the English (as a diff for a stale one) and the
-/// translation there is.
+/// The articles' segments in order, read as fill needs them: the sentences around the one shown,
+/// and the English now, when a translation is saved.
+#[derive(Default)]
+struct Context {
+    articles: std::collections::HashMap<String, Vec<(String, String)>>,
+}
+
+impl Context {
+    /// The segments of `slug` now (read again each time: the English may have changed).
+    fn read(&mut self, project: &Project, slug: &str) -> anyhow::Result<&Vec<(String, String)>> {
+        let files = bitext::store::article_files::ArticleFiles::open(project, slug)?;
+        let segments = files
+            .history()
+            .current()
+            .into_iter()
+            .map(|(id, text)| (id.to_string(), text.to_string()))
+            .collect();
+        self.articles.insert(slug.to_string(), segments);
+        Ok(&self.articles[slug])
+    }
+
+    /// The English of the segments before and after `id`.
+    fn around(
+        &mut self,
+        project: &Project,
+        slug: &str,
+        id: &str,
+    ) -> anyhow::Result<(Option<String>, Option<String>)> {
+        if !self.articles.contains_key(slug) {
+            self.read(project, slug)?;
+        }
+        let segments = &self.articles[slug];
+        let Some(at) = segments.iter().position(|(i, _)| i == id) else {
+            return Ok((None, None));
+        };
+        let before = at
+            .checked_sub(1)
+            .and_then(|b| segments.get(b))
+            .map(|(_, t)| t.clone());
+        let after = segments.get(at + 1).map(|(_, t)| t.clone());
+        Ok((before, after))
+    }
+
+    /// The English of `id` now.
+    fn english(
+        &mut self,
+        project: &Project,
+        slug: &str,
+        id: &str,
+    ) -> anyhow::Result<Option<String>> {
+        let segments = self.read(project, slug)?;
+        Ok(segments
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| t.clone()))
+    }
+}
+
+/// Shows one segment: where it is, its state, the sentences around it, the English (as a diff
+/// for a stale one) and the translation there is.
 fn show(
     out: &mut Out,
     project: &Project,
@@ -308,6 +422,7 @@ fn show(
     item: &Item,
     (i, n): (usize, usize),
     done: Option<&Done>,
+    (before, after): (Option<String>, Option<String>),
 ) -> anyhow::Result<()> {
     let state = match (done, item.class, item.signed) {
         (Some(Done::Written(_)), _, _) => out.paint("32", "written in this session"),
@@ -333,6 +448,11 @@ fn show(
         item.id
     ))?;
     let source = &project.config.source;
+    // The sentences around it, dimmed, aligned with the text.
+    let pad = " ".repeat(source.chars().count() + 4);
+    if let Some(before) = before {
+        out.line(&format!("{pad}{}", out.paint("2", &format!("… {before}"))))?;
+    }
     match &item.diff {
         Some(ops) => out.line(&format!("  {source}  {}", out.word_diff(ops)))?,
         None => out.line(&format!("  {source}  {}", item.source))?,
@@ -343,6 +463,9 @@ fn show(
     };
     if let Some(text) = now {
         out.line(&format!("  {locale}  {text}"))?;
+    }
+    if let Some(after) = after {
+        out.line(&format!("{pad}{}", out.paint("2", &format!("{after} …"))))?;
     }
     if let (Some(r), None) = (&item.rejected, done) {
         out.line(&format!(

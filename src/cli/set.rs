@@ -3,7 +3,10 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use bitext::check::{Check, Checker, Level};
 use bitext::project::Project;
+use bitext::store::article_files::ArticleFiles;
+use bitext::store::escape::Piece;
 
 use super::Out;
 
@@ -18,6 +21,9 @@ pub struct Args {
     /// The translation; `-` reads it from stdin (one final line break is dropped)
     #[arg(allow_hyphen_values = true)]
     text: String,
+    /// Refuse to save a translation that a check finds an error in (exit 1)
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -35,7 +41,40 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     };
     let pieces = vec![bitext::store::escape::Piece::Text(text)];
     let actor = super::actor(project)?;
+    let findings = save_time_checks(project, &locale, &slug, &args.id, &pieces)?;
+    let label = format!("{locale} {slug} {}", args.id);
+    if args.strict && findings.iter().any(|(_, level, _)| *level == Level::Error) {
+        report(&label, &findings);
+        super::warn(&format!("{label}: not saved (--strict)"));
+        return Ok(ExitCode::from(1));
+    }
     bitext::translate::set_as(project, &actor, &locale, &slug, &args.id, pieces, None)?;
-    out.line(&format!("{locale} {slug} {}: saved, signed off", args.id))?;
+    out.line(&format!("{label}: saved, signed off"))?;
+    report(&label, &findings);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The checks' findings on a translation of segment `id` about to be saved.
+pub fn save_time_checks(
+    project: &Project,
+    locale: &str,
+    slug: &str,
+    id: &str,
+    pieces: &[Piece],
+) -> anyhow::Result<Vec<(Check, Level, String)>> {
+    let files = ArticleFiles::open(project, slug)?;
+    let history = files.history();
+    let Some(english) = history.text_at(id, history.number()) else {
+        return Ok(Vec::new());
+    };
+    let (checker, _) = Checker::new(project, &[locale.to_string()])?;
+    Ok(checker.translation(locale, english, pieces))
+}
+
+/// Prints the findings on a saved translation to stderr, errors first.
+pub fn report(label: &str, findings: &[(Check, Level, String)]) {
+    #[allow(clippy::print_stderr)]
+    for (check, level, message) in findings {
+        eprintln!("{}[{}] {label}: {message}", level.name(), check.name());
+    }
 }
