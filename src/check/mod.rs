@@ -402,7 +402,7 @@ impl Checker {
                 },
             )
             .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out.sort_by_key(|f| std::cmp::Reverse(f.1));
         out
     }
 }
