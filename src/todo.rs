@@ -53,6 +53,8 @@ pub struct Item {
     pub translator: Option<String>,
     /// For a rejected translation: the reviewer and the note.
     pub rejected: Option<Rejection>,
+    /// For a missing one whose message in the file is not valid Fluent: where and why.
+    pub broken: Option<String>,
     /// Words in the source text.
     pub words: usize,
     /// For a missing or stale segment: the best translations of the same or similar English
@@ -217,6 +219,9 @@ fn article_todo(
                     .as_ref()
                     .and_then(|t| t.signoff.as_ref()?.by.clone()),
                 rejected,
+                broken: (state == State::Missing)
+                    .then(|| file.broken(project, id))
+                    .flatten(),
                 translation: translation.as_ref().map(|t| t.text()),
                 words: count_words(text),
                 matches: Vec::new(),

@@ -312,3 +312,32 @@ fn the_memory_finds_a_word_or_a_name() {
         .success()
         .stdout_eq(snapbox::file!["snapshots/desk/tm-name.txt"]);
 }
+
+#[test]
+fn fluent_mistakes_are_explained_and_a_broken_message_is_shown_as_broken() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.bitext(&["sync"]).assert().success();
+    let trade = f.id_of(SLUG, "Trade reached");
+    let met = f.id_of(SLUG, "met at");
+    let ko = f.read("locales/ko/summit.ftl");
+    // An unclosed brace, and a second line a translator forgot to indent.
+    let ko = ko
+        .replace(
+            &format!("# bitext: missing {trade}\n"),
+            &format!("# bitext: missing {trade}\n{trade} = 2019년 교역액은 {{ 42억2000만 달러에 달했다.\n"),
+        )
+        .replace(
+            &format!("# bitext: missing {met}\n"),
+            &format!("# bitext: missing {met}\n{met} = 두 정상은\n청와대에서 만났다.\n"),
+        );
+    f.write("locales/ko/summit.ftl", ko);
+    f.bitext(&["check", "--locale", "ko"])
+        .assert()
+        .code(1)
+        .stdout_eq(snapbox::file!["snapshots/desk/check-syntax.txt"]);
+    f.bitext(&["todo", "ko", "--no-memory"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/todo-broken.txt"]);
+}

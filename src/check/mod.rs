@@ -475,7 +475,7 @@ fn file_findings(
                 *offset,
                 id,
                 Check::Syntax,
-                format!("not valid Fluent: {message}"),
+                format!("not valid Fluent: {}", ftl::explained(message)),
             ));
         }
     }

@@ -56,6 +56,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
 /// The state of an item as a label: `missing`, `unreviewed`, `stale (major, r1)`.
 fn label(item: &Item) -> String {
     match (item.state, item.class, item.signed) {
+        _ if item.broken.is_some() => "broken: not valid Fluent, so missing".to_string(),
         (State::Rejected { signed }, _, _) => format!("rejected (r{signed})"),
         (_, Some(class), Some(signed)) => format!("stale ({}, r{signed})", class.name()),
         _ => item.state.to_string(),
@@ -122,6 +123,9 @@ fn text(todo: &Todo, project: &Project, out: &mut Out) -> anyhow::Result<()> {
                 out.paint("35", &format!("note from {}:", r.by)),
                 r.note
             ))?;
+        }
+        if let Some(broken) = &item.broken {
+            out.line(&format!("    {}", out.paint("31", broken)))?;
         }
         for m in &item.matches {
             out.line(&format!(

@@ -181,8 +181,30 @@ impl LocaleFile {
         self.target()
             .file
             .errors()
-            .map(|(offset, message)| Error::at_offset(&rel, self.text(), offset, message))
+            .map(|(offset, message)| {
+                Error::at_offset(&rel, self.text(), offset, super::ftl::explained(message))
+            })
             .collect()
+    }
+
+    /// Why the message meant for segment `id` is no translation, when it is not valid Fluent:
+    /// `file:line:column: explanation`, with what to do about it.
+    pub fn broken(&self, project: &Project, id: &str) -> Option<String> {
+        let (offset, message) = self.target().broken(id)?;
+        let error = Error::at_offset(
+            &project.rel(&self.path),
+            self.text(),
+            offset,
+            super::ftl::explained(message),
+        );
+        Some(
+            error
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        )
     }
 
     /// The journal of sign-offs, when it was read.

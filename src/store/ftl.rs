@@ -256,6 +256,45 @@ fn parse_entry<'a>(
     });
 }
 
+/// What a translator should do about a Fluent syntax error, given the parser's explanation (as
+/// the junk entry keeps it), when there is something plainer to say.
+///
+/// ```
+/// let why = bitext::store::ftl::explain("Expected a token starting with \"}\"").unwrap();
+/// assert!(why.contains("not closed"));
+/// ```
+pub fn explain(message: &str) -> Option<&'static str> {
+    let advice = if message.contains("starting with \"}\"") {
+        "a `{` opens a placeable that is not closed: end it with `}`, or write `{\"{\"}` for a brace in the text"
+    } else if message.contains("starting with \"=\"")
+        || message.contains("\"a-zA-Z\"")
+        || message.contains("entry start")
+    {
+        "this line belongs to no message: a line that goes on with the translation above starts with spaces, so indent it (or make it a comment with `#`)"
+    } else if message.contains("Unbalanced closing brace") {
+        "a `}` with no `{` before it: take it out, or write `{\"}\"}` for a brace in the text"
+    } else if message.contains("Expected a message field") {
+        "the message has no text after `=`: write the translation after it"
+    } else if message.contains("Unterminated string literal") {
+        "a quoted text inside `{ }` is not closed: end it with `\"`"
+    } else if message.contains("default variant") {
+        "a select expression needs one variant marked as the default with `*`, as in `*[other]`"
+    } else if message.contains("inline expression") {
+        "a `{` starts a placeable with nothing valid in it: finish it (`{ $name }`, `{ -term }`), or write `{\"{\"}` for a brace in the text"
+    } else {
+        return None;
+    };
+    Some(advice)
+}
+
+/// The parser's explanation of a syntax error with, when there is one, what to do about it.
+pub fn explained(message: &str) -> String {
+    match explain(message) {
+        Some(advice) => format!("{message}: {advice}"),
+        None => message.to_string(),
+    }
+}
+
 /// Whether `name` is a Fluent identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();

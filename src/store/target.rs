@@ -115,6 +115,9 @@ pub struct TargetFile<'a> {
     found: HashMap<&'a str, (usize, Marks)>,
     /// The ids whose translation is empty or white space only: not a translation at all.
     blank: std::collections::HashSet<&'a str>,
+    /// Junk that starts like a message (`s-4pe8u9 = { …`): the id it was meant for → the junk's
+    /// index among the entries.
+    broken: HashMap<&'a str, usize>,
 }
 
 impl<'a> TargetFile<'a> {
@@ -129,7 +132,14 @@ impl<'a> TargetFile<'a> {
         let file = ftl::parse(text);
         let mut found = HashMap::new();
         let mut blank = std::collections::HashSet::new();
+        let mut broken = HashMap::new();
         for (i, entry) in file.entries.iter().enumerate() {
+            if let Entry::Junk { source, .. } = entry {
+                let id = source.split_once('=').map(|(id, _)| id.trim());
+                if let Some(id) = id.filter(|id| ftl::is_identifier(id)) {
+                    broken.entry(id).or_insert(i);
+                }
+            }
             if let Entry::Message(m) = entry {
                 if let Some(value) = &m.value {
                     if !found.contains_key(m.id) && is_blank(value) {
@@ -139,7 +149,12 @@ impl<'a> TargetFile<'a> {
                 }
             }
         }
-        TargetFile { file, found, blank }
+        TargetFile {
+            file,
+            found,
+            blank,
+            broken,
+        }
     }
 
     /// The translation of segment `id`, if there is one.
@@ -160,6 +175,17 @@ impl<'a> TargetFile<'a> {
     /// The marks of segment `id`'s translation, if it has one: what its state depends on.
     pub fn marks(&self, id: &str) -> Option<&Marks> {
         self.found.get(id).map(|(_, marks)| marks)
+    }
+
+    /// Where a message meant for segment `id` is not valid Fluent (it is junk, and so no
+    /// translation): its byte offset and the parser's explanation.
+    pub fn broken(&self, id: &str) -> Option<(usize, &str)> {
+        match self.file.entries.get(*self.broken.get(id)?)? {
+            Entry::Junk {
+                offset, message, ..
+            } => Some((*offset, message.as_str())),
+            _ => None,
+        }
     }
 
     /// Whether segment `id`'s translation is empty (or white space only), which counts as no
