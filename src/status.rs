@@ -46,6 +46,8 @@ pub struct Counts {
     pub obsolete: usize,
     pub errors: usize,
     pub words_current: usize,
+    /// Words in the English of the segments that are not current: the work left.
+    pub words_todo: usize,
     pub percent_current: f64,
     pub percent_translated: f64,
     /// Current translations a reviewer approved.
@@ -69,6 +71,8 @@ pub struct Totals {
     pub errors: usize,
     pub words: usize,
     pub words_current: usize,
+    /// Words in the English of the segments that are not current: the work left.
+    pub words_todo: usize,
     pub percent_current: f64,
     pub percent_translated: f64,
     /// Current translations a reviewer approved.
@@ -87,6 +91,7 @@ impl Counts {
             State::Current => {
                 self.current += 1;
                 self.words_current += words;
+                return;
             }
             State::Stale { class, .. } => {
                 self.stale += 1;
@@ -99,6 +104,7 @@ impl Counts {
             State::Unreviewed => self.unreviewed += 1,
             State::Missing => self.missing += 1,
         }
+        self.words_todo += words;
     }
 }
 
@@ -114,6 +120,7 @@ impl Totals {
             obsolete: self.obsolete,
             errors: self.errors,
             words_current: self.words_current,
+            words_todo: self.words_todo,
             percent_current: self.percent_current,
             percent_translated: self.percent_translated,
             approved: self.approved,
@@ -183,6 +190,7 @@ pub fn status_with_progress(
                 t.obsolete += c.obsolete;
                 t.errors += c.errors;
                 t.words_current += c.words_current;
+                t.words_todo += c.words_todo;
                 t.approved += c.approved;
                 t.rejected += c.rejected;
                 t.conflicts += c.conflicts;

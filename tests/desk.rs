@@ -341,3 +341,19 @@ fn fluent_mistakes_are_explained_and_a_broken_message_is_shown_as_broken() {
         .success()
         .stdout_eq(snapbox::file!["snapshots/desk/todo-broken.txt"]);
 }
+
+#[test]
+fn the_work_left_by_match_band_and_in_words() {
+    let f = Fixture::sample();
+    f.bitext(&["tm", "kk", "--analysis"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/tm-analysis-kk.txt"]);
+    let status: serde_json::Value = serde_json::from_str(&f.stdout(&["status", "--json"])).unwrap();
+    let ko = &status["totals"]["ko"];
+    assert_eq!(
+        ko["words_todo"].as_u64().unwrap() + ko["words_current"].as_u64().unwrap(),
+        ko["words"].as_u64().unwrap(),
+        "{ko}"
+    );
+}
