@@ -357,3 +357,30 @@ fn the_work_left_by_match_band_and_in_words() {
         "{ko}"
     );
 }
+
+#[test]
+fn a_sentence_the_memory_has_is_in_the_100_band() {
+    let f = Fixture::init();
+    f.write("articles/summit.md", ARTICLE);
+    f.write(
+        "articles/follow-up.md",
+        "+++\ntitle = \"Talks go on\"\n+++\n\nThe two leaders met at Cheong Wa Dae. Ministers met on Wednesday.\n",
+    );
+    f.bitext(&["sync"]).assert().success();
+    f.translate_all(SLUG);
+    let analysis: serde_json::Value =
+        serde_json::from_str(&f.stdout(&["tm", "ko", "--analysis", "--json"])).unwrap();
+    let band = |name: &str| {
+        analysis["bands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["band"] == name)
+            .unwrap()["segments"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(band("100%"), 1, "{analysis}");
+    assert_eq!(band("new"), 2, "{analysis}");
+    assert_eq!(analysis["segments"], 3);
+}
