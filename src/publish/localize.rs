@@ -111,66 +111,17 @@ pub fn prepare(
         modified: None,
         signed: Default::default(),
     };
-    let rel_article = project.rel(&project.article_path(slug));
     let mut files = ArticleFiles::read(project, slug, &project.config.targets)?;
     files.read_journals()?;
-    let signed: std::collections::BTreeMap<String, String> = files
-        .locales()
-        .iter()
-        .filter_map(|f| {
-            let date = f
-                .journal()?
-                .entries
-                .iter()
-                .filter_map(|e| e.date.clone())
-                .max()?;
-            Some((f.locale().to_string(), date))
-        })
-        .collect();
+    let signed = last_signoffs(&files);
     let history = files.history();
-    let text = match files.source()? {
-        Source::Missing => {
-            return Ok(refuse_all(format!(
-                "{} does not exist",
-                rel_article.display()
-            )))
-        }
-        _ if history.latest().is_none() => {
-            return Ok(refuse_all(format!(
-                "{} was never synced (run `bitext sync {slug}`)",
-                rel_article.display()
-            )))
-        }
-        Source::Edited(_) => {
-            return Ok(refuse_all(format!(
-                "{} was edited since the last sync (run `bitext sync {slug}`)",
-                rel_article.display()
-            )))
-        }
-        Source::Synced(text) => text,
+    let (article, segments) = match synced_article(&files) {
+        Ok(Ok(found)) => found,
+        Ok(Err(reason)) => return Ok(refuse_all(reason)),
+        Err(e) => return Err(e),
     };
-    let article = Article::parse(&rel_article, &text)?;
-    if article.field("title").is_none_or(|t| t.trim().is_empty()) {
-        return Ok(refuse_all(format!(
-            "{} has no title: a page needs a headline (`title = \"…\"` in the front matter)",
-            rel_article.display()
-        )));
-    }
-    let segments = article.segments(source);
     let current = history.current();
-    let same = segments.len() == current.len()
-        && segments
-            .iter()
-            .zip(&current)
-            .all(|(s, (_, text))| s.text == *text);
-    if !same {
-        return Ok(refuse_all(format!(
-            "the segments of {} differ from the last sync (run `bitext sync {slug}`)",
-            rel_article.display()
-        )));
-    }
     let runs = runs(&article.body);
-    let ids: Vec<&str> = current.iter().map(|(id, _)| *id).collect();
     // The first body block's index: the front matter fields come first.
     let front_blocks = segments
         .iter()
@@ -191,134 +142,26 @@ pub fn prepare(
     // The source text of every segment, as the history recorded it at the last sync: the
     // source locale's file is only a rendering of it, and a hand edit there publishes nothing.
     let source_texts: Vec<String> = current.iter().map(|(_, text)| text.to_string()).collect();
-
+    let layout = Layout {
+        segments: &segments,
+        front_blocks,
+        body_blocks,
+    };
     let mut locales = Vec::new();
     for locale in &all {
-        let mut shown: Vec<Option<Shown>> = Vec::with_capacity(ids.len());
-        let mut counts = Counts {
-            segments: ids.len(),
-            ..Counts::default()
-        };
-        let mut title_missing = false;
-        if locale == source {
-            counts.current = ids.len();
-            shown.extend(source_texts.iter().map(|t| {
-                Some(Shown {
-                    text: t.clone(),
-                    fallback: None,
-                })
-            }));
+        let shown = if locale == source {
+            Shown::source(&source_texts)
         } else {
             let Some(file) = files.locale(locale) else {
                 continue;
             };
-            let path = file.path();
-            for error in file.errors(project) {
-                warnings.push(format!(
-                    "{}; what it holds is shown as untranslated",
-                    error.to_string().lines().next().unwrap_or_default()
-                ));
-            }
-            let states = file.states(history, &current);
-            let resource = FluentResource::try_new(file.text().to_string())
-                .unwrap_or_else(|(resource, _)| resource);
-            let formatter = Formatter::new(locale, &resource, glossaries.resources.get(locale));
-            for ((state, id), source_text) in states.iter().zip(&ids).zip(&source_texts) {
-                let mut translated = match state {
-                    State::Missing => None,
-                    _ => match formatter.format(id) {
-                        Some(Ok(text)) if !text.trim().is_empty() => Some(text),
-                        Some(Err(problem)) => {
-                            warnings.push(format!(
-                                "{}: {id}: {problem}; shown as untranslated",
-                                project.rel(path).display()
-                            ));
-                            None
-                        }
-                        _ => None,
-                    },
-                };
-                match (&translated, *state) {
-                    (None, _) => counts.missing += 1,
-                    (Some(_), State::Current) => {
-                        counts.current += 1;
-                        counts.approved += usize::from(file.approved(history, id).is_some());
-                    }
-                    (Some(_), state) if state.is_stale() => counts.stale += 1,
-                    (Some(_), _) => counts.unreviewed += 1,
-                }
-                if translated.is_none() && *id == "title" {
-                    title_missing = true;
-                }
-                shown.push(match translated.take() {
-                    Some(text) => Some(Shown {
-                        text,
-                        fallback: None,
-                    }),
-                    None if options.fallback == Fallback::Source => {
-                        counts.fallback += 1;
-                        Some(Shown {
-                            text: source_text.clone(),
-                            fallback: Some(source.clone()),
-                        })
-                    }
-                    None => {
-                        counts.omitted += 1;
-                        None
-                    }
-                });
-            }
-        }
-        let outcome = if title_missing {
-            Outcome::Refused("the title has no translation".to_string())
-        } else if options.fallback == Fallback::Fail && counts.missing > 0 {
-            Outcome::Refused(format!(
-                "{} without a translation (--fallback fail)",
-                crate::publish::plural(counts.missing, "segment", "segments")
-            ))
-        } else if options
-            .min_current
-            .is_some_and(|pct| counts.percent_current() < pct)
-        {
-            Outcome::Refused(format!(
-                "{:.2}% current, under --min-current {}",
-                counts.percent_current(),
-                options.min_current.unwrap_or_default()
-            ))
-        } else if locale != source
-            && options
-                .min_approved
-                .is_some_and(|pct| counts.percent_approved() < pct)
-        {
-            Outcome::Refused(format!(
-                "{:.2}% approved, under --min-approved {}",
-                counts.percent_approved(),
-                options.min_approved.unwrap_or_default()
-            ))
-        } else {
-            let mut localized = Localized {
-                blocks: vec![Vec::new(); body_blocks],
-                counts,
-                ..Localized::default()
-            };
-            for (segment, shown) in segments.iter().zip(shown) {
-                let Some(shown) = shown else { continue };
-                match segment.kind {
-                    Kind::Title => localized.title.push(shown),
-                    Kind::Subtitle => localized.subtitle.push(shown),
-                    Kind::Byline => localized.byline.push(shown),
-                    _ => {
-                        if let Some(block) = segment
-                            .block
-                            .checked_sub(front_blocks)
-                            .and_then(|b| localized.blocks.get_mut(b))
-                        {
-                            block.push(shown);
-                        }
-                    }
-                }
-            }
-            Outcome::Published(localized)
+            let shown = shown_in(project, &files, file, glossaries, options, &source_texts);
+            warnings.extend(shown.warnings.iter().cloned());
+            shown
+        };
+        let outcome = match refusal(&shown, options, locale == source) {
+            Some(reason) => Outcome::Refused(reason),
+            None => Outcome::Published(layout.arrange(shown)),
         };
         locales.push((locale.clone(), outcome));
     }
@@ -330,4 +173,257 @@ pub fn prepare(
         modified: history.latest().map(|r| r.date.clone()),
         signed,
     })
+}
+
+/// Each target locale's last sign-off (RFC 3339), from the journals of `files`.
+fn last_signoffs(files: &ArticleFiles) -> std::collections::BTreeMap<String, String> {
+    files
+        .locales()
+        .iter()
+        .filter_map(|f| {
+            let date = f
+                .journal()?
+                .entries
+                .iter()
+                .filter_map(|e| e.date.clone())
+                .max()?;
+            Some((f.locale().to_string(), date))
+        })
+        .collect()
+}
+
+/// The article of `files` and its segments, when it is what the last sync read and has a title;
+/// else why no page of it is published.
+fn synced_article(
+    files: &ArticleFiles,
+) -> Result<Result<(Article, Vec<crate::article::Segment>), String>> {
+    let project = files.project();
+    let slug = files.slug();
+    let history = files.history();
+    let rel_article = project.rel(&project.article_path(slug));
+    let text = match files.source()? {
+        Source::Missing => return Ok(Err(format!("{} does not exist", rel_article.display()))),
+        _ if history.latest().is_none() => {
+            return Ok(Err(format!(
+                "{} was never synced (run `bitext sync {slug}`)",
+                rel_article.display()
+            )))
+        }
+        Source::Edited(_) => {
+            return Ok(Err(format!(
+                "{} was edited since the last sync (run `bitext sync {slug}`)",
+                rel_article.display()
+            )))
+        }
+        Source::Synced(text) => text,
+    };
+    let article = Article::parse(&rel_article, &text)?;
+    if article.field("title").is_none_or(|t| t.trim().is_empty()) {
+        return Ok(Err(format!(
+            "{} has no title: a page needs a headline (`title = \"…\"` in the front matter)",
+            rel_article.display()
+        )));
+    }
+    let segments = article.segments(&project.config.source);
+    let current = history.current();
+    let same = segments.len() == current.len()
+        && segments
+            .iter()
+            .zip(&current)
+            .all(|(s, (_, text))| s.text == *text);
+    if !same {
+        return Ok(Err(format!(
+            "the segments of {} differ from the last sync (run `bitext sync {slug}`)",
+            rel_article.display()
+        )));
+    }
+    Ok(Ok((article, segments)))
+}
+
+/// Where an article's segments go on a page: which are front matter, and how many body blocks.
+struct Layout<'a> {
+    segments: &'a [crate::article::Segment],
+    front_blocks: usize,
+    body_blocks: usize,
+}
+
+impl Layout<'_> {
+    /// The segments a locale shows, grouped the way the article shows them.
+    fn arrange(&self, shown: ShownLocale) -> Localized {
+        let mut localized = Localized {
+            blocks: vec![Vec::new(); self.body_blocks],
+            counts: shown.counts,
+            ..Localized::default()
+        };
+        for (segment, shown) in self.segments.iter().zip(shown.segments) {
+            let Some(shown) = shown else { continue };
+            match segment.kind {
+                Kind::Title => localized.title.push(shown),
+                Kind::Subtitle => localized.subtitle.push(shown),
+                Kind::Byline => localized.byline.push(shown),
+                _ => {
+                    if let Some(block) = segment
+                        .block
+                        .checked_sub(self.front_blocks)
+                        .and_then(|b| localized.blocks.get_mut(b))
+                    {
+                        block.push(shown);
+                    }
+                }
+            }
+        }
+        localized
+    }
+}
+
+/// What one locale shows of an article: each segment (or none, left out), the counts, and what
+/// went wrong on the way.
+struct ShownLocale {
+    segments: Vec<Option<Shown>>,
+    counts: Counts,
+    title_missing: bool,
+    warnings: Vec<String>,
+}
+
+impl Shown {
+    /// The source locale: every segment as the history has it.
+    fn source(texts: &[String]) -> ShownLocale {
+        ShownLocale {
+            segments: texts
+                .iter()
+                .map(|t| {
+                    Some(Shown {
+                        text: t.clone(),
+                        fallback: None,
+                    })
+                })
+                .collect(),
+            counts: Counts {
+                segments: texts.len(),
+                current: texts.len(),
+                ..Counts::default()
+            },
+            title_missing: false,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// What the target file `file` shows of the article: each translation formatted through
+/// fluent-bundle, or the English as a fallback (or nothing), as `options` says.
+fn shown_in(
+    project: &Project,
+    files: &ArticleFiles,
+    file: &crate::store::article_files::LocaleFile,
+    glossaries: &Glossaries,
+    options: &Options,
+    source_texts: &[String],
+) -> ShownLocale {
+    let history = files.history();
+    let current = history.current();
+    let source = &project.config.source;
+    let locale = file.locale();
+    let mut out = ShownLocale {
+        segments: Vec::with_capacity(current.len()),
+        counts: Counts {
+            segments: current.len(),
+            ..Counts::default()
+        },
+        title_missing: false,
+        warnings: file
+            .errors(project)
+            .iter()
+            .map(|error| {
+                format!(
+                    "{}; what it holds is shown as untranslated",
+                    error.to_string().lines().next().unwrap_or_default()
+                )
+            })
+            .collect(),
+    };
+    let resource =
+        FluentResource::try_new(file.text().to_string()).unwrap_or_else(|(resource, _)| resource);
+    let formatter = Formatter::new(locale, &resource, glossaries.resources.get(locale));
+    let counts = &mut out.counts;
+    for ((id, _), source_text) in current.iter().zip(source_texts) {
+        let state = file.state(history, id);
+        let translated = match state {
+            State::Missing => None,
+            _ => match formatter.format(id) {
+                Some(Ok(text)) if !text.trim().is_empty() => Some(text),
+                Some(Err(problem)) => {
+                    out.warnings.push(format!(
+                        "{}: {id}: {problem}; shown as untranslated",
+                        project.rel(file.path()).display()
+                    ));
+                    None
+                }
+                _ => None,
+            },
+        };
+        match (&translated, state) {
+            (None, _) => counts.missing += 1,
+            (Some(_), State::Current) => {
+                counts.current += 1;
+                counts.approved += usize::from(file.approved(history, id).is_some());
+            }
+            (Some(_), state) if state.is_stale() => counts.stale += 1,
+            (Some(_), _) => counts.unreviewed += 1,
+        }
+        if translated.is_none() && *id == "title" {
+            out.title_missing = true;
+        }
+        out.segments.push(match translated {
+            Some(text) => Some(Shown {
+                text,
+                fallback: None,
+            }),
+            None if options.fallback == Fallback::Source => {
+                counts.fallback += 1;
+                Some(Shown {
+                    text: source_text.clone(),
+                    fallback: Some(source.clone()),
+                })
+            }
+            None => {
+                counts.omitted += 1;
+                None
+            }
+        });
+    }
+    out
+}
+
+/// Why a locale's page is refused, if it is: an untranslated title, a missing segment with
+/// `--fallback fail`, or less current or approved than asked.
+fn refusal(shown: &ShownLocale, options: &Options, is_source: bool) -> Option<String> {
+    let counts = &shown.counts;
+    if shown.title_missing {
+        return Some("the title has no translation".to_string());
+    }
+    if options.fallback == Fallback::Fail && counts.missing > 0 {
+        return Some(format!(
+            "{} without a translation (--fallback fail)",
+            crate::publish::plural(counts.missing, "segment", "segments")
+        ));
+    }
+    if let Some(pct) = options
+        .min_current
+        .filter(|pct| counts.percent_current() < *pct)
+    {
+        return Some(format!(
+            "{:.2}% current, under --min-current {pct}",
+            counts.percent_current()
+        ));
+    }
+    if let Some(pct) = options
+        .min_approved
+        .filter(|pct| !is_source && counts.percent_approved() < *pct)
+    {
+        return Some(format!(
+            "{:.2}% approved, under --min-approved {pct}",
+            counts.percent_approved()
+        ));
+    }
+    None
 }
