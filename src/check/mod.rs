@@ -533,6 +533,42 @@ fn render(pieces: &[Piece], terms: &HashMap<String, String>) -> String {
         .collect()
 }
 
+/// The findings about messages whose id no segment of the article ever had.
+fn unknown_id_findings(
+    files: &ArticleFiles,
+    file: &LocaleFile,
+    rel: &Path,
+    out: &mut Vec<Finding>,
+) {
+    let (slug, locale, text, target) = (files.slug(), file.locale(), file.text(), file.target());
+    for unknown in crate::translate::unknown_ids(files, locale) {
+        let offset = target
+            .file
+            .messages()
+            .find(|m| m.id == unknown.id)
+            .map_or(0, |m| m.offset);
+        let (line, column) = line_column(text, offset);
+        let like = match &unknown.like {
+            Some((id, state)) => format!("; did you mean {id} ({state})?"),
+            None => String::new(),
+        };
+        out.push(Finding {
+            file: rel.to_path_buf(),
+            line,
+            column,
+            slug: slug.to_string(),
+            locale: locale.to_string(),
+            id: Some(unknown.id.clone()),
+            check: Check::UnknownId,
+            level: Check::UnknownId.default_level(),
+            message: format!(
+                "unknown id {}: no segment of the article has it{like}",
+                unknown.id
+            ),
+        });
+    }
+}
+
 /// The findings of one target file of an article.
 fn check_file(
     files: &ArticleFiles,
@@ -550,32 +586,7 @@ fn check_file(
     let rel = project.rel(file.path());
     let target = file.target();
     file_findings(&target.file, text, &rel, slug, locale, out);
-    for unknown in crate::translate::unknown_ids(files, locale) {
-        let offset = target
-            .file
-            .messages()
-            .find(|m| m.id == unknown.id)
-            .map_or(0, |m| m.offset);
-        let (line, column) = line_column(text, offset);
-        let like = match &unknown.like {
-            Some((id, state)) => format!("; did you mean {id} ({state})?"),
-            None => String::new(),
-        };
-        out.push(Finding {
-            file: rel.clone(),
-            line,
-            column,
-            slug: slug.to_string(),
-            locale: locale.to_string(),
-            id: Some(unknown.id.clone()),
-            check: Check::UnknownId,
-            level: Check::UnknownId.default_level(),
-            message: format!(
-                "unknown id {}: no segment of the article has it{like}",
-                unknown.id
-            ),
-        });
-    }
+    unknown_id_findings(files, file, &rel, out);
     let mut terms = glossary_terms.clone();
     terms.extend(term_values(&target.file));
     let defined_messages: HashSet<&str> = target.file.messages().map(|m| m.id).collect();
