@@ -205,6 +205,7 @@ pub(super) fn is_fronting_word(word: &str) -> bool {
 }
 
 /// Whether `word` commonly opens an English sentence (and rarely follows "Inc." or "U.S." inside one).
+#[allow(clippy::too_many_lines)] // One word a line: a list, not logic.
 pub(super) fn is_english_starter(word: &str) -> bool {
     matches!(
         word,
