@@ -122,7 +122,7 @@ fn publishing_is_deterministic_and_writes_nothing_the_second_time() {
 en    published 2  refused 0  fallback 0  omitted 0  stale 0  unreviewed 0
 ko    published 2  refused 0  fallback 0  omitted 0  stale 0  unreviewed 0
 kk    published 2  refused 0  fallback 2  omitted 0  stale 2  unreviewed 0
-ru    published 2  refused 0  fallback 0  omitted 0  stale 2  unreviewed 2
+ru    published 2  refused 0  fallback 0  omitted 0  stale 3  unreviewed 2
 public: 0 files written, 26 unchanged, 0 removed
 
 "#]]);

@@ -181,10 +181,12 @@ fn last_signoffs(files: &ArticleFiles) -> std::collections::BTreeMap<String, Str
         .locales()
         .iter()
         .filter_map(|f| {
+            // A verdict changes no word of the page: only sign-offs date it.
             let date = f
                 .journal()?
                 .entries
                 .iter()
+                .filter(|e| e.action.is_sign())
                 .filter_map(|e| e.date.clone())
                 .max()?;
             Some((f.locale().to_string(), date))
