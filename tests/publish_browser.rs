@@ -158,7 +158,7 @@ fn published_pages_behave_in_headless_chromium() {
     let f = common::Fixture::sample();
     let slug = "2021/08/hong-beom-do-homecoming";
     let id = f.id_of(slug, "He died there in 1943");
-    f.bitext(&["set", "ko", slug, &id, PAYLOAD])
+    f.bitext(&["--as", "park-minho", "set", "ko", slug, &id, PAYLOAD])
         .assert()
         .success();
     f.bitext(&["publish"]).assert().success();
