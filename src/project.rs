@@ -357,6 +357,8 @@ impl Project {
 
     /// Opens the project whose root is `root`.
     pub fn open(root: &Path) -> Result<Project> {
+        // Nothing is read or written through a link that leads out of the project.
+        crate::store::policy::guard(root)?;
         let path = root.join(CONFIG_FILE);
         let file = crate::store::read_text(&path)?;
         let config = Config::parse(Path::new(CONFIG_FILE), &file.text)?;

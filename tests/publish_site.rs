@@ -615,8 +615,6 @@ fn modes(dir: &Path) -> Vec<(PathBuf, u32)> {
 }
 
 #[test]
-#[ignore = "fails until the atomic write (store::write_atomic) gives new files the umask's modes \
-            instead of 0600: the integrity issue's fix"]
 fn published_files_are_readable_by_a_web_server_running_as_another_user() {
     let f = Fixture::sample();
     with_umask_022(&f, "publish --format html,md");

@@ -117,6 +117,7 @@ impl Article {
                 });
             }
         }
+        check_nesting(path, text, text.len() - body.len(), body)?;
         Ok(Article {
             front,
             body: body.to_string(),
@@ -158,6 +159,41 @@ impl Article {
         }
         out
     }
+}
+
+/// The deepest nesting of Markdown elements (block quotes, lists and their items, emphasis,
+/// links…) that an article may have: far more than any article needs, and a bound for every
+/// reader and renderer of an article that recurses.
+pub const MAX_NESTING: usize = 64;
+
+/// Refuses a body whose Markdown nests deeper than [`MAX_NESTING`], at the element that goes one
+/// level too deep; `offset` is where the body starts in `text`. One pass over the parser's
+/// events, which pulldown-cmark produces without recursion.
+fn check_nesting(path: &Path, text: &str, offset: usize, body: &str) -> Result<()> {
+    use pulldown_cmark::{Event, Options, Parser};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(Error::at_offset(
+                        path,
+                        text,
+                        offset + range.start,
+                        format!(
+                            "Markdown nests deeper than {MAX_NESTING} levels here (block quotes, \
+                             lists or emphasis inside each other): write it flatter"
+                        ),
+                    ));
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Splits `+++` front matter from the body. The front matter comes back with its byte offset.
@@ -207,6 +243,25 @@ mod tests {
                 (Kind::Paragraph, "Body.")
             ]
         );
+    }
+
+    #[test]
+    fn markdown_nested_too_deeply_is_an_error_where_it_goes_too_deep() {
+        let quote = format!("+++\ntitle = \"T\"\n+++\n\n{} deep\n", ">".repeat(10_000));
+        let err = Article::parse(Path::new("a.md"), &quote)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.md:5:"), "{err}");
+        assert!(
+            err.contains("Markdown nests deeper than 64 levels"),
+            "{err}"
+        );
+        let list = format!("{}x\n", "- ".repeat(10_000));
+        assert!(Article::parse(Path::new("a.md"), &list).is_err());
+        let emphasis = format!("{}x{}\n", "*a ".repeat(1_000), " a*".repeat(1_000));
+        assert!(Article::parse(Path::new("a.md"), &emphasis).is_err());
+        let fine = format!("{} fine\n", ">".repeat(20));
+        assert!(Article::parse(Path::new("a.md"), &fine).is_ok());
     }
 
     #[test]

@@ -646,7 +646,8 @@ fn vary_first_letter(word: &str) -> Vec<String> {
 /// The terms of a Fluent file in order: id (without dash) and wordings, `None` when the value is
 /// not plain text. Parse errors leave the entries that did parse.
 fn read_terms(ftl: &str) -> Vec<(String, Option<Vec<String>>)> {
-    let resource = match fluent_syntax::parser::parse(ftl) {
+    let ftl = crate::store::ftl::guarded(ftl);
+    let resource = match fluent_syntax::parser::parse(ftl.as_ref()) {
         Ok(resource) => resource,
         Err((resource, _errors)) => resource,
     };

@@ -304,24 +304,30 @@ fn html(status: &Status, project: &Project) -> String {
     out.push_str(
         "<h2>Totals</h2>\n<table>\n<thead><tr><th scope=\"col\">locale</th>\
          <th scope=\"col\">current</th><th scope=\"col\">stale (minor)</th>\
-         <th scope=\"col\">unreviewed</th><th scope=\"col\">missing</th>\
-         <th scope=\"col\">obsolete</th><th scope=\"col\">errors</th>\
-         <th scope=\"col\">% current</th><th scope=\"col\">% translated</th></tr></thead>\n<tbody>\n",
+         <th scope=\"col\">rejected</th><th scope=\"col\">unreviewed</th>\
+         <th scope=\"col\">missing</th><th scope=\"col\">obsolete</th>\
+         <th scope=\"col\">errors</th><th scope=\"col\">approved</th>\
+         <th scope=\"col\">% current</th><th scope=\"col\">% translated</th>\
+         <th scope=\"col\">% approved</th></tr></thead>\n<tbody>\n",
     );
     for (locale, t) in &status.totals {
         out.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{} ({})</td><td>{}</td><td>{}</td>\
-             <td>{}</td><td>{}</td><td>{}</td><td>{:.2}%</td></tr>\n",
+             <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}%</td>\
+             <td>{:.2}%</td></tr>\n",
             text(locale),
             t.current,
             t.stale,
             t.stale_minor,
+            t.rejected,
             t.unreviewed,
             t.missing,
             t.obsolete,
             t.errors,
+            t.approved,
             meter(t.percent_current),
-            t.percent_translated
+            t.percent_translated,
+            t.percent_approved
         ));
     }
     out.push_str("</tbody>\n</table>\n<h2>Articles</h2>\n<table>\n<thead><tr>");
@@ -344,7 +350,8 @@ fn html(status: &Status, project: &Project) -> String {
                 Some(c) => {
                     let mut notes = Vec::new();
                     for (n, what) in [
-                        (c.stale, "stale"),
+                        (c.stale - c.rejected, "stale"),
+                        (c.rejected, "rejected"),
                         (c.unreviewed, "unreviewed"),
                         (c.missing, "missing"),
                         (c.errors, "errors"),

@@ -2,16 +2,23 @@
 //! translation as `msgstr`, stale and unreviewed translations `#, fuzzy`, a stale one's earlier
 //! English as `#| msgid`, the way msgmerge writes them.
 //!
+//! Reading also takes the files other tools make of bitext's exports: translate-toolkit's
+//! `xliff2po` keeps `SLUG:ID` as the entry's reference (`#: SLUG:ID`) instead of a `msgctxt`, and
+//! writes no `Language` header, so a file named for its locale (`ru.po`) is for that locale.
+//!
 //! Written and read by hand rather than with a crate: the format is small, bitext needs exact
 //! control over what it writes (the same project always gives the same bytes) and, when reading,
 //! the line and column of every problem, which the PO crates do not give.
 
 use std::path::Path;
 
+use std::collections::HashMap;
+
 use super::{checked_expression, normalize, Export, Format, Incoming, IncomingUnit, Unit};
 use crate::error::{Error, Result};
 use crate::state::State;
 use crate::store::escape::Piece;
+use crate::store::nesting::{self, MAX_NESTING};
 
 /// The separator between the article and the segment id in `msgctxt`.
 pub const CONTEXT_SEPARATOR: char = ':';
@@ -177,8 +184,11 @@ struct Entry {
     fuzzy: bool,
     obsolete: bool,
     context: Option<(String, usize)>,
+    /// The `#:` references, each with where it is.
+    references: Vec<(String, usize)>,
     msgid: Option<String>,
-    msgstr: Option<String>,
+    /// The translation, and where its keyword is.
+    msgstr: Option<(String, usize)>,
     plural: Option<usize>,
 }
 
@@ -225,6 +235,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
                 }
             } else if comment.starts_with('~') {
                 entry.obsolete = true;
+            } else if let Some(refs) = comment.strip_prefix(':') {
+                let base = line_offset + indent + 2;
+                let mut at = 0;
+                for part in refs.split(' ') {
+                    if !part.trim().is_empty() {
+                        entry.references.push((part.trim().to_string(), base + at));
+                    }
+                    at += part.len() + 1;
+                }
             } else if let Some(exported) = comment
                 .strip_prefix('.')
                 .and_then(|c| c.trim_start().strip_prefix(EXPORTED))
@@ -257,7 +276,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
                         }
                     }
                     Field::Str => {
-                        if let Some(s) = &mut entry.msgstr {
+                        if let Some((s, _)) = &mut entry.msgstr {
                             s.push_str(&part)
                         }
                     }
@@ -298,7 +317,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
                 if field != Field::Id {
                     return Err(at(key_offset, "msgstr without a msgid before it".into()));
                 }
-                entry.msgstr = Some(value(rest)?);
+                entry.msgstr = Some((value(rest)?, key_offset));
                 field = Field::Str;
             }
             k if k.starts_with("msgstr[") => {
@@ -331,7 +350,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
             }
             continue;
         };
-        let Some(msgstr) = entry.msgstr else {
+        let Some((msgstr, msgstr_offset)) = entry.msgstr else {
             if let Some(offset) = entry.plural {
                 return Err(at(
                     offset,
@@ -346,22 +365,33 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
                 "plural entries are not bitext segments (msgid_plural)".into(),
             ));
         }
-        let Some((context, context_offset)) = entry.context else {
-            if msgid.is_empty() {
-                // The header.
-                for field in msgstr.lines() {
-                    if let Some(v) = field.strip_prefix("Language:") {
-                        locale = Some((v.trim().to_string(), entry.offset));
-                    } else if let Some(v) = field.strip_prefix("X-Bitext-Source-Language:") {
-                        source_locale = Some((v.trim().to_string(), entry.offset));
-                    }
+        if msgid.is_empty() && entry.context.is_none() {
+            // The header.
+            for field in msgstr.lines() {
+                if let Some(v) = field.strip_prefix("Language:") {
+                    locale = Some((v.trim().to_string(), entry.offset));
+                } else if let Some(v) = field.strip_prefix("X-Bitext-Source-Language:") {
+                    source_locale = Some((v.trim().to_string(), entry.offset));
                 }
-                continue;
             }
-            return Err(at(
-                entry.offset,
-                "an entry without msgctxt: bitext needs \"ARTICLE:ID\" to know the segment".into(),
-            ));
+            continue;
+        }
+        let (context, context_offset) = match entry.context {
+            Some(context) => context,
+            // translate-toolkit's xliff2po keeps the segment as the entry's one reference.
+            None => match entry.references.as_slice() {
+                [(reference, offset)] if reference.contains(CONTEXT_SEPARATOR) => {
+                    (reference.clone(), *offset)
+                }
+                _ => {
+                    return Err(at(
+                        entry.offset,
+                        "an entry without msgctxt: bitext needs \"ARTICLE:ID\" to know the \
+                         segment (as msgctxt, or as the entry's one #: reference)"
+                            .into(),
+                    ))
+                }
+            },
         };
         let Some((slug, id)) = context.rsplit_once(CONTEXT_SEPARATOR) else {
             return Err(at(
@@ -369,6 +399,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
                 format!("msgctxt {context:?} is not ARTICLE:ID"),
             ));
         };
+        if nesting::too_deep(&msgstr, MAX_NESTING).is_some() {
+            return Err(at(
+                msgstr_offset,
+                format!("the msgstr nests placeables deeper than {MAX_NESTING} levels"),
+            ));
+        }
         let target = normalize(split_codes(&msgstr));
         units.push(IncomingUnit {
             slug: (slug.to_string(), context_offset),
@@ -380,10 +416,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
             exported: entry.exported.clone(),
         });
     }
-    let Some(target_locale) = locale.filter(|(l, _)| !l.is_empty()) else {
+    let Some(target_locale) = locale
+        .filter(|(l, _)| !l.is_empty())
+        .or_else(|| locale_of_name(path).map(|l| (l, 0)))
+    else {
         return Err(at(
             0,
-            "no \"Language:\" in the PO header: which locale is this?".into(),
+            "no \"Language:\" in the PO header, and the file is not named for a locale (ru.po): \
+             which locale is this?"
+                .into(),
         ));
     };
     Ok(Incoming {
@@ -449,46 +490,94 @@ fn parse_string(rest: &str) -> Result<String, (usize, String)> {
     Err((rest.len(), "the string has no closing quote".into()))
 }
 
+/// The locale a PO file is named for, as gettext names them: a language, then perhaps a script
+/// and a region (`ru.po`, `pt_BR.po`, `zh-Hant-TW.po`).
+fn locale_of_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?.replace('_', "-");
+    let mut parts = stem.split('-').peekable();
+    let language = parts.next()?;
+    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let is_script = |p: &&str| {
+        p.len() == 4
+            && p.starts_with(|c: char| c.is_ascii_uppercase())
+            && p[1..].chars().all(|c| c.is_ascii_lowercase())
+    };
+    parts.next_if(is_script);
+    parts.next_if(|p| {
+        (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
+            || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    if parts.next().is_some() {
+        return None;
+    }
+    crate::project::canonical_locale(&stem).ok()
+}
+
 /// A translation's text as pieces: every `{ … }` that is a Fluent placeable becomes an
 /// expression again (PO has no inline codes, so the placeables travel as their Fluent source).
+///
+/// Each brace is matched to its closing brace in one pass ([`nesting::placeables`]), and each
+/// placeable is checked once; only the inside of one that is not a Fluent placeable is read again,
+/// so the time is linear in the text for any nesting the store reads.
 pub fn split_codes(text: &str) -> Vec<Piece> {
+    if nesting::too_deep(text, MAX_NESTING).is_some() {
+        // Not something the store would read as placeables (parse refuses it before this).
+        return vec![Piece::Text(text.to_string())];
+    }
+    let closes = nesting::placeables(text);
     let mut pieces = Vec::new();
     let mut plain = String::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        if let Some(brace) = [OPEN_BRACE, CLOSE_BRACE]
-            .into_iter()
-            .find(|b| rest[open..].starts_with(b))
-        {
-            plain.push_str(&rest[..open]);
-            plain.push_str(&brace[2..3]);
-            rest = &rest[open + brace.len()..];
-            continue;
-        }
-        let found = rest[open..]
-            .match_indices('}')
-            .map(|(close, _)| open + close + 1)
-            .find_map(|end| checked_expression(&rest[open..end]).map(|e| (end, e)));
-        match found {
-            Some((end, expr)) => {
-                plain.push_str(&rest[..open]);
-                if !plain.is_empty() {
-                    pieces.push(Piece::Text(std::mem::take(&mut plain)));
-                }
-                pieces.push(Piece::Expr(expr));
-                rest = &rest[end..];
-            }
-            None => {
-                plain.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-            }
-        }
-    }
-    plain.push_str(rest);
+    split_range(text, 0, text.len(), &closes, &mut pieces, &mut plain);
     if !plain.is_empty() {
         pieces.push(Piece::Text(plain));
     }
     pieces
+}
+
+fn split_range(
+    text: &str,
+    start: usize,
+    end: usize,
+    closes: &HashMap<usize, usize>,
+    pieces: &mut Vec<Piece>,
+    plain: &mut String,
+) {
+    let mut at = start;
+    while let Some(open) = text[at..end].find('{').map(|i| at + i) {
+        plain.push_str(&text[at..open]);
+        let rest = &text[open..end];
+        if let Some(brace) = [OPEN_BRACE, CLOSE_BRACE]
+            .into_iter()
+            .find(|b| rest.starts_with(b))
+        {
+            plain.push_str(&brace[2..3]);
+            at = open + brace.len();
+            continue;
+        }
+        match closes.get(&open).copied().filter(|&close| close <= end) {
+            Some(close) => {
+                if let Some(expr) = checked_expression(&text[open..close]) {
+                    if !plain.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(plain)));
+                    }
+                    pieces.push(Piece::Expr(expr));
+                } else {
+                    // Not a placeable: its braces are text, and what is inside is read again.
+                    plain.push('{');
+                    split_range(text, open + 1, close - 1, closes, pieces, plain);
+                    plain.push('}');
+                }
+                at = close;
+            }
+            None => {
+                plain.push('{');
+                at = open + 1;
+            }
+        }
+    }
+    plain.push_str(&text[at..end]);
 }
 
 #[cfg(test)]
@@ -508,6 +597,77 @@ mod tests {
             "  {\"{\"}x{\"}\"} \"q\" \\ {\"{\"}$name{\"}\"} {\"}\"} {\"{\"} { -brand } and {\"{\"}\"{\"{\"}\"{\"}\"} too"
         );
         assert_eq!(normalize(split_codes(&text)), pieces);
+    }
+
+    #[test]
+    fn braces_inside_text_that_is_no_placeable_are_read_again() {
+        assert_eq!(
+            split_codes("a {b { $n } c} {\"}\"} { -t }"),
+            vec![
+                Piece::Text("a {b ".into()),
+                Piece::Expr("{ $n }".into()),
+                Piece::Text(" c} } ".into()),
+                Piece::Expr("{ -t }".into()),
+            ]
+        );
+        assert_eq!(split_codes("{ open"), vec![Piece::Text("{ open".into())]);
+        assert_eq!(split_codes("close }"), vec![Piece::Text("close }".into())]);
+    }
+
+    #[test]
+    fn many_braces_are_read_in_one_pass() {
+        // Thousands of brace pairs that are no placeable, side by side and nested as deep as
+        // the store reads: each is checked once (this took minutes when every pair was tried).
+        let flat = "{not one} ".repeat(5_000);
+        assert_eq!(split_codes(&flat), vec![Piece::Text(flat.clone())]);
+        let nested = format!("{}x{}", "{a ".repeat(30), " }".repeat(30)).repeat(200);
+        assert_eq!(split_codes(&nested), vec![Piece::Text(nested.clone())]);
+    }
+
+    #[test]
+    fn a_file_named_for_its_locale_needs_no_language_header() {
+        for (name, locale) in [
+            ("ru.po", Some("ru")),
+            ("pt_BR.po", Some("pt-BR")),
+            ("ko-KR.po", Some("ko-KR")),
+            ("zh_Hant_TW.po", Some("zh-Hant-TW")),
+            ("ru-from-xliff12.po", None),
+            ("messages.po", None),
+        ] {
+            assert_eq!(locale_of_name(Path::new(name)).as_deref(), locale, "{name}");
+        }
+    }
+
+    #[test]
+    fn an_entry_without_msgctxt_is_found_by_its_one_reference() {
+        let text = "msgid \"\"\nmsgstr \"\"\n\n#: 2021/08/a:s-1\nmsgid \"Hi.\"\nmsgstr \"안녕.\"\n";
+        let incoming = parse(Path::new("ko.po"), text).unwrap();
+        assert_eq!(incoming.target_locale.0, "ko");
+        let unit = &incoming.units[0];
+        assert_eq!(
+            (unit.slug.0.as_str(), unit.id.as_str()),
+            ("2021/08/a", "s-1")
+        );
+        assert!(unit.done);
+        let two = text.replace("#: 2021/08/a:s-1", "#: 2021/08/a:s-1 2021/08/b:s-2");
+        let err = parse(Path::new("ko.po"), &two).unwrap_err().to_string();
+        assert!(
+            err.starts_with("ko.po:4:1: an entry without msgctxt"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_msgstr_nested_too_deeply_is_refused_at_its_line() {
+        let deep = format!("{}$x{}", "{ ".repeat(10_000), " }".repeat(10_000));
+        let text = format!(
+            "msgid \"\"\nmsgstr \"Language: ko\\n\"\n\nmsgctxt \"a:b\"\nmsgid \"x\"\nmsgstr \"{deep}\"\n"
+        );
+        let err = parse(Path::new("f.po"), &text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("f.po:6:1: the msgstr nests placeables deeper than 32 levels"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
 use crate::store::article_files::{ArticleFiles, Source};
+use crate::store::ftl;
 use crate::store::read_text_if_exists;
 
 /// One segment as a page shows it.
@@ -45,7 +46,8 @@ impl Glossaries {
         let locales = std::iter::once(&project.config.source).chain(&project.config.targets);
         for locale in locales {
             if let Some(file) = read_text_if_exists(&project.glossary_path(locale))? {
-                let resource = FluentResource::try_new(file.text).unwrap_or_else(|(r, _)| r);
+                let text = ftl::guarded(&file.text).into_owned();
+                let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
                 resources.insert(locale.clone(), resource);
             }
         }
@@ -343,8 +345,9 @@ fn shown_in(
             })
             .collect(),
     };
-    let resource =
-        FluentResource::try_new(file.text().to_string()).unwrap_or_else(|(resource, _)| resource);
+    // fluent-bundle parses the file again: without its junk, which may be nested too deep.
+    let text = crate::store::ftl::without_junk(file.text(), &file.target().file).into_owned();
+    let resource = FluentResource::try_new(text).unwrap_or_else(|(resource, _)| resource);
     let formatter = Formatter::new(locale, &resource, glossaries.resources.get(locale));
     let counts = &mut out.counts;
     for ((id, _), source_text) in current.iter().zip(source_texts) {

@@ -567,9 +567,10 @@ fn image_assets(slug: &str, article: &Article, runs: &[Run]) -> Vec<String> {
     out
 }
 
-/// Copies a file atomically, leaving an identical one alone.
+/// Copies a file atomically, leaving an identical one alone. The file is read under the store's
+/// policy: a regular file inside the project, never a device or a link that leads out of it.
 fn copy_atomic(from: &Path, to: &Path) -> Result<()> {
-    let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
+    let bytes = crate::store::read_bytes(from)?;
     write_atomic_bytes(to, &bytes)?;
     Ok(())
 }
@@ -579,6 +580,7 @@ fn copy_atomic(from: &Path, to: &Path) -> Result<()> {
 /// file that a person put in the folder, or anything outside it, is never touched.
 #[derive(Debug, Default)]
 struct Manifest {
+    out: PathBuf,
     files: BTreeSet<PathBuf>,
 }
 
@@ -587,11 +589,9 @@ const MANIFEST: &str = ".bitext-published";
 impl Manifest {
     fn read(out: &Path) -> Result<Manifest> {
         let path = out.join(MANIFEST);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(Error::io(&path, e)),
-        };
+        let text = crate::store::read_text_if_exists(&path)?
+            .map(|file| file.text)
+            .unwrap_or_default();
         let files = text
             .lines()
             .map(PathBuf::from)
@@ -601,11 +601,15 @@ impl Manifest {
                     .all(|c| matches!(c, std::path::Component::Normal(_)))
             })
             .collect();
-        Ok(Manifest { files })
+        Ok(Manifest {
+            out: out.to_path_buf(),
+            files,
+        })
     }
 
     /// The listed files not `produced` by this run that `orphan` says to remove; they leave the
-    /// list.
+    /// list. A file whose folder is a symbolic link that leads out of the output folder is not
+    /// one of them: removing it would remove a file elsewhere.
     fn gone(
         &mut self,
         produced: &BTreeSet<PathBuf>,
@@ -615,6 +619,7 @@ impl Manifest {
             .files
             .iter()
             .filter(|p| !produced.contains(*p) && orphan(p))
+            .filter(|p| crate::store::policy::check_remove(&self.out.join(p)).is_ok())
             .cloned()
             .collect();
         for p in &gone {
@@ -683,44 +688,42 @@ fn remove_empty_folders(out: &Path, rel: &Path) {
 }
 
 /// Refuses an output folder that is the project, holds it, or lies inside its articles, locales
-/// or history: publishing writes pages by locale and slug, which could overwrite the sources.
+/// or history: publishing writes pages by locale and slug, which could overwrite the sources. The
+/// folder is judged both as written and as it really is (through symbolic links), and is then
+/// guarded: nothing is written or removed through a link that leads out of it. The temporary
+/// files that a publish killed while writing left in it are removed.
 fn check_out_folder(project: &Project, out: &Path) -> Result<()> {
-    let out = normalize(out);
-    let root = normalize(&project.root);
+    use crate::store::policy::{guard_output, normalize, real_path};
     let sources = [
         project.config.articles.as_str(),
         project.config.locales.as_str(),
         crate::project::HISTORY_DIR,
     ];
-    let clash = root.starts_with(&out)
-        || sources
-            .iter()
-            .any(|dir| out.starts_with(normalize(&root.join(dir))));
-    if clash {
+    let clash = |out: &Path, root: &Path, real: bool| {
+        let source = |dir: &str| {
+            let path = root.join(dir);
+            if real {
+                real_path(&path).unwrap_or(path)
+            } else {
+                path
+            }
+        };
+        root.starts_with(out) || sources.iter().any(|dir| out.starts_with(source(dir)))
+    };
+    let shown = normalize(out);
+    let real_out = real_path(out).map_err(|e| Error::io(out, e))?;
+    let real_root = real_path(&project.root).map_err(|e| Error::io(&project.root, e))?;
+    if clash(&shown, &normalize(&project.root), false) || clash(&real_out, &real_root, true) {
         return Err(Error::Usage(format!(
             "{}: the output folder must not be the project, hold it, or be inside its {}, {} or \
              {} folder",
-            out.display(),
+            shown.display(),
             sources[0],
             sources[1],
             sources[2]
         )));
     }
+    guard_output(out)?;
+    crate::store::remove_stale_temporary_files_below(out);
     Ok(())
-}
-
-/// `path` made absolute, with `.` and `..` resolved without reading the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for component in absolute.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -45,6 +45,7 @@ fn encode_part(text: &str, first: bool, last: bool) -> String {
         text.len()
     };
     let mut out = String::with_capacity(text.len() + 8);
+    let mut placeables = 0;
     for (i, c) in text.char_indices() {
         let at_edge = i < lead_end || i >= trail_start;
         let special = matches!(c, '{' | '}')
@@ -54,12 +55,27 @@ fn encode_part(text: &str, first: bool, last: bool) -> String {
             out.push_str("{\"");
             push_literal_char(&mut out, c);
             out.push_str("\"}");
+            placeables += 1;
         } else {
             out.push(c);
         }
     }
+    if placeables > MAX_ESCAPES {
+        // One string literal for the whole text: fluent-bundle formats no pattern of more than
+        // 100 placeables, and would show this translation as missing.
+        out.clear();
+        out.push_str("{\"");
+        for c in text.chars() {
+            push_literal_char(&mut out, c);
+        }
+        out.push_str("\"}");
+    }
     out
 }
+
+/// How many characters a piece of text may escape one by one (`{"{"}`) before it is written as
+/// one string literal instead: half of the 100 placeables fluent-bundle formats in a message.
+const MAX_ESCAPES: usize = 50;
 
 fn push_literal_char(out: &mut String, c: char) {
     match c {
@@ -80,8 +96,10 @@ fn push_literal_char(out: &mut String, c: char) {
 
 /// The canonical source of a value made of `pieces`: what bitext would write for it.
 pub fn encode_pieces(pieces: &[Piece]) -> String {
-    if let [Piece::Text(t)] = pieces {
-        return encode(t);
+    match pieces {
+        [] => return encode(""),
+        [Piece::Text(t)] => return encode(t),
+        _ => {}
     }
     let last = pieces.len().saturating_sub(1);
     pieces
@@ -187,6 +205,26 @@ mod tests {
             panic!("no message in {source:?}");
         };
         display(&decode(m.value.as_ref().expect("value")))
+    }
+
+    #[test]
+    fn text_with_many_escapes_is_one_string_literal_that_fluent_bundle_formats() {
+        let text = "a{".repeat(120) + "\u{0} \n end ";
+        let encoded = encode(&text);
+        assert!(encoded.starts_with("{\"a{a{"), "{encoded}");
+        assert_eq!(round_trip(&text), text);
+        let source = format!("key = {encoded}\n");
+        let resource = fluent_bundle::FluentResource::try_new(source).unwrap();
+        let mut bundle = fluent_bundle::FluentBundle::new(vec!["ko".parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).unwrap();
+        let value = bundle.get_message("key").unwrap().value().unwrap();
+        let mut errors = Vec::new();
+        assert_eq!(bundle.format_pattern(value, None, &mut errors), text);
+        assert!(errors.is_empty(), "{errors:?}");
+        // Fewer escapes stay one by one, readable in the file.
+        assert_eq!(encode("a{b}c"), "a{\"{\"}b{\"}\"}c");
+        assert_eq!(encode_pieces(&[]), "{\"\"}");
     }
 
     #[test]

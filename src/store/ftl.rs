@@ -6,9 +6,12 @@
 //! with fluent-syntax. Entries keep their source, so a rewrite that changes one message leaves
 //! every other byte of the file as it was.
 
+use std::borrow::Cow;
+
 use fluent_syntax::ast;
 
 use super::escape::{self, Piece};
+use super::nesting::MAX_NESTING;
 
 /// A parsed `.ftl` file.
 #[derive(Debug, Clone, Default)]
@@ -76,6 +79,12 @@ enum Line {
     Other,
 }
 
+/// Whether a line is blank as Fluent sees it: spaces only. A line of other white space (a tab, a
+/// no-break space) is text, kept as junk if it is not part of a message.
+fn is_blank(line: &str) -> bool {
+    line.bytes().all(|b| b == b' ')
+}
+
 fn classify(line: &str) -> Line {
     match line.as_bytes().first() {
         None => Line::Blank,
@@ -88,7 +97,7 @@ fn classify(line: &str) -> Line {
             }
         }
         Some(b) if b.is_ascii_alphabetic() || *b == b'-' => Line::Start,
-        Some(_) if line.trim().is_empty() => Line::Blank,
+        Some(_) if is_blank(line) => Line::Blank,
         Some(_) => Line::Other,
     }
 }
@@ -129,7 +138,7 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                         Line::Blank => blank_before_next = true,
                         Line::Other => blank_before_next = false,
                     }
-                    if !next.trim().is_empty() {
+                    if !is_blank(next) {
                         end = next_start + next.len();
                     }
                     lines.next();
@@ -199,6 +208,20 @@ fn parse_entry<'a>(
         entries.push(entry);
         return;
     }
+    // The parser recurses for each level: an entry nested too deeply is junk, kept as it is and
+    // reported, and never parsed.
+    if let Some(at) = super::nesting::too_deep(source, MAX_NESTING) {
+        entries.push(Entry::Junk {
+            comment,
+            source,
+            offset: offset + at,
+            message: format!(
+                "placeables nest deeper than {MAX_NESTING} levels here: bitext does not read this \
+                 message (write it with fewer nested braces)"
+            ),
+        });
+        return;
+    }
     let (resource, errors) = match fluent_syntax::parser::parse(source) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -228,14 +251,17 @@ fn parse_entry<'a>(
         }
         [entry, ast::Entry::Junk { content }] => {
             let junk_start = (content.as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
-            let head = source.get(..junk_start).unwrap_or("").trim_end();
+            let head = source
+                .get(..junk_start)
+                .unwrap_or("")
+                .trim_end_matches([' ', '\n']);
             if let Some(entry) = valid(entry, comment.clone(), head).filter(|_| !head.is_empty()) {
                 entries.push(entry);
                 let rest = &source[junk_start..];
                 let error = errors.iter().find(|e| e.pos.start >= junk_start);
                 entries.push(Entry::Junk {
                     comment: Vec::new(),
-                    source: rest.trim_end(),
+                    source: rest.trim_end_matches([' ', '\n']),
                     offset: offset + error.map_or(junk_start, |e| e.pos.start),
                     message: error.map_or_else(|| "invalid Fluent".into(), |e| e.kind.to_string()),
                 });
@@ -392,9 +418,83 @@ pub fn render_entry(out: &mut String, entry: &Entry) {
     }
 }
 
+/// `text` as the entries of `file` (its [`parse`]) read it, for a parser that takes a whole file
+/// (fluent-bundle, fluent-syntax): every junk entry blanked out, line breaks kept, so that
+/// positions stay where they were. Nothing nested deeper than [`MAX_NESTING`] is left, and no
+/// parser reads what bitext reports as an error as something else.
+///
+/// ```
+/// use bitext::store::ftl::{parse, without_junk};
+/// let text = "a = ok\nb = { oops\n  more\nc = fine\n";
+/// assert_eq!(without_junk(text, &parse(text)), "a = ok\n          \n      \nc = fine\n");
+/// ```
+pub fn without_junk<'t>(text: &'t str, file: &FtlFile) -> Cow<'t, str> {
+    let base = text.as_ptr() as usize;
+    let mut out: Option<Vec<u8>> = None;
+    for entry in &file.entries {
+        let Entry::Junk { source, .. } = entry else {
+            continue;
+        };
+        let start = (source.as_ptr() as usize).wrapping_sub(base);
+        let Some(range) = text
+            .get(start..start + source.len())
+            .map(|_| start..start + source.len())
+        else {
+            continue;
+        };
+        let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
+        for b in &mut bytes[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    match out {
+        // Whole characters were replaced by spaces, so the text is still UTF-8.
+        Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_default()),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// [`without_junk`] of a file not parsed yet.
+pub fn guarded(text: &str) -> Cow<'_, str> {
+    without_junk(text, &parse(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_nested_too_deeply_is_junk_that_keeps_its_text() {
+        let deep = format!("a = {}$x{}", "{ ".repeat(10_000), " }".repeat(10_000));
+        let text = format!("# before\n{deep}\n\nb = fine\n");
+        let file = parse(&text);
+        let errors: Vec<_> = file.errors().collect();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].0, "# before\na = ".len() + 2 * MAX_NESTING);
+        assert!(errors[0]
+            .1
+            .starts_with("placeables nest deeper than 32 levels"));
+        assert_eq!(render(&file.entries), text);
+        assert_eq!(file.messages().map(|m| m.id).collect::<Vec<_>>(), ["b"]);
+        let guarded = guarded(&text);
+        assert_eq!(guarded.len(), text.len());
+        assert!(guarded.starts_with("# before\n    "));
+        assert!(fluent_syntax::parser::parse(guarded.as_ref()).is_ok());
+    }
+
+    #[test]
+    fn white_space_that_is_not_a_space_is_kept() {
+        // A no-break space ending a translation that junk follows, and a line of a tab.
+        let text = "s-a = 첫 줄\u{a0}\n둘째 줄\n\t\nb = ok\n";
+        let file = parse(text);
+        let m = file.messages().next().unwrap();
+        assert_eq!(m.value, Some(vec![Piece::Text("첫 줄\u{a0}".into())]));
+        let rendered = render(&file.entries);
+        assert_eq!(rendered, "s-a = 첫 줄\u{a0}\n\n둘째 줄\n\t\n\nb = ok\n");
+        assert_eq!(render(&parse(&rendered).entries), rendered);
+    }
 
     #[test]
     fn comments_attach_to_the_message_below() {

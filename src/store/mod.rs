@@ -1,33 +1,97 @@
-//! Files on disk: Fluent resources (exact escaping, entries that keep their source) and atomic
-//! writes.
+//! Files on disk: Fluent resources (exact escaping, entries that keep their source), atomic
+//! writes, and the one place where bitext opens a file to read or write it.
+//!
+//! Every read and write goes through [`policy`]: inside the project (and the output folder of
+//! `publish`) no symbolic link is followed out of it, and only regular files are read, up to
+//! [`policy::MAX_FILE_BYTES`]. Writes are atomic, keep the file's permissions (a new file follows
+//! the umask), and leave no temporary file that the next command does not remove.
 
 pub mod article_files;
 pub mod escape;
 pub mod ftl;
 pub mod journal;
+pub mod nesting;
+pub mod policy;
 pub mod target;
 
-use std::io::Write;
-use std::path::Path;
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, Result};
+
+pub use policy::MAX_FILE_BYTES;
+
+/// Temporary files are `.bitext-XXXXXX.tmp`, beside the file they replace.
+const TEMP_PREFIX: &str = ".bitext-";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `text` to `path` atomically (a temporary file in the same folder, flushed to disk, then
 /// renamed over the old one), creating folders as needed. A file that already holds exactly these
 /// bytes is left alone. Returns whether the file was written.
+///
+/// The new file keeps the old one's permissions (and group, where the system allows it); a file
+/// that did not exist gets the permissions the umask gives. A path inside a guarded folder that
+/// resolves outside it is refused ([`policy`]).
 pub fn write_atomic(path: &Path, text: &str) -> Result<bool> {
     write_atomic_bytes(path, text.as_bytes())
 }
 
+/// Where a write of `path` goes under the [`policy`]: the file (links resolved inside the guarded
+/// folder), its folder, and the file there now when there is one.
+fn write_target(path: &Path) -> Result<(PathBuf, PathBuf, Option<std::fs::Metadata>)> {
+    let target = policy::resolve_write(path)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    remove_stale_temporary_files_once(&dir);
+    let old = match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_file() => Some(meta),
+        Ok(meta) => {
+            return Err(Error::file(
+                path,
+                format!(
+                    "{}, not a regular file: bitext writes only regular files",
+                    policy::kind(&meta)
+                ),
+            ))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    Ok((target, dir, old))
+}
+
 /// [`write_atomic`] for any bytes.
 pub fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<bool> {
-    if let Ok(old) = std::fs::read(path) {
-        if old == bytes {
-            return Ok(false);
+    let (target, dir, old) = write_target(path)?;
+    if let Some(meta) = &old {
+        if meta.len() == bytes.len() as u64 {
+            let file = policy::open_nonblocking(&target, false).map_err(|e| Error::io(path, e))?;
+            if read_open(file, path)? == bytes {
+                return Ok(false);
+            }
         }
     }
-    stage(path, bytes)?.commit()?;
-    Ok(true)
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    crate::lock::note_temporary_folder(&dir);
+    // A temporary file that a sweep of stale ones took before it was locked is made again.
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let file = temporary_file(&dir, old.as_ref())?;
+        let Some(mut file) = file else { continue };
+        file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+        file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+        match file.persist(&target) {
+            Ok(_) => return Ok(true),
+            Err(e) if e.error.kind() == std::io::ErrorKind::NotFound && attempts < 3 => {}
+            Err(e) => return Err(Error::io(path, e.error)),
+        }
+    }
 }
 
 /// A file's new content, written in full to a temporary file beside it and flushed to disk, but
@@ -35,29 +99,43 @@ pub fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<bool> {
 /// the temporary file is removed and the old file is untouched.
 ///
 /// Staging every file of a change first means that a full disk or any other failure to write
-/// stops the change before any file of it is replaced.
+/// stops the change before any file of it is replaced. The temporary file follows the
+/// [`policy`] as [`write_atomic`] does: it keeps the old file's permissions, and is locked while
+/// it is open, so that no sweep of stale temporary files takes it.
 #[derive(Debug)]
 pub struct Staged {
     temp: tempfile::NamedTempFile,
-    path: std::path::PathBuf,
+    /// Where it goes, as asked (for messages) and as resolved.
+    path: PathBuf,
+    target: PathBuf,
 }
 
 /// Writes `bytes` to a temporary file in `path`'s folder (created as needed), ready to take its
 /// place.
 pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".bitext-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    Ok(Staged {
-        temp,
-        path: path.to_path_buf(),
-    })
+    let (target, dir, old) = write_target(path)?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    crate::lock::note_temporary_folder(&dir);
+    for _ in 0..3 {
+        let Some(mut temp) = temporary_file(&dir, old.as_ref())? else {
+            continue;
+        };
+        // A sweep may have taken it before it was locked: then it is made again.
+        if !temp.path().exists() {
+            continue;
+        }
+        temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+        temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+        return Ok(Staged {
+            temp,
+            path: path.to_path_buf(),
+            target,
+        });
+    }
+    Err(Error::file(
+        path,
+        "no temporary file could be made beside it",
+    ))
 }
 
 impl Staged {
@@ -69,7 +147,7 @@ impl Staged {
     /// Renames the staged file over the old one.
     pub fn commit(self) -> Result<()> {
         self.temp
-            .persist(&self.path)
+            .persist(&self.target)
             .map_err(|e| Error::io(&self.path, e.error))?;
         Ok(())
     }
@@ -77,8 +155,8 @@ impl Staged {
 
 /// Commits `staged` files in order. When one fails, the error says which files were already
 /// replaced, so that a command never reports "nothing written" after writing something.
-pub fn commit_all(staged: Vec<Staged>, root: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let mut written: Vec<std::path::PathBuf> = Vec::new();
+pub fn commit_all(staged: Vec<Staged>, root: &Path) -> Result<Vec<PathBuf>> {
+    let mut written: Vec<PathBuf> = Vec::new();
     for file in staged {
         let path = file.path.clone();
         if let Err(err) = file.commit() {
@@ -99,21 +177,202 @@ pub fn commit_all(staged: Vec<Staged>, root: &Path) -> Result<Vec<std::path::Pat
     Ok(written)
 }
 
+/// A new temporary file in `dir`, locked for as long as it is open (a sweep of stale temporary
+/// files removes only unlocked ones), with the permissions of the file it will replace. `None`
+/// when a sweep holds it: it is about to be removed.
+fn temporary_file(
+    dir: &Path,
+    old: Option<&std::fs::Metadata>,
+) -> Result<Option<tempfile::NamedTempFile>> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    if old.is_none() {
+        // The mode a new file gets from open(2): 0666 less the umask.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let file = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    match file.as_file().try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(file.path(), e)),
+    }
+    if let Some(old) = old {
+        keep_owner_and_mode(file.as_file(), old).map_err(|e| Error::io(file.path(), e))?;
+    }
+    Ok(Some(file))
+}
+
+/// Gives `file` the group (and owner, when running as root) and the permissions of `old`.
+fn keep_owner_and_mode(file: &File, old: &std::fs::Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let new = file.metadata()?;
+        // Changing the owner needs privileges, and a group only one we are in: best effort.
+        if new.gid() != old.gid() {
+            let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+        }
+        if new.uid() != old.uid() {
+            let _ = std::os::unix::fs::fchown(file, Some(old.uid()), None);
+        }
+    }
+    file.set_permissions(old.permissions())
+}
+
+/// Folders this process has already swept of stale temporary files.
+static SWEPT: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+
+fn remove_stale_temporary_files_once(dir: &Path) {
+    let first = SWEPT
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get_or_insert_with(HashSet::new)
+        .insert(dir.to_path_buf());
+    if first {
+        remove_stale_temporary_files(dir);
+    }
+}
+
+/// Removes the temporary files of bitext's own in `dir` (`.bitext-*.tmp`) that no live process is
+/// writing: those a killed bitext left behind. A file being written is locked by its writer and
+/// stays. Returns how many were removed; a folder that cannot be read is left alone.
+pub fn remove_stale_temporary_files(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        // Only regular files: bitext never makes a link or anything else by that name.
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = policy::open_nonblocking(&path, true) else {
+            continue;
+        };
+        if file.try_lock().is_ok() && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// [`remove_stale_temporary_files`] in `dir` and every folder under it (not through links).
+/// Returns how many were removed.
+pub fn remove_stale_temporary_files_below(dir: &Path) -> usize {
+    let mut removed = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        removed += remove_stale_temporary_files(&dir);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                stack.push(entry.path());
+            }
+        }
+    }
+    removed
+}
+
+/// Reads the regular file `file` (opened from `shown`, the path for messages), up to
+/// [`MAX_FILE_BYTES`].
+fn read_open(file: File, shown: &Path) -> Result<Vec<u8>> {
+    let meta = file.metadata().map_err(|e| Error::io(shown, e))?;
+    if !meta.is_file() {
+        return Err(Error::file(
+            shown,
+            format!(
+                "{}, not a regular file: bitext reads only regular files",
+                policy::kind(&meta)
+            ),
+        ));
+    }
+    let too_large = |size: u64| {
+        Error::file(
+            shown,
+            format!(
+                "the file is {} MiB, larger than the {} MiB bitext reads",
+                size.div_ceil(1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(shown, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Reads a file's bytes under the [`policy`]: a regular file, inside its guarded folder.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    read_bytes_if_exists(path)?
+        .ok_or_else(|| Error::io(path, std::io::Error::from(std::io::ErrorKind::NotFound)))
+}
+
+/// Like [`read_bytes`], but a missing file is `None`.
+pub fn read_bytes_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
+    match policy::open_read(path)? {
+        Some(file) => read_open(file, path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Removes the file at `path` under the [`policy`]: never through a folder that leads out of its
+/// guarded folder. Returns whether there was a file to remove.
+pub fn remove_file(path: &Path) -> Result<bool> {
+    policy::check_remove(path)?;
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
 /// A text file as read: LF line endings, no byte-order mark, and how it was written on disk.
 #[derive(Debug, Clone, Default)]
 pub struct TextFile {
     pub text: String,
-    pub crlf: bool,
+    /// The line endings most of its lines had, which it is written back with.
+    pub line_end: LineEnd,
     pub bom: bool,
 }
 
+/// A file's line endings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LineEnd {
+    /// `\n`, as Unix and bitext write.
+    #[default]
+    Lf,
+    /// `\r\n`, as Windows editors write.
+    CrLf,
+    /// `\r` alone, as classic Mac OS editors wrote.
+    Cr,
+}
+
 impl TextFile {
-    /// `text` written the way this file was: CRLF line endings and a byte-order mark if it had them.
+    /// `text` (LF line endings) written the way this file was: its line endings and a byte-order
+    /// mark if it had them.
     pub fn same_style(&self, text: String) -> String {
-        let text = if self.crlf {
-            text.replace('\n', "\r\n")
-        } else {
-            text
+        let text = match self.line_end {
+            LineEnd::Lf => text,
+            LineEnd::CrLf => text.replace('\n', "\r\n"),
+            LineEnd::Cr => text.replace('\n', "\r"),
         };
         if self.bom {
             format!("\u{feff}{text}")
@@ -123,19 +382,17 @@ impl TextFile {
     }
 }
 
-/// Reads a file as UTF-8 text, without a leading byte-order mark and with CRLF line endings
-/// turned into LF. Invalid UTF-8 is an error at the line and column of the first bad byte.
+/// Reads a file as UTF-8 text, without a leading byte-order mark and with every line ending (CRLF,
+/// or CR alone) turned into LF. Invalid UTF-8 is an error at the line and column of the first bad byte.
 pub fn read_text(path: &Path) -> Result<TextFile> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    decode_text(path, bytes)
+    decode_text(path, read_bytes(path)?)
 }
 
 /// Like [`read_text`], but a missing file is `None`.
 pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
-    match std::fs::read(path) {
-        Ok(bytes) => decode_text(path, bytes).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
+    match read_bytes_if_exists(path)? {
+        Some(bytes) => decode_text(path, bytes).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -158,15 +415,32 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
         Some(rest) => (rest.to_string(), true),
         None => (text, false),
     };
-    // A file is written back with the line endings most of its lines have.
-    let crlf_lines = text.matches("\r\n").count();
-    let crlf = crlf_lines > 0 && crlf_lines * 2 >= text.matches('\n').count();
-    let text = if crlf {
-        text.replace("\r\n", "\n")
+    let (text, line_end) = normalize_line_ends(text);
+    Ok(TextFile {
+        text,
+        line_end,
+        bom,
+    })
+}
+
+/// `text` with every line ending (`\r\n`, `\r` or `\n`) turned into `\n`, and the kind most of
+/// its lines end with (on a tie, LF before CRLF before CR). A lone carriage return is a line
+/// ending, as every editor shows it: bitext never writes one inside a line (the store escapes it).
+fn normalize_line_ends(text: String) -> (String, LineEnd) {
+    let crlf = text.matches("\r\n").count();
+    let cr = text.matches('\r').count() - crlf;
+    let lf = text.matches('\n').count() - crlf;
+    let line_end = if cr > lf && cr > crlf {
+        LineEnd::Cr
+    } else if crlf > 0 && crlf >= lf {
+        LineEnd::CrLf
     } else {
-        text
+        LineEnd::Lf
     };
-    Ok(TextFile { text, crlf, bom })
+    if cr + crlf == 0 {
+        return (text, line_end);
+    }
+    (text.replace("\r\n", "\n").replace('\r', "\n"), line_end)
 }
 
 #[cfg(test)]
@@ -225,13 +499,105 @@ mod tests {
     }
 
     #[test]
+    fn only_temporary_files_no_process_is_writing_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".bitext-AAAAAA.tmp");
+        let live = dir.path().join(".bitext-BBBBBB.tmp");
+        let other = dir.path().join(".bitext-CCCCCC.txt");
+        for path in [&stale, &live, &other] {
+            std::fs::write(path, "x").unwrap();
+        }
+        // A writer holds its temporary file locked while it writes it.
+        let writer = File::open(&live).unwrap();
+        writer.lock().unwrap();
+        assert_eq!(remove_stale_temporary_files(dir.path()), 1);
+        assert!(!stale.exists() && live.exists() && other.exists());
+        drop(writer);
+        assert_eq!(remove_stale_temporary_files(dir.path()), 1);
+        assert!(!live.exists());
+        let deep = dir.path().join("ko/2021/08");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(deep.join(".bitext-DDDDDD.tmp"), "x").unwrap();
+        assert_eq!(remove_stale_temporary_files_below(dir.path()), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_follows_the_umask_and_a_rewritten_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ftl");
+        write_atomic(&path, "a = 1\n").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        // Not the 0600 of a temporary file: 0666 less the test's umask (which keeps the owner's
+        // read and write).
+        assert_eq!(mode & 0o600, 0o600);
+        assert_ne!(mode, 0o600, "the temporary file's mode survived");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, "a = 2\n").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pipe.md");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let err = read_text(&path).unwrap_err().to_string();
+        assert!(err.ends_with("a FIFO, not a regular file: bitext reads only regular files"));
+        let err = write_atomic(&path, "x").unwrap_err().to_string();
+        assert!(err.contains("a FIFO, not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn a_file_larger_than_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        let file = File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_text(&path).unwrap_err().to_string();
+        assert!(
+            err.ends_with("the file is 65 MiB, larger than the 64 MiB bitext reads"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn line_endings_follow_most_of_the_lines() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.ftl");
         std::fs::write(&path, "\u{feff}a = 1\r\nb = 2\r\nc = 3\n").unwrap();
         let file = read_text(&path).unwrap();
         assert_eq!(file.text, "a = 1\nb = 2\nc = 3\n");
-        assert!(file.crlf && file.bom);
+        assert!(file.line_end == LineEnd::CrLf && file.bom);
         assert_eq!(file.same_style("x\n".into()), "\u{feff}x\r\n");
+    }
+
+    #[test]
+    fn carriage_returns_alone_are_line_endings_and_are_written_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ftl");
+        std::fs::write(&path, "# c\ra = 1\r\rb = 2\r").unwrap();
+        let file = read_text(&path).unwrap();
+        assert_eq!(file.text, "# c\na = 1\n\nb = 2\n");
+        assert_eq!(file.line_end, LineEnd::Cr);
+        assert_eq!(file.same_style(file.text.clone()), "# c\ra = 1\r\rb = 2\r");
+    }
+
+    #[test]
+    fn mixed_line_endings_are_all_read_and_the_most_common_is_kept() {
+        let (text, end) = normalize_line_ends("a\rb\rc\r\nd\ne\r".into());
+        assert_eq!((text.as_str(), end), ("a\nb\nc\nd\ne\n", LineEnd::Cr));
+        let (text, end) = normalize_line_ends("a\r\nb\nc\r\nd\re\n".into());
+        assert_eq!((text.as_str(), end), ("a\nb\nc\nd\ne\n", LineEnd::CrLf));
+        let (text, end) = normalize_line_ends("a\nb\rc\n".into());
+        assert_eq!((text.as_str(), end), ("a\nb\nc\n", LineEnd::Lf));
+        assert_eq!(normalize_line_ends(String::new()).1, LineEnd::Lf);
     }
 }

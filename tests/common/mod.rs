@@ -29,6 +29,26 @@ impl Fixture {
         f
     }
 
+    /// The sample project without its `[people]`: anyone may write any locale, as in a project
+    /// that names nobody. For tests of the files themselves, not of who may write them.
+    pub fn sample_without_people() -> Fixture {
+        let f = Fixture::sample();
+        let config = f.read("bitext.toml");
+        let kept: Vec<&str> = config
+            .split_inclusive('\n')
+            .scan(false, |in_people, line| {
+                if line.starts_with('[') {
+                    *in_people = line.starts_with("[people");
+                }
+                Some((*in_people, line))
+            })
+            .filter(|(in_people, _)| !in_people)
+            .map(|(_, line)| line)
+            .collect();
+        f.write("bitext.toml", kept.concat());
+        f
+    }
+
     /// A project made by `bitext init`.
     pub fn init() -> Fixture {
         let f = Fixture::empty();
@@ -218,3 +238,15 @@ pub const TRANSLATIONS: [[&str; 4]; 6] = [
         "Они договорились о сотрудничестве в космосе.",
     ],
 ];
+
+/// A state line without the English's fingerprint (` src 1a2b3c4d`), which a rewrite adds to
+/// the sample's older sign-offs.
+pub fn without_fingerprint(line: &str) -> String {
+    match line.find(" src ") {
+        Some(at) if line.starts_with("# bitext: ") => {
+            let end = (at + " src ".len() + 8).min(line.len());
+            format!("{}{}", &line[..at], &line[end..])
+        }
+        _ => line.to_string(),
+    }
+}

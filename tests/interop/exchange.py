@@ -6,6 +6,8 @@ For every target locale:
     translated, fuzzy and untranslated messages as `bitext status` has current, stale +
     unreviewed, and missing segments;
   - the XLIFF 1.2 is read by translate-toolkit's `xliff2po`, and the PO it makes counts the same;
+    bitext imports that PO (named for its locale, as a translator would save it): untouched it
+    changes nothing, and with its fuzzy flags cleared every translation is signed off;
   - the XLIFF 2.0 is read by the npm package `xliff` (xliff2js, tests/interop/xliff2/read.mjs)
     with every unit, its source, its target (when translated) and its state;
   - importing each file back, untouched, changes nothing in the project.
@@ -154,6 +156,47 @@ def main():
             for path in (po, x12, x2):
                 b("import", path)
             check(tree(project) == before, f"{locale}: importing the three files back changes nothing")
+
+        # xliff2po's PO back into bitext, on a fresh copy: the entries name their segments by
+        # their `#:` reference (no msgctxt), and the header has no Language.
+        project = os.path.join(tmp, "sample-xliff2po")
+        os.mkdir(project)
+        for part in ["bitext.toml", "articles", "locales", "history"]:
+            src = os.path.join(ROOT, part)
+            if os.path.isdir(src):
+                shutil.copytree(src, os.path.join(project, part))
+            else:
+                shutil.copy(src, os.path.join(project, part))
+        for locale, t in sorted(status["totals"].items()):
+            before = tree(project)
+            x12 = os.path.join(exports, f"{locale}-again-12.xlf")
+            b("export", locale, "--format", "xliff12", "-o", x12)
+            folder = os.path.join(exports, f"xliff2po-{locale}")
+            os.mkdir(folder)
+            converted = os.path.join(folder, f"{locale}.po")
+            run(
+                sys.executable,
+                "-c",
+                "import sys; from translate.convert.xliff2po import main; sys.argv[0] = 'xliff2po'; main()",
+                "--progress=none",
+                x12,
+                converted,
+            )
+            b("import", converted)
+            check(tree(project) == before, f"{locale}: importing xliff2po's PO untouched changes nothing")
+            # The translator is done: every fuzzy flag but the header's goes.
+            with open(converted, encoding="utf-8") as f:
+                entries = f.read().split("\n\n")
+            done = [entries[0]] + [e.replace("#, fuzzy\n", "") for e in entries[1:]]
+            with open(converted, "w", encoding="utf-8") as f:
+                f.write("\n\n".join(done))
+            b("import", converted)
+            after = json.loads(b("status", "--json", "--locale", locale))["totals"][locale]
+            translated = t["segments"] - t["missing"]
+            check(
+                after["current"] == translated,
+                f"{locale}: with the fuzzy flags cleared, all {translated} translations are signed off (current {after['current']})",
+            )
 
     print(f"{checks - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0
