@@ -350,6 +350,14 @@ impl Run<'_> {
             if in_public || is_temporary(&path) {
                 continue;
             }
+            let name = rel.file_name().unwrap().to_string_lossy().into_owned();
+            // The text files bitext reads and writes; images and the like are bytes.
+            if ![".ftl", ".jsonl", ".md", ".toml"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+            {
+                continue;
+            }
             let text = match std::fs::read_to_string(&path) {
                 Ok(text) => text,
                 Err(e) => {
@@ -357,7 +365,6 @@ impl Run<'_> {
                     continue;
                 }
             };
-            let name = rel.file_name().unwrap().to_string_lossy().into_owned();
             if name.ends_with(".ftl") {
                 let junk = bitext::store::ftl::parse(&text).errors().count();
                 if junk > 0 {
@@ -499,6 +506,16 @@ fn killed_writers_lose_nothing_and_leave_nothing_behind() {
             *finished.entry(kind).or_default() += 1;
         } else {
             *killed.entry(kind).or_default() += 1;
+            if kind == Kind::Sync {
+                // The editor's sync died: the editor runs it again, since until then `set`
+                // refuses, rightly, to sign off against English the history does not have.
+                let again = Job {
+                    kind,
+                    args: vec!["sync".into()],
+                    writes: Vec::new(),
+                };
+                run.run(&again, None);
+            }
         }
         temporary_before_next += files(f.dir.path())
             .iter()
