@@ -152,6 +152,10 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                         .peek()
                         .is_some_and(|(_, next)| matches!(classify(next), Line::Start));
                 if matches!(kind, Line::Other) && message_follows {
+                    // A group or resource comment above stays above it.
+                    if let Some((_, lines)) = pending_comment.take_if(|(level, _)| *level != 1) {
+                        entries.push(Entry::Comment { lines });
+                    }
                     parse_entry(&mut entries, source, start, Vec::new());
                     continue;
                 }
@@ -384,13 +388,60 @@ impl<'a> FtlFile<'a> {
 /// Writes entries back as file text: entries separated by one blank line.
 pub fn render(entries: &[Entry]) -> String {
     let mut out = String::new();
-    for (i, entry) in entries.iter().enumerate() {
+    let mut i = 0;
+    while i < entries.len() {
         if i > 0 {
             out.push('\n');
         }
-        render_entry(&mut out, entry);
+        match (&entries[i], entries.get(i + 1)) {
+            // Junk between a message and its comment: the comment, the junk, then the message,
+            // as they were written.
+            (
+                Entry::Junk {
+                    source: junk,
+                    comment,
+                    ..
+                },
+                Some(next),
+            ) if comment.is_empty()
+                && commented(next)
+                    .is_some_and(|(c, _)| c.first().is_some_and(|c| written_before(c, junk))) =>
+            {
+                let (comment, source) = commented(next).unwrap_or_default();
+                for line in comment.iter().chain([junk, &source]) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                i += 2;
+            }
+            (entry, _) => {
+                render_entry(&mut out, entry);
+                i += 1;
+            }
+        }
     }
     out
+}
+
+/// The comment and the source of a message, a term or junk.
+fn commented<'e>(entry: &'e Entry<'e>) -> Option<(&'e [&'e str], &'e str)> {
+    match entry {
+        Entry::Message(Message {
+            comment, source, ..
+        })
+        | Entry::Term {
+            comment, source, ..
+        }
+        | Entry::Junk {
+            comment, source, ..
+        } => Some((comment, source)),
+        Entry::Comment { .. } => None,
+    }
+}
+
+/// Whether `a` comes before `b` in the text that both are slices of.
+fn written_before(a: &str, b: &str) -> bool {
+    (a.as_ptr() as usize) < (b.as_ptr() as usize)
 }
 
 /// Appends one entry (and a final line break) to `out`.
@@ -502,6 +553,31 @@ mod tests {
         assert_eq!(f.entries.len(), 2);
         let m = f.messages().next().unwrap();
         assert_eq!(m.comment, ["# about hello"]);
+    }
+
+    #[test]
+    fn junk_between_a_comment_and_its_message_is_rendered_where_it_was() {
+        for (comment, entry) in [
+            ("# bitext: current, signed r1 0a1b2c3d", "s-a = 안녕"),
+            ("### About this file", "s-a = 안녕"),
+            ("# A term's note", "-brand = 비텍스트"),
+            ("# Above junk", "-broken term"),
+        ] {
+            let text = format!("{comment}\n    a translator's note\n{entry}\n");
+            let file = parse(&text);
+            assert!(file.errors().count() >= 1, "{comment}");
+            assert_eq!(
+                render(&file.entries).replace("\n\n", "\n"),
+                text,
+                "{comment}"
+            );
+        }
+        // A message keeps its sign-off comment.
+        let file = parse("# bitext: current\n    note\ns-a = 안녕\n");
+        let Some(Entry::Message(m)) = file.entries.last() else {
+            panic!("{:?}", file.entries)
+        };
+        assert_eq!(m.comment, ["# bitext: current"]);
     }
 
     #[test]
