@@ -342,3 +342,121 @@ fn publish_refuses_a_locale_under_min_approved() {
         .success();
     assert!(f.path("public/ko/summit.html").exists());
 }
+
+#[test]
+fn exports_name_the_translator_and_the_reviewers_note_and_imports_keep_the_files_translator() {
+    let f = desk();
+    let title = "title";
+    let met = f.id_of(SLUG, "met at");
+    as_(
+        &f,
+        "kim-minjun",
+        &["set", "ko", SLUG, title, "정상들, 협력 확대 합의"],
+    )
+    .success();
+    as_(
+        &f,
+        "kim-minjun",
+        &["set", "ko", SLUG, &met, "두 정상은 청와대에서 만났다."],
+    )
+    .success();
+    as_(
+        &f,
+        "seo-jiwon",
+        &[
+            "reject",
+            "ko",
+            SLUG,
+            &met,
+            "--note",
+            "'회담했다'가 더 정확합니다.",
+        ],
+    )
+    .success();
+    as_(
+        &f,
+        "seo-jiwon",
+        &["export", "ko", "--format", "po", "-o", "ko.po"],
+    )
+    .success();
+    let po = f.read("ko.po");
+    assert!(po.contains("\"Last-Translator: Kim Min-jun\\n\""), "{po}");
+    assert!(po.contains("#. translated by kim-minjun\n"), "{po}");
+    assert!(
+        po.contains("#. rejected by seo-jiwon: '회담했다'가 더 정확합니다.\n"),
+        "{po}"
+    );
+    for (format, file) in [("xliff", "ko.xlf"), ("xliff12", "ko12.xlf")] {
+        as_(
+            &f,
+            "seo-jiwon",
+            &["export", "ko", "--format", format, "-o", file],
+        )
+        .success();
+        let xliff = f.read(file);
+        assert!(
+            xliff.contains(">translated by kim-minjun</note>"),
+            "{xliff}"
+        );
+        assert!(
+            xliff.contains(">rejected by seo-jiwon: '회담했다'가 더 정확합니다.</note>"),
+            "{xliff}"
+        );
+        // Read back untouched, the notes change nothing.
+        let before = f.tree();
+        as_(&f, "seo-jiwon", &["import", file]).success();
+        assert!(
+            f.tree() == before,
+            "{format}: the notes changed the project"
+        );
+    }
+
+    // A freelancer's file: its Last-Translator is kept beside the person who imports it.
+    let trade = f.id_of(SLUG, "Trade reached");
+    let freelance = po
+        .replace("Last-Translator: Kim Min-jun", "Last-Translator: Dana Lee <dana@example.net>")
+        .replace(
+            &format!("msgctxt \"{SLUG}:{trade}\"\nmsgid \"Trade reached $4.22 billion in 2019.\"\nmsgstr \"\""),
+            &format!("msgctxt \"{SLUG}:{trade}\"\nmsgid \"Trade reached $4.22 billion in 2019.\"\nmsgstr \"2019년 교역액은 42억2000만 달러에 달했다.\""),
+        );
+    assert_ne!(
+        freelance, po,
+        "the PO entry of the trade sentence was not found"
+    );
+    f.write("freelance.po", freelance);
+    as_(&f, "seo-jiwon", &["import", "freelance.po"]).success();
+    let blame: serde_json::Value =
+        serde_json::from_str(&f.stdout(&["blame", "ko", SLUG, "--json"])).unwrap();
+    let segment = blame["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == trade.as_str())
+        .unwrap_or_else(|| panic!("{blame}"));
+    assert_eq!(segment["translated"]["by"], "seo-jiwon", "{segment}");
+    assert_eq!(
+        segment["translated"]["translator"], "Dana Lee <dana@example.net>",
+        "{segment}"
+    );
+    // A file that names a person of the desk is credited to their handle.
+    let text = f
+        .read("freelance.po")
+        .replace("Dana Lee <dana@example.net>", "Kim Min-jun");
+    f.write(
+        "kim.po",
+        text.replace("42억2000만 달러에 달했다.", "42억2000만 달러였다."),
+    );
+    as_(&f, "seo-jiwon", &["import", "--theirs", "kim.po"]).success();
+    let blame: serde_json::Value =
+        serde_json::from_str(&f.stdout(&["blame", "ko", SLUG, "--json"])).unwrap();
+    let segment = blame["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == trade.as_str())
+        .unwrap();
+    assert_eq!(
+        segment["translated"]["translator"], "kim-minjun",
+        "{segment}"
+    );
+}

@@ -20,7 +20,7 @@ use crate::history::History;
 use crate::lock::ProjectLock;
 use crate::people::Actor;
 use crate::project::{check_slug, Project};
-use crate::state::{SignOff, State};
+use crate::state::{SignOff, State, Verdict};
 use crate::store::article_files::{ArticleFiles, LocaleFile, Writer};
 use crate::store::escape::{self, Piece};
 use crate::store::ftl;
@@ -72,6 +72,10 @@ pub struct Unit {
     pub previous: Option<String>,
     /// For a missing or stale segment: the best translation-memory matches, best first.
     pub matches: Vec<Match>,
+    /// Who signed the translation off (a handle of `[people]`, or a user name), when recorded.
+    pub translator: Option<String>,
+    /// A reviewer's rejection: the reviewer and the note, which go out with the segment.
+    pub rejected: Option<(String, String)>,
 }
 
 impl Unit {
@@ -97,6 +101,9 @@ pub struct Export {
     /// project always gives the same file.
     pub date: String,
     pub units: Vec<Unit>,
+    /// The person who signed off the newest translation among the units, as PO's
+    /// `Last-Translator` names one: `Name <email>`, or the handle when `[people]` has no name.
+    pub last_translator: Option<String>,
 }
 
 /// The units of `slugs` (synced articles) in `locale`, with translation-memory matches for the
@@ -113,27 +120,72 @@ pub fn collect(
         .collect::<Result<Vec<_>>>()?;
     let mut date = String::new();
     let mut units = Vec::new();
-    for (article_date, article_units) in articles {
+    // The newest sign-off: its date, then its person.
+    let mut newest: Option<Signed> = None;
+    for (article_date, article_units, article_newest) in articles {
         date = date.max(article_date);
         units.extend(article_units);
+        newest = newest.max(article_newest);
     }
     Ok(Export {
         source_locale: project.config.source.clone(),
         target_locale: locale.to_string(),
         date,
         units,
+        last_translator: newest.map(|(_, by)| person_line(project, &by)),
     })
 }
+
+/// A person as PO's `Last-Translator` names one: `Name <email>`, as far as `[people]` says.
+pub fn person_line(project: &Project, handle: &str) -> String {
+    match project.config.people.get(handle) {
+        Some(person) => match (&person.name, &person.email) {
+            (Some(name), Some(email)) => format!("{name} <{email}>"),
+            (Some(name), None) => name.clone(),
+            (None, Some(email)) => format!("{handle} <{email}>"),
+            (None, None) => handle.to_string(),
+        },
+        None => handle.to_string(),
+    }
+}
+
+/// The handle of the person a file's translator names (`Name <email>`, a name, an email or a
+/// handle), when `[people]` knows them; otherwise the name as the file gives it.
+pub fn person_handle(project: &Project, named: &str) -> String {
+    let named = named.trim();
+    let (name, email) = match named.split_once('<') {
+        Some((name, rest)) => (name.trim(), rest.trim_end_matches('>').trim()),
+        None => (named, named),
+    };
+    project
+        .config
+        .people
+        .iter()
+        .find(|(handle, person)| {
+            *handle == named
+                || person
+                    .email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(email))
+                || person.name.as_deref() == Some(name)
+        })
+        .map_or_else(|| named.to_string(), |(handle, _)| handle.clone())
+}
+
+/// When a translation was signed off (RFC 3339) and by whom.
+type Signed = (String, String);
 
 fn article_units(
     project: &Project,
     locale: &str,
     slug: &str,
     memory: Option<&Memory>,
-) -> Result<(String, Vec<Unit>)> {
-    let files = ArticleFiles::read(project, slug, &[locale.to_string()])?.synced()?;
+) -> Result<(String, Vec<Unit>, Option<Signed>)> {
+    let mut files = ArticleFiles::read(project, slug, &[locale.to_string()])?.synced()?;
+    files.read_journals()?;
     let history = files.history();
     let mut units = Vec::new();
+    let mut newest: Option<Signed> = None;
     if let Some(file) = files.locale(locale) {
         for (id, english) in history.current() {
             let t = file.translation(id);
@@ -151,6 +203,16 @@ fn article_units(
                 }
                 _ => Vec::new(),
             };
+            let translator = t.as_ref().and_then(|t| t.signoff.as_ref()?.by.clone());
+            let rejected = match t.as_ref().and_then(|t| t.verdict.as_ref()) {
+                Some(Verdict::Rejected { by, note }) => Some((by.clone(), note.clone())),
+                _ => None,
+            };
+            if let Some(signed) = file.journal().and_then(|j| j.latest(id)) {
+                if let (Some(date), Some(by)) = (&signed.date, &signed.by) {
+                    newest = newest.max(Some((date.clone(), by.clone())));
+                }
+            }
             units.push(Unit {
                 slug: slug.to_string(),
                 id: id.to_string(),
@@ -159,11 +221,13 @@ fn article_units(
                 state,
                 previous,
                 matches,
+                translator,
+                rejected,
             });
         }
     }
     let date = history.latest().map(|r| r.date.clone()).unwrap_or_default();
-    Ok((date, units))
+    Ok((date, units, newest))
 }
 
 /// Writes `export` in `format`.
@@ -183,6 +247,8 @@ pub struct Incoming {
     pub source_locale: Option<(String, usize)>,
     /// The target locale the file names, and where.
     pub target_locale: (String, usize),
+    /// The translator the file names (PO `Last-Translator`), if any.
+    pub translator: Option<String>,
     pub units: Vec<IncomingUnit>,
 }
 
@@ -458,7 +524,16 @@ fn plan<'p>(
                         _ => None,
                     },
                 });
+                let signed = matches!(update, Update::Set(_, Some(_)));
                 writer.update(&locale, &unit.id, update)?;
+                // The file's own translator, kept beside the person who imported it.
+                let named = incoming
+                    .translator
+                    .as_deref()
+                    .map(|t| person_handle(project, t));
+                if let Some(named) = named.filter(|n| signed && *n != actor.handle) {
+                    writer.credit(&locale, &unit.id, &named);
+                }
             }
         }
     }

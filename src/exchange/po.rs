@@ -39,7 +39,10 @@ pub fn write(export: &Export) -> String {
         "Report-Msgid-Bugs-To: ".to_string(),
         format!("POT-Creation-Date: {date}"),
         format!("PO-Revision-Date: {date}"),
-        "Last-Translator: ".to_string(),
+        format!(
+            "Last-Translator: {}",
+            export.last_translator.as_deref().unwrap_or_default()
+        ),
         format!("Language-Team: {}", export.target_locale),
         format!("Language: {}", export.target_locale),
         "MIME-Version: 1.0".to_string(),
@@ -66,6 +69,16 @@ fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale:
     };
     out.push_str(&format!("#. bitext: {state}\n"));
     out.push_str(&format!("#. {EXPORTED}{}\n", unit.exported()));
+    if let Some(by) = &unit.translator {
+        out.push_str(&format!("#. translated by {}\n", one_line(by)));
+    }
+    if let Some((by, note)) = &unit.rejected {
+        out.push_str(&format!(
+            "#. rejected by {}: {}\n",
+            one_line(by),
+            one_line(note)
+        ));
+    }
     for m in &unit.matches {
         out.push_str(&format!(
             "#. tm {}%: {} {} ({})\n",
@@ -338,6 +351,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
     }
 
     let mut locale = None;
+    let mut translator = None;
     let mut source_locale = None;
     let mut units = Vec::new();
     for entry in entries {
@@ -372,6 +386,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
                     locale = Some((v.trim().to_string(), entry.offset));
                 } else if let Some(v) = field.strip_prefix("X-Bitext-Source-Language:") {
                     source_locale = Some((v.trim().to_string(), entry.offset));
+                } else if let Some(v) = field.strip_prefix("Last-Translator:") {
+                    // A template's placeholder names nobody.
+                    let v = v.trim();
+                    if !v.is_empty() && !v.starts_with("FULL NAME") {
+                        translator = Some(v.to_string());
+                    }
                 }
             }
             continue;
@@ -431,6 +451,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
         format: Format::Po,
         source_locale,
         target_locale,
+        translator,
         units,
     })
 }

@@ -120,6 +120,22 @@ pub fn write12(export: &Export) -> Result<String> {
                 &[("from", "bitext")],
                 &format!("bitext: {}", state_note(unit.state)),
             );
+            if let Some(by) = &unit.translator {
+                xml.leaf(
+                    4,
+                    "note",
+                    &[("from", by), ("annotates", "target")],
+                    &format!("translated by {by}"),
+                );
+            }
+            if let Some((by, note)) = &unit.rejected {
+                xml.leaf(
+                    4,
+                    "note",
+                    &[("from", by), ("annotates", "target"), ("priority", "1")],
+                    &format!("rejected by {by}: {note}"),
+                );
+            }
             if let (Some(previous), Some(pieces)) = (&unit.previous, &unit.target) {
                 xml.open(4, "alt-trans", &[("alttranstype", "previous-version")]);
                 xml.leaf(5, "source", &[], previous);
@@ -227,6 +243,7 @@ pub(super) fn parse12(path: &Path, text: &str, root: &Element) -> Result<Incomin
         format: Format::Xliff12,
         source_locale,
         target_locale,
+        translator: None,
         units,
     })
 }
@@ -280,6 +297,8 @@ mod tests {
             state,
             previous: None,
             matches: Vec::new(),
+            translator: None,
+            rejected: None,
         }
     }
 
@@ -289,6 +308,7 @@ mod tests {
             target_locale: "ko".into(),
             date: "2021-08-17T00:00:00Z".into(),
             units,
+            last_translator: None,
         }
     }
 

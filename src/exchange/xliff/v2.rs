@@ -115,7 +115,8 @@ pub fn write2(export: &Export) -> Result<String> {
     xml.finish()
 }
 
-/// The notes of a unit: its state, the earlier English of a stale one, and memory matches.
+/// The notes of a unit: its state, the earlier English of a stale one, its translator, a
+/// reviewer's rejection and memory matches.
 fn note_texts(unit: &Unit, source_locale: &str, target_locale: &str) -> Vec<(String, String)> {
     let mut notes = Vec::new();
     if unit.state.is_stale() || unit.state == State::Unreviewed {
@@ -126,6 +127,18 @@ fn note_texts(unit: &Unit, source_locale: &str, target_locale: &str) -> Vec<(Str
     }
     if let Some(previous) = &unit.previous {
         notes.push(("bitext:previous-source".to_string(), previous.clone()));
+    }
+    if let Some(by) = &unit.translator {
+        notes.push((
+            "bitext:translator".to_string(),
+            format!("translated by {by}"),
+        ));
+    }
+    if let Some((by, note)) = &unit.rejected {
+        notes.push((
+            "bitext:review".to_string(),
+            format!("rejected by {by}: {note}"),
+        ));
     }
     for m in &unit.matches {
         notes.push((
@@ -217,6 +230,7 @@ pub(super) fn parse2(path: &Path, text: &str, root: &Element) -> Result<Incoming
         format: Format::Xliff2,
         source_locale: root.attr("srcLang").map(|l| (l.to_string(), root.offset)),
         target_locale: (target_locale.to_string(), root.offset),
+        translator: None,
         units,
     })
 }
@@ -284,6 +298,8 @@ mod tests {
             state,
             previous: None,
             matches: Vec::new(),
+            translator: None,
+            rejected: None,
         }
     }
 
@@ -293,6 +309,7 @@ mod tests {
             target_locale: "ko".into(),
             date: "2021-08-17T00:00:00Z".into(),
             units,
+            last_translator: None,
         }
     }
 
