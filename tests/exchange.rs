@@ -821,3 +821,38 @@ fn an_older_sign_off_never_replaces_a_newer_one_for_the_same_text() {
     f.bitext(&["import", "r2.po"]).assert().success();
     assert!(f.tree() == signed, "an old file took back a newer sign-off");
 }
+
+#[test]
+fn export_takes_only_the_states_and_ids_asked_for() {
+    let f = summit();
+    f.bitext(&[
+        "export",
+        "ko",
+        SLUG,
+        "--state",
+        "stale,missing",
+        "--format",
+        "po",
+        "--no-memory",
+        "-o",
+        "-",
+    ])
+    .assert()
+    .success()
+    .stdout_eq(snapbox::file![
+        "snapshots/exchange/summit-ko-stale-missing.po"
+    ]);
+    let met = f.id_of(SLUG, "The two leaders met");
+    f.bitext(&["export", "ko", SLUG, "--id", &met, "-o", "one.xlf"])
+        .assert()
+        .success()
+        .stdout_eq(
+            "one.xlf: XLIFF 2.0 ko, 1 segment of 1 article: current 1, stale 0, unreviewed 0, missing 0\n",
+        );
+    let before = f.tree();
+    f.bitext(&["export", "ko", SLUG, "--id", "s-nope", "-o", "none.xlf"])
+        .assert()
+        .code(2)
+        .stderr_eq(format!("error: no segment s-nope in {SLUG}\n"));
+    assert!(f.tree() == before, "a refused export wrote a file");
+}

@@ -36,6 +36,12 @@ pub struct Args {
     /// Leave translation-memory matches out of the file
     #[arg(long)]
     no_memory: bool,
+    /// Only segments in these states (default: every segment)
+    #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(bitext::todo::STATE_NAMES))]
+    states: Vec<String>,
+    /// Only these segments
+    #[arg(long = "id", value_name = "ID")]
+    ids: Vec<String>,
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -51,7 +57,21 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     } else {
         Some(Memory::build(project, &locale)?)
     };
-    let export = exchange::collect(project, &locale, &slugs, memory.as_ref())?;
+    let mut export = exchange::collect(project, &locale, &slugs, memory.as_ref())?;
+    if let Some(id) = args
+        .ids
+        .iter()
+        .find(|id| !export.units.iter().any(|u| &u.id == *id))
+    {
+        anyhow::bail!(bitext::error::Error::Usage(format!(
+            "no segment {id} in {}",
+            slugs.join(", ")
+        )));
+    }
+    export.units.retain(|u| {
+        (args.states.is_empty() || args.states.iter().any(|s| u.state.matches_name(s)))
+            && (args.ids.is_empty() || args.ids.contains(&u.id))
+    });
     let text = exchange::render(&export, format)?;
     if args.output.as_os_str() == "-" {
         out.raw(&text)?;
