@@ -106,6 +106,44 @@ fn code(path: &Path, text: &str, offset: usize, source: &str) -> Result<Piece> {
     })
 }
 
+/// Units, an export and a translation that the tests of both versions write and read.
+#[cfg(test)]
+mod fixtures {
+    use super::{Export, Piece, State, Unit};
+
+    pub fn unit(id: &str, target: Option<Vec<Piece>>, state: State) -> Unit {
+        Unit {
+            slug: "2021/08/a".into(),
+            id: id.into(),
+            source: "Hello, world.".into(),
+            target,
+            state,
+            previous: None,
+            matches: Vec::new(),
+            translator: None,
+            rejected: None,
+        }
+    }
+
+    pub fn export(units: Vec<Unit>) -> Export {
+        Export {
+            source_locale: "en".into(),
+            target_locale: "ko".into(),
+            date: "2021-08-17T00:00:00Z".into(),
+            units,
+            last_translator: None,
+        }
+    }
+
+    pub fn pieces() -> Vec<Piece> {
+        vec![
+            Piece::Text("안녕 ".into()),
+            Piece::Expr("{ $name }".into()),
+            Piece::Text(" <&> {x}".into()),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

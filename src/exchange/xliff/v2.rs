@@ -286,40 +286,8 @@ fn inline2(
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{export, pieces, unit};
     use super::*;
-    use crate::exchange::Unit;
-
-    fn unit(id: &str, target: Option<Vec<Piece>>, state: State) -> Unit {
-        Unit {
-            slug: "2021/08/a".into(),
-            id: id.into(),
-            source: "Hello, world.".into(),
-            target,
-            state,
-            previous: None,
-            matches: Vec::new(),
-            translator: None,
-            rejected: None,
-        }
-    }
-
-    fn export(units: Vec<Unit>) -> Export {
-        Export {
-            source_locale: "en".into(),
-            target_locale: "ko".into(),
-            date: "2021-08-17T00:00:00Z".into(),
-            units,
-            last_translator: None,
-        }
-    }
-
-    fn pieces() -> Vec<Piece> {
-        vec![
-            Piece::Text("안녕 ".into()),
-            Piece::Expr("{ $name }".into()),
-            Piece::Text(" <&> {x}".into()),
-        ]
-    }
 
     fn read(text: &str) -> Result<Incoming> {
         super::super::parse(Path::new("a.xlf"), text)
