@@ -26,6 +26,7 @@ pub mod project;
 pub mod publish;
 pub mod search;
 pub mod segment;
+pub mod serve;
 pub mod state;
 pub mod status;
 pub mod store;

@@ -8,7 +8,7 @@ use crate::lock::ProjectLock;
 use crate::people::Actor;
 use crate::project::Project;
 use crate::state::{SignOff, State, Verdict};
-use crate::store::article_files::{ArticleFiles, Source};
+use crate::store::article_files::{ArticleFiles, Saved, Source};
 use crate::store::escape::Piece;
 use crate::store::target::{value_hash, Update};
 use crate::tm::Memory;
@@ -35,17 +35,87 @@ pub fn set_as(
     source: Option<&str>,
 ) -> Result<()> {
     actor.may_translate(project, locale)?;
-    if crate::store::target::is_blank(&pieces) {
-        return Err(Error::Usage(format!(
-            "{locale} {slug} {id}: the translation is empty, which is no translation: nothing saved"
-        )));
-    }
+    refuse_blank(locale, slug, id, &pieces)?;
     let lock = ProjectLock::acquire(&project.root)?;
-    let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
+    let writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
     let english = current_english(&writer, id)?;
     if source.is_some_and(|s| s != english) {
         return Err(changed_since_shown(slug, id, "saved"));
     }
+    sign_and_save(writer, actor, locale, slug, id, pieces, &english)?;
+    Ok(())
+}
+
+/// What a person saw when they wrote a translation: the English of the segment, and the
+/// translation there was then (`None` when it had none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub english: String,
+    pub translation: Option<String>,
+}
+
+/// Why a save over what a person saw was refused: what is there now.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Conflict {
+    /// The English of the segment now.
+    pub english: String,
+    /// The translation in the file now.
+    pub translation: Option<String>,
+    /// Who signed it off, when recorded.
+    pub translator: Option<String>,
+}
+
+/// Like [`set_as`], but only when the segment's English and translation are still what `seen`
+/// says the person was looking at; otherwise nothing is written and what is there now comes
+/// back, so that the person chooses (no lost update).
+pub fn set_seen(
+    project: &Project,
+    actor: &Actor,
+    locale: &str,
+    slug: &str,
+    id: &str,
+    pieces: Vec<Piece>,
+    seen: &Seen,
+) -> Result<Result<Saved, Conflict>> {
+    actor.may_translate(project, locale)?;
+    refuse_blank(locale, slug, id, &pieces)?;
+    let lock = ProjectLock::acquire(&project.root)?;
+    let mut writer = ArticleFiles::open_for_writing(&lock, project, slug)?.synced()?;
+    let english = current_english(&writer, id)?;
+    writer.read_targets(&[locale.to_string()])?;
+    let now = writer.locale(locale).and_then(|f| f.translation(id));
+    let translation = now.as_ref().map(|t| t.text());
+    if english != seen.english || translation != seen.translation {
+        return Ok(Err(Conflict {
+            english,
+            translation,
+            translator: now.and_then(|t| t.signoff?.by),
+        }));
+    }
+    sign_and_save(writer, actor, locale, slug, id, pieces, &english).map(Ok)
+}
+
+fn refuse_blank(locale: &str, slug: &str, id: &str, pieces: &[Piece]) -> Result<()> {
+    if crate::store::target::is_blank(pieces) {
+        return Err(Error::Usage(format!(
+            "{locale} {slug} {id}: the translation is empty, which is no translation: nothing saved"
+        )));
+    }
+    Ok(())
+}
+
+/// Signs off `pieces` as the translation of `id` against `english` (the segment's English now)
+/// and saves the article's files.
+fn sign_and_save(
+    mut writer: crate::store::article_files::Writer,
+    actor: &Actor,
+    locale: &str,
+    slug: &str,
+    id: &str,
+    pieces: Vec<Piece>,
+    english: &str,
+) -> Result<Saved> {
+    let project = writer.project();
     if matches!(writer.source()?, Source::Edited(_)) {
         return Err(Error::Usage(format!(
             "{} was edited since the last sync: run `bitext sync {slug}` first, so that the \
@@ -56,12 +126,11 @@ pub fn set_as(
     let signoff = SignOff::new(
         writer.history().number(),
         value_hash(&pieces),
-        &english,
+        english,
         Some(&actor.handle),
     );
     writer.update(locale, id, Update::Set(pieces, Some(signoff)))?;
-    writer.save()?;
-    Ok(())
+    writer.save()
 }
 
 /// The English of segment `id` now, or an error naming the source file when there is no such

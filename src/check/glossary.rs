@@ -54,7 +54,7 @@ pub struct Glossary {
 }
 
 /// A glossary term used in the source whose locale wording the translation lacks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MissingTerm {
     /// The term id without its dash, e.g. "tokayev".
     pub term: String,
@@ -178,6 +178,24 @@ impl Glossary {
         skipped.sort();
         skipped.dedup();
         (glossary, skipped)
+    }
+
+    /// The terms whose English wording occurs in `source`, once each, in the order they occur:
+    /// what a translator should see beside the segment. `MissingTerm::expected` is the wording
+    /// the translation should use.
+    pub fn terms_in(&self, source: &str) -> Vec<MissingTerm> {
+        let mut terms: Vec<MissingTerm> = Vec::new();
+        for found in self.find_in_source(source) {
+            let term = &self.terms[self.sources[found.wording].term];
+            if terms.iter().all(|t| t.term != term.id) {
+                terms.push(MissingTerm {
+                    term: term.id.clone(),
+                    source: source[found.start..found.end].to_string(),
+                    expected: term.expected.clone(),
+                });
+            }
+        }
+        terms
     }
 
     /// Whether the glossary has no term.

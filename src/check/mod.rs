@@ -374,6 +374,14 @@ impl Checker {
         ))
     }
 
+    /// The glossary terms of `locale` that occur in `english`.
+    pub fn terms(&self, locale: &str, english: &str) -> Vec<glossary::MissingTerm> {
+        self.glossaries
+            .get(locale)
+            .map(|(glossary, _)| glossary.terms_in(english))
+            .unwrap_or_default()
+    }
+
     /// The findings of the checks on one translation of `english` into `locale` (which must be
     /// one the checker was made for), at the levels `bitext.toml` sets, errors first: what a
     /// command that saves a translation shows.

@@ -17,6 +17,7 @@ mod publish;
 mod reject;
 mod search;
 mod segment;
+mod serve;
 mod set;
 mod show;
 mod status;
@@ -95,6 +96,10 @@ enum Command {
     Pretranslate(pretranslate::Args),
     /// Build the localized articles as HTML pages (and Markdown), with an index
     Publish(publish::Args),
+    /// The workspace in a web browser, over the same files (see the README)
+    Serve(serve::Args),
+    /// Set a person's password for `bitext serve --auth FILE`
+    Passwd(serve::PasswdArgs),
     /// Register bitext's merge drivers in .gitattributes and the repository's git config
     GitSetup(git::SetupArgs),
     /// The merge driver git runs (see `bitext git-setup`)
@@ -182,6 +187,8 @@ fn run(
         Command::Search(args) => search::run(args, &project()?, out),
         Command::Pretranslate(args) => pretranslate::run(args, &project()?, out),
         Command::Publish(args) => publish::run(args, &project()?, out),
+        Command::Serve(args) => serve::run(args, &project()?, out),
+        Command::Passwd(args) => serve::passwd(args, &project()?, out),
         Command::GitSetup(args) => git::setup(args, &project()?, out),
         Command::MergeDriver(args) => git::driver(args, out),
     }
