@@ -175,40 +175,59 @@ pub fn status_with_progress(
             status
         })
         .collect::<Result<_>>()?;
-    let mut totals: BTreeMap<String, Totals> = BTreeMap::new();
-    for locale in locales {
-        let t = totals.entry(locale.clone()).or_default();
-        for a in &articles {
-            t.segments += a.segments;
-            t.words += a.words;
-            if let Some(c) = a.locales.get(locale) {
-                t.current += c.current;
-                t.stale += c.stale;
-                t.stale_minor += c.stale_minor;
-                t.unreviewed += c.unreviewed;
-                t.missing += c.missing;
-                t.obsolete += c.obsolete;
-                t.errors += c.errors;
-                t.words_current += c.words_current;
-                t.words_todo += c.words_todo;
-                t.approved += c.approved;
-                t.rejected += c.rejected;
-                t.conflicts += c.conflicts;
-            }
-        }
-        t.percent_current = percent(t.current, t.segments);
-        t.percent_translated = percent(t.current + t.stale + t.unreviewed, t.segments);
-        t.percent_approved = percent(t.approved, t.segments);
-    }
-    Ok(Status {
-        source: project.config.source.clone(),
-        articles,
-        totals,
-        skipped: project.skipped_articles()?,
-    })
+    Status::of(project, articles, locales)
 }
 
-fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<ArticleStatus> {
+impl Status {
+    /// The status of `articles`, counted in `locales`, with the totals of each locale.
+    pub fn of(
+        project: &Project,
+        articles: Vec<ArticleStatus>,
+        locales: &[String],
+    ) -> Result<Status> {
+        let mut totals: BTreeMap<String, Totals> = BTreeMap::new();
+        for locale in locales {
+            let t = totals.entry(locale.clone()).or_default();
+            for a in &articles {
+                t.add(a, locale);
+            }
+            t.percent_current = percent(t.current, t.segments);
+            t.percent_translated = percent(t.current + t.stale + t.unreviewed, t.segments);
+            t.percent_approved = percent(t.approved, t.segments);
+        }
+        Ok(Status {
+            source: project.config.source.clone(),
+            articles,
+            totals,
+            skipped: project.skipped_articles()?,
+        })
+    }
+}
+
+impl Totals {
+    /// Adds `article`'s segments and its counts in `locale`.
+    fn add(&mut self, article: &ArticleStatus, locale: &str) {
+        self.segments += article.segments;
+        self.words += article.words;
+        if let Some(c) = article.locales.get(locale) {
+            self.current += c.current;
+            self.stale += c.stale;
+            self.stale_minor += c.stale_minor;
+            self.unreviewed += c.unreviewed;
+            self.missing += c.missing;
+            self.obsolete += c.obsolete;
+            self.errors += c.errors;
+            self.words_current += c.words_current;
+            self.words_todo += c.words_todo;
+            self.approved += c.approved;
+            self.rejected += c.rejected;
+            self.conflicts += c.conflicts;
+        }
+    }
+}
+
+/// The status of one article in `locales`: what [`status`] counts for each of its articles.
+pub fn article_status(project: &Project, slug: &str, locales: &[String]) -> Result<ArticleStatus> {
     let files = ArticleFiles::read(project, slug, locales)?;
     let history = files.history();
     let current = history.current();

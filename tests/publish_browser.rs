@@ -12,91 +12,21 @@
 //! `tests/interop/site`) the accessibility part is, except in CI (`CI` set), where both fail:
 //! `.ci/run` installs Debian's `chromium` and `fonts-noto-cjk` and the npm packages.
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 
-use headless_chrome::protocol::cdp::types::Event;
-use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
-use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use browser::{
+    axe_or_skip, capture, chromium_or_skip, eval_bool, eval_string, set_width, violations,
+};
+use headless_chrome::Tab;
 
 const PAYLOAD: &str = "Escaped <script>alert(1)</script> and <img src=x onerror=alert(1)> and [x](javascript:alert(1)) end.";
 
-fn chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("CHROME") {
-        return Some(PathBuf::from(path));
-    }
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-        }
-    }
-    None
-}
-
-fn screenshot_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    let dir = target.join("publish-screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn file_url(path: &Path) -> String {
     format!("file://{}", path.display())
-}
-
-fn eval_string(tab: &Tab, js: &str) -> String {
-    let value = tab.evaluate(js, false).unwrap().value;
-    match value {
-        Some(serde_json::Value::String(s)) => s,
-        other => panic!("{js}: {other:?}"),
-    }
-}
-
-fn eval_bool(tab: &Tab, js: &str) -> bool {
-    tab.evaluate(js, false).unwrap().value == Some(serde_json::Value::Bool(true))
-}
-
-fn in_ci() -> bool {
-    std::env::var_os("CI").is_some()
-}
-
-/// axe-core's script, from `tests/interop/site/node_modules` (`npm ci` there).
-fn axe() -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/interop/site/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(path).ok()
-}
-
-/// Makes the tab `width` CSS pixels wide, as a phone (`mobile`) or a desktop.
-fn set_width(tab: &Tab, width: u32, height: u32, mobile: bool) {
-    tab.call_method(SetDeviceMetricsOverride {
-        width,
-        height,
-        device_scale_factor: 1.0,
-        mobile,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
-    .unwrap();
 }
 
 fn open(tab: &Tab, path: &Path) {
@@ -110,47 +40,13 @@ fn open(tab: &Tab, path: &Path) {
 fn screenshot(tab: &Tab, path: &Path, width: u32, mobile: bool, name: &str) {
     set_width(tab, width, 800, mobile);
     open(tab, path);
-    let height = eval_string(tab, "String(document.documentElement.scrollHeight)")
-        .parse::<u32>()
-        .unwrap()
-        .clamp(400, 12_000);
-    set_width(tab, width, height, mobile);
-    let png = tab
-        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
-        .unwrap();
-    std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();
-}
-
-/// axe-core's violations on the page open in `tab`, one line each.
-fn violations(tab: &Tab, axe: &str) -> Vec<String> {
-    tab.evaluate(axe, false).unwrap();
-    let found = tab
-        .evaluate(
-            "axe.run(document, { resultTypes: ['violations'] }).then(r => JSON.stringify(\
-             r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))",
-            true,
-        )
-        .unwrap()
-        .value;
-    match found {
-        Some(serde_json::Value::String(s)) => serde_json::from_str(&s).unwrap(),
-        other => panic!("axe: {other:?}"),
-    }
+    let dir = browser::screenshot_dir("publish-screenshots");
+    capture(tab, width, mobile, &dir.join(format!("{name}.png")));
 }
 
 #[test]
 fn published_pages_behave_in_headless_chromium() {
-    let Some(chrome) = chromium() else {
-        if in_ci() {
-            panic!("chromium is not installed, and CI must run the browser test (see .ci/run)");
-        }
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!(
-                "SKIPPED published_pages_behave_in_headless_chromium: no chromium on PATH \
-                 (apt-get install chromium fonts-noto-cjk)"
-            );
-        }
+    let Some(chrome) = chromium_or_skip("published_pages_behave_in_headless_chromium") else {
         return;
     };
 
@@ -164,54 +60,10 @@ fn published_pages_behave_in_headless_chromium() {
     f.bitext(&["publish"]).assert().success();
     let public = f.path("public");
 
-    let profile = tempfile::tempdir().unwrap();
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
-    let options = LaunchOptions::default_builder()
-        .path(Some(chrome))
-        .headless(true)
-        .sandbox(false)
-        .window_size(Some((1000, 1400)))
-        .user_data_dir(Some(profile.path().to_path_buf()))
-        .args(args)
-        .build()
-        .unwrap();
-    let browser = Browser::new(options).expect("chromium starts");
-    let tab = browser.new_tab().unwrap();
-    tab.enable_runtime().unwrap();
-
+    let chromium = browser::launch(chrome);
+    let tab = chromium.browser.new_tab().unwrap();
     // Anything that script would do shows up here.
-    let dialogs = Arc::new(AtomicUsize::new(0));
-    let console = Arc::new(Mutex::new(Vec::<String>::new()));
-    {
-        let dialogs = dialogs.clone();
-        let console = console.clone();
-        tab.add_event_listener(Arc::new(move |event: &Event| match event {
-            Event::PageJavascriptDialogOpening(_) => {
-                dialogs.fetch_add(1, Ordering::SeqCst);
-            }
-            Event::RuntimeConsoleAPICalled(e) => {
-                console.lock().unwrap().push(format!("{:?}", e.params.args));
-            }
-            Event::RuntimeExceptionThrown(e) => {
-                console
-                    .lock()
-                    .unwrap()
-                    .push(format!("exception {:?}", e.params.exception_details.text));
-            }
-            _ => {}
-        }))
-        .unwrap();
-    }
+    let watch = browser::Watch::tab(&tab);
 
     // The Korean page: its language, its alternates, and the sentence full of script.
     let ko = public.join(format!("ko/{slug}.html"));
@@ -310,30 +162,21 @@ fn published_pages_behave_in_headless_chromium() {
 
     // No accessibility violation on an article page in each language, on each front page and on
     // the language chooser.
-    match axe() {
-        Some(axe) => {
-            let mut pages: Vec<PathBuf> = ["en", "ko", "kk", "ru"]
-                .iter()
-                .flat_map(|lc| {
-                    [
-                        public.join(format!("{lc}/2021/08/tokayev-state-visit.html")),
-                        public.join(format!("{lc}/index.html")),
-                    ]
-                })
-                .collect();
-            pages.push(public.join("index.html"));
-            for page in pages {
-                open(&tab, &page);
-                let found = violations(&tab, &axe);
-                assert!(found.is_empty(), "{}: {found:#?}", page.display());
-            }
-        }
-        None if in_ci() => panic!("axe-core is not installed (npm ci in tests/interop/site)"),
-        None => {
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("SKIPPED axe-core: run `npm ci` in tests/interop/site");
-            }
+    if let Some(axe) = axe_or_skip() {
+        let mut pages: Vec<PathBuf> = ["en", "ko", "kk", "ru"]
+            .iter()
+            .flat_map(|lc| {
+                [
+                    public.join(format!("{lc}/2021/08/tokayev-state-visit.html")),
+                    public.join(format!("{lc}/index.html")),
+                ]
+            })
+            .collect();
+        pages.push(public.join("index.html"));
+        for page in pages {
+            open(&tab, &page);
+            let found = violations(&tab, &axe);
+            assert!(found.is_empty(), "{}: {found:#?}", page.display());
         }
     }
 
@@ -360,10 +203,5 @@ fn published_pages_behave_in_headless_chromium() {
         }
     }
 
-    assert_eq!(dialogs.load(Ordering::SeqCst), 0, "a dialog opened");
-    assert_eq!(
-        console.lock().unwrap().as_slice(),
-        &[] as &[String],
-        "script wrote to the console"
-    );
+    watch.assert_quiet();
 }

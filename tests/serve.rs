@@ -2,51 +2,13 @@
 //! markup shown as text. The server is the real binary on the sample project.
 
 mod common;
-
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+#[path = "common/http.rs"]
+mod http;
+#[path = "common/server.rs"]
+mod server;
 
 use common::Fixture;
-
-/// A running `bitext serve` and the address it printed.
-struct Server {
-    child: Child,
-    url: String,
-    host: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(f: &Fixture, person: &str, args: &[&str]) -> Server {
-    let mut child = Command::new(snapbox::cmd::cargo_bin!("bitext"))
-        .current_dir(f.dir.path())
-        .env("SOURCE_DATE_EPOCH", "1629158400")
-        .env("USER", "tester")
-        .env("BITEXT_USER", person)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .arg("serve")
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("bitext serve starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let url = loop {
-        let line = lines.next().expect("a line").expect("stdout");
-        if let Some(url) = line.trim().strip_prefix("http://") {
-            break url.to_string();
-        }
-    };
-    let host = url.split('/').next().unwrap().to_string();
-    Server { child, url, host }
-}
+use server::{passwd, serve, Server};
 
 /// One HTTP/1.1 request; the status, the headers (lower-case names) and the body.
 fn request(
@@ -56,57 +18,8 @@ fn request(
     headers: &[(&str, &str)],
     body: &str,
 ) -> (u16, Vec<(String, String)>, String) {
-    let mut stream = TcpStream::connect(&server.host).expect("connect");
-    let host = headers
-        .iter()
-        .find(|(k, _)| *k == "Host")
-        .map(|(_, v)| v.to_string())
-        .unwrap_or_else(|| server.host.clone());
-    let mut text = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
-    for (k, v) in headers.iter().filter(|(k, _)| *k != "Host") {
-        text.push_str(&format!("{k}: {v}\r\n"));
-    }
-    text.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-    stream.write_all(text.as_bytes()).unwrap();
-    let mut reply = Vec::new();
-    stream.read_to_end(&mut reply).unwrap();
-    let reply = String::from_utf8_lossy(&reply).into_owned();
-    let (head, rest) = reply.split_once("\r\n\r\n").unwrap_or((&reply, ""));
-    let mut head_lines = head.lines();
-    let status: u16 = head_lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers: Vec<(String, String)> = head_lines
-        .filter_map(|l| l.split_once(": "))
-        .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-        .collect();
-    let chunked = headers
-        .iter()
-        .any(|(k, v)| k == "transfer-encoding" && v == "chunked");
-    let body = if chunked {
-        dechunk(rest)
-    } else {
-        rest.to_string()
-    };
-    (status, headers, body)
-}
-
-fn dechunk(mut rest: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, tail)) = rest.split_once("\r\n") {
-        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        if n == 0 {
-            break;
-        }
-        out.push_str(&tail[..n]);
-        rest = &tail[n + 2..];
-    }
-    out
+    let reply = http::request(&server.host, method, path, headers, body).expect("a reply");
+    (reply.status, reply.headers, reply.body)
 }
 
 fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
@@ -358,25 +271,11 @@ fn team_mode_logs_people_in_with_their_password() {
     let f = Fixture::sample();
     let outside = tempfile::tempdir().unwrap();
     let auth = outside.path().join("auth.toml");
-    let auth = auth.to_str().unwrap();
-    let mut passwd = Command::new(snapbox::cmd::cargo_bin!("bitext"))
-        .current_dir(f.dir.path())
-        .args(["passwd", "seo-jiwon", "--auth", auth])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    passwd
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"correct horse battery\n")
-        .unwrap();
-    assert!(passwd.wait().unwrap().success());
-    assert!(std::fs::read_to_string(auth)
+    passwd(&f, &auth, "seo-jiwon", "correct horse battery");
+    assert!(std::fs::read_to_string(&auth)
         .unwrap()
         .starts_with("seo-jiwon = \"$argon2"));
-    let server = serve(&f, "nobody", &["--auth", auth]);
+    let server = serve(&f, "nobody", &["--auth", auth.to_str().unwrap()]);
     let login = |password: &str| {
         let body = serde_json::json!({"handle": "seo-jiwon", "password": password}).to_string();
         request(

@@ -67,11 +67,7 @@ pub async fn status(State(app): State<Arc<App>>, headers: HeaderMap) -> Reply {
     let status = blocking(move || {
         let project = app.project()?;
         let slugs = project.synced_slugs()?;
-        Ok(crate::status::status(
-            &project,
-            &slugs,
-            &project.config.targets,
-        )?)
+        Ok(app.statuses.status(&project, &slugs)?)
     })
     .await?;
     Ok(Json(status).into_response())

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod git;
 pub mod pages;
 pub mod views;
@@ -21,7 +22,6 @@ use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -72,12 +72,13 @@ pub struct App {
     git_turn: Mutex<()>,
     /// Why the last save was not committed, for the dashboard.
     git_problem: Mutex<Option<String>>,
-    /// Each locale's translation memory, built at most every `MEMORY_AGE` or after a save.
-    memory: Mutex<HashMap<String, (Instant, Arc<Memory>)>>,
+    /// Each locale's translation memory.
+    memories: cache::Memories,
+    /// Each article's status, for the dashboard.
+    statuses: cache::Statuses,
     templates: minijinja::Environment<'static>,
 }
 
-const MEMORY_AGE: Duration = Duration::from_secs(30);
 const SESSION_COOKIE: &str = "bitext_session";
 
 /// A server bound to its address, not yet serving.
@@ -159,7 +160,8 @@ pub fn bind(project: &Project, options: &Options, actor: &Actor) -> Result<Bound
         git: options.git,
         git_turn: Mutex::new(()),
         git_problem: Mutex::new(None),
-        memory: Mutex::new(HashMap::new()),
+        memories: cache::Memories::default(),
+        statuses: cache::Statuses::default(),
         templates: pages::templates(),
     };
     Ok(Bound {
@@ -331,26 +333,9 @@ impl App {
         }
     }
 
-    /// The memory of `locale`, built again when older than `MEMORY_AGE`.
+    /// The memory of `locale` (see [`cache::Memories`]).
     fn memory(&self, project: &Project, locale: &str) -> Result<Arc<Memory>> {
-        if let Some((built, memory)) = self.memories().get(locale) {
-            if built.elapsed() < MEMORY_AGE {
-                return Ok(memory.clone());
-            }
-        }
-        let memory = Arc::new(Memory::build(project, locale)?);
-        self.memories()
-            .insert(locale.to_string(), (Instant::now(), memory.clone()));
-        Ok(memory)
-    }
-
-    /// Forgets the memory of `locale` (a translation was saved).
-    fn forget_memory(&self, locale: &str) {
-        self.memories().remove(locale);
-    }
-
-    fn memories(&self) -> std::sync::MutexGuard<'_, HashMap<String, (Instant, Arc<Memory>)>> {
-        self.memory.lock().unwrap_or_else(|e| e.into_inner())
+        self.memories.get(project, locale)
     }
 
     /// A token's holder signs in (loopback mode): the token works once.
@@ -514,7 +499,7 @@ fn save(
         Ok(saved) => saved,
         Err(conflict) => return Ok(Err(conflict)),
     };
-    app.forget_memory(&locale);
+    app.memories.saved(&locale);
     let (committed, not_committed) = if app.git {
         let result = match blocked {
             Some(why) => Err(why),

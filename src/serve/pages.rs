@@ -196,7 +196,7 @@ pub async fn dashboard(
             if let Some(locale) = &filter.locale {
                 project.target(locale)?;
             }
-            Ok(super::views::dashboard(&project, &filter)?)
+            Ok(super::views::dashboard(&project, &filter, &app.statuses)?)
         })
         .await
     };

@@ -13,7 +13,9 @@ use crate::diff::Op;
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
-use crate::status::{status, Counts};
+use crate::status::Counts;
+
+use super::cache::Statuses;
 use crate::store::article_files::ArticleFiles;
 use crate::store::escape::Piece;
 use crate::tm::{Match, Memory};
@@ -251,14 +253,22 @@ pub struct DashboardFilter {
 
 /// The dashboard of `project`. Slugs begin with the date (`2021/08/…`), so newest first is the
 /// slugs in reverse order.
-pub fn dashboard(project: &Project, filter: &DashboardFilter) -> Result<Dashboard> {
+pub fn dashboard(
+    project: &Project,
+    filter: &DashboardFilter,
+    statuses: &Statuses,
+) -> Result<Dashboard> {
     let mut slugs = project.synced_slugs()?;
     slugs.sort_by(|a, b| b.cmp(a));
     let locales = match &filter.locale {
         Some(locale) => vec![locale.clone()],
         None => project.config.targets.clone(),
     };
-    let status = status(project, &slugs, &locales)?;
+    let mut status = statuses.status(project, &slugs)?;
+    status.totals.retain(|lc, _| locales.contains(lc));
+    for article in &mut status.articles {
+        article.locales.retain(|lc, _| locales.contains(lc));
+    }
     let keeps = |counts: &Counts| match filter.state.as_deref() {
         None | Some("") => true,
         Some("missing") => counts.missing > 0,

@@ -224,6 +224,34 @@ pub enum Source {
     Missing,
 }
 
+/// How an article's files look from outside (size, modification time and, on Unix, inode), to
+/// tell without reading them whether anything read from them may have changed: every write of
+/// bitext replaces a file by renaming a new one over it, which gives it a new inode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp(Vec<Option<(u64, std::time::SystemTime, u64)>>);
+
+impl Stamp {
+    /// The stamp of the article file, its history, and the target files and journals of
+    /// `locales`.
+    pub fn of(project: &Project, slug: &str, locales: &[String]) -> Stamp {
+        let mut paths = vec![project.article_path(slug), project.history_path(slug)];
+        for locale in locales {
+            paths.push(project.locale_path(locale, slug));
+            paths.push(project.journal_path(locale, slug));
+        }
+        Stamp(paths.iter().map(|path| stamp_of(path)).collect())
+    }
+}
+
+fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((meta.len(), meta.modified().ok()?, inode))
+}
+
 /// An article's files: its history, and the target files and journals of the locales asked for.
 #[derive(Debug)]
 pub struct ArticleFiles<'p> {

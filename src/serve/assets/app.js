@@ -112,13 +112,19 @@
     keep.type = "button"; keep.className = "keep-mine"; keep.textContent = "Save mine over it";
     const take = document.createElement("button");
     take.type = "button"; take.className = "take-theirs"; take.textContent = "Take theirs";
+    const resolved = () => {
+      const notice = seg.querySelector(".changed-notice");
+      if (notice) notice.remove();
+    };
     keep.addEventListener("click", () => {
+      resolved();
       setSeen(form, theirs.english, theirs.translation);
       seg.querySelector(".source").textContent = theirs.english;
       view.remove();
       save(form, true);
     });
     take.addEventListener("click", () => {
+      resolved();
       setSeen(form, theirs.english, theirs.translation);
       seg.querySelector(".source").textContent = theirs.english;
       editorOf(seg).value = theirs.translation || "";
@@ -211,9 +217,16 @@
       }
     }
   }
-  if (container) {
-    setInterval(refresh, 5000);
+  // The segment the address names, or the first that needs work. After the load, when the
+  // browser has scrolled to the address's fragment (which would take the focus back).
+  function focusInitial() {
     const first = location.hash ? document.querySelector(location.hash.replace(/[^#\w-]/g, "")) : null;
     focusSegment(first || nextToDo(segments()[segments().length - 1]) || segments()[0]);
+  }
+  if (container) {
+    setInterval(refresh, 5000);
+    if (document.readyState === "complete") setTimeout(focusInitial, 0);
+    else window.addEventListener("load", () => setTimeout(focusInitial, 0));
+    window.addEventListener("hashchange", focusInitial);
   }
 })();
