@@ -207,22 +207,56 @@ struct Entry {
 
 /// Reads a PO file; `path` is used in errors.
 pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
-    let at = |offset: usize, message: String| Error::at_offset(path, text, offset, message);
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut entry = Entry::default();
-    let mut started = false;
-    // Which string the continuation lines belong to.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Field {
-        None,
-        Context,
-        Id,
-        Str,
-        Other,
+    let file = File { path, text };
+    let entries = read_entries(file)?;
+    read_units(file, entries)
+}
+
+/// The file being read, for errors at their place in it.
+#[derive(Clone, Copy)]
+struct File<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl File<'_> {
+    /// An error at byte `offset` of the file.
+    fn at(self, offset: usize, message: String) -> Error {
+        Error::at_offset(self.path, self.text, offset, message)
     }
-    let mut field = Field::None;
+}
+
+/// Which string the continuation lines belong to.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    None,
+    Context,
+    Id,
+    Str,
+    Other,
+}
+
+/// The lines of a file read into entries so far: the entries done, the one being read, whether
+/// it has started, and which of its strings a continuation line adds to.
+struct EntryReader<'a> {
+    file: File<'a>,
+    entries: Vec<Entry>,
+    entry: Entry,
+    started: bool,
+    field: Field,
+}
+
+/// Reads the lines of a file into its entries, the header and obsolete ones included.
+fn read_entries(file: File) -> Result<Vec<Entry>> {
+    let mut reader = EntryReader {
+        file,
+        entries: Vec::new(),
+        entry: Entry::default(),
+        started: false,
+        field: Field::None,
+    };
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in file.text.split_inclusive('\n') {
         let line_offset = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -232,215 +266,212 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
             continue;
         }
         if let Some(comment) = trimmed.strip_prefix('#') {
-            // A comment after a message's strings starts the next entry.
-            if field != Field::None {
-                entries.push(std::mem::take(&mut entry));
-                field = Field::None;
-                started = false;
-            }
-            if !started {
-                entry.offset = line_offset;
-                started = true;
-            }
-            if let Some(flags) = comment.strip_prefix(',') {
-                if flags.split(',').any(|f| f.trim() == "fuzzy") {
-                    entry.fuzzy = true;
-                }
-            } else if comment.starts_with('~') {
-                entry.obsolete = true;
-            } else if let Some(refs) = comment.strip_prefix(':') {
-                let base = line_offset + indent + 2;
-                let mut at = 0;
-                for part in refs.split(' ') {
-                    if !part.trim().is_empty() {
-                        entry.references.push((part.trim().to_string(), base + at));
-                    }
-                    at += part.len() + 1;
-                }
-            } else if let Some(exported) = comment
-                .strip_prefix('.')
-                .and_then(|c| c.trim_start().strip_prefix(EXPORTED))
-            {
-                entry.exported = Some(exported.trim().to_string());
-            }
-            continue;
+            reader.comment(comment, line_offset, indent);
+        } else {
+            reader.keyword_line(line, line_offset, indent)?;
         }
+    }
+    Ok(reader.finish())
+}
+
+impl EntryReader<'_> {
+    /// Starts the entry being read at the line at `line_offset`, unless it has started.
+    fn start_entry(&mut self, line_offset: usize) {
+        if !self.started {
+            self.entry.offset = line_offset;
+            self.started = true;
+        }
+    }
+
+    /// Ends the entry being read; the next line starts another.
+    fn next_entry(&mut self) {
+        self.entries.push(std::mem::take(&mut self.entry));
+        self.field = Field::None;
+        self.started = false;
+    }
+
+    /// Reads a comment line, `comment` being what follows its `#`: the flags, an obsolete
+    /// entry's mark, the references or the translation the entry was exported with.
+    fn comment(&mut self, comment: &str, line_offset: usize, indent: usize) {
+        // A comment after a message's strings starts the next entry.
+        if self.field != Field::None {
+            self.next_entry();
+        }
+        self.start_entry(line_offset);
+        if let Some(flags) = comment.strip_prefix(',') {
+            if flags.split(',').any(|f| f.trim() == "fuzzy") {
+                self.entry.fuzzy = true;
+            }
+        } else if comment.starts_with('~') {
+            self.entry.obsolete = true;
+        } else if let Some(refs) = comment.strip_prefix(':') {
+            let base = line_offset + indent + 2;
+            let mut at = 0;
+            for part in refs.split(' ') {
+                if !part.trim().is_empty() {
+                    self.entry
+                        .references
+                        .push((part.trim().to_string(), base + at));
+                }
+                at += part.len() + 1;
+            }
+        } else if let Some(exported) = comment
+            .strip_prefix('.')
+            .and_then(|c| c.trim_start().strip_prefix(EXPORTED))
+        {
+            self.entry.exported = Some(exported.trim().to_string());
+        }
+    }
+
+    /// Reads a line of a keyword and its string, or of a string alone that continues the string
+    /// before it.
+    fn keyword_line(&mut self, line: &str, line_offset: usize, indent: usize) -> Result<()> {
+        let file = self.file;
+        let trimmed = &line[indent..];
         let (keyword, rest) = match trimmed.find(|c: char| c.is_whitespace() || c == '"') {
             Some(i) => (&trimmed[..i], trimmed[i..].trim_start()),
             None => (trimmed, ""),
         };
         let value_offset = line_offset + (line.len() - rest.len());
-        let value = |rest: &str| -> Result<String> {
-            parse_string(rest).map_err(|(i, why)| at(value_offset + i, why))
+        let value = || -> Result<String> {
+            parse_string(rest).map_err(|(i, why)| file.at(value_offset + i, why))
         };
         let key_offset = line_offset + indent;
         match keyword {
-            "" => {
-                let part = value(rest)?;
-                match field {
-                    Field::Context => {
-                        if let Some((c, _)) = &mut entry.context {
-                            c.push_str(&part)
-                        }
-                    }
-                    Field::Id => {
-                        if let Some(s) = &mut entry.msgid {
-                            s.push_str(&part)
-                        }
-                    }
-                    Field::Str => {
-                        if let Some((s, _)) = &mut entry.msgstr {
-                            s.push_str(&part)
-                        }
-                    }
-                    Field::Other => {}
-                    Field::None => {
-                        return Err(at(key_offset, "a string outside any entry".into()));
-                    }
-                }
-            }
+            "" => self.continue_string(value()?, key_offset)?,
             "msgctxt" | "msgid" => {
                 let starts_new = match keyword {
-                    "msgctxt" => field != Field::None,
-                    _ => field != Field::None && field != Field::Context,
+                    "msgctxt" => self.field != Field::None,
+                    _ => self.field != Field::None && self.field != Field::Context,
                 };
                 if starts_new {
-                    entries.push(std::mem::take(&mut entry));
-                    started = false;
+                    self.next_entry();
                 }
-                if !started {
-                    entry.offset = line_offset;
-                    started = true;
-                }
-                let v = value(rest)?;
+                self.start_entry(line_offset);
+                let v = value()?;
                 if keyword == "msgctxt" {
-                    entry.context = Some((v, value_offset + 1));
-                    field = Field::Context;
+                    self.entry.context = Some((v, value_offset + 1));
+                    self.field = Field::Context;
                 } else {
-                    entry.msgid = Some(v);
-                    field = Field::Id;
+                    self.entry.msgid = Some(v);
+                    self.field = Field::Id;
                 }
             }
             "msgid_plural" => {
-                value(rest)?;
-                entry.plural = Some(key_offset);
-                field = Field::Other;
+                value()?;
+                self.entry.plural = Some(key_offset);
+                self.field = Field::Other;
             }
             "msgstr" => {
-                if field != Field::Id {
-                    return Err(at(key_offset, "msgstr without a msgid before it".into()));
+                if self.field != Field::Id {
+                    return Err(file.at(key_offset, "msgstr without a msgid before it".into()));
                 }
-                entry.msgstr = Some((value(rest)?, key_offset));
-                field = Field::Str;
+                self.entry.msgstr = Some((value()?, key_offset));
+                self.field = Field::Str;
             }
             k if k.starts_with("msgstr[") => {
-                value(rest)?;
-                entry.plural.get_or_insert(key_offset);
-                field = Field::Other;
+                value()?;
+                self.entry.plural.get_or_insert(key_offset);
+                self.field = Field::Other;
             }
             _ => {
-                return Err(at(
+                return Err(file.at(
                     key_offset,
                     format!("unknown keyword {keyword:?} (PO has msgctxt, msgid, msgstr)"),
                 ))
             }
         }
-    }
-    if started {
-        entries.push(entry);
+        Ok(())
     }
 
-    let mut locale = None;
-    let mut translator = None;
-    let mut source_locale = None;
+    /// Adds the string of a continuation line, whose text starts at `key_offset`, to the string
+    /// before it.
+    fn continue_string(&mut self, part: String, key_offset: usize) -> Result<()> {
+        let string = match self.field {
+            Field::Context => self.entry.context.as_mut().map(|(c, _)| c),
+            Field::Id => self.entry.msgid.as_mut(),
+            Field::Str => self.entry.msgstr.as_mut().map(|(s, _)| s),
+            Field::Other => None,
+            Field::None => {
+                return Err(self
+                    .file
+                    .at(key_offset, "a string outside any entry".into()));
+            }
+        };
+        if let Some(string) = string {
+            string.push_str(&part);
+        }
+        Ok(())
+    }
+
+    /// The entries read, the last one included.
+    fn finish(mut self) -> Vec<Entry> {
+        if self.started {
+            self.entries.push(self.entry);
+        }
+        self.entries
+    }
+}
+
+/// What the header says: the target locale and the source locale, each with where the header
+/// is, and the last translator.
+#[derive(Default)]
+struct Header {
+    locale: Option<(String, usize)>,
+    source_locale: Option<(String, usize)>,
+    translator: Option<String>,
+}
+
+impl Header {
+    /// Reads the fields of a header whose msgstr is `msgstr` and whose entry is at `offset`.
+    fn read(&mut self, msgstr: &str, offset: usize) {
+        for field in msgstr.lines() {
+            if let Some(v) = field.strip_prefix("Language:") {
+                self.locale = Some((v.trim().to_string(), offset));
+            } else if let Some(v) = field.strip_prefix("X-Bitext-Source-Language:") {
+                self.source_locale = Some((v.trim().to_string(), offset));
+            } else if let Some(v) = field.strip_prefix("Last-Translator:") {
+                // A template's placeholder names nobody.
+                let v = v.trim();
+                if !v.is_empty() && !v.starts_with("FULL NAME") {
+                    self.translator = Some(v.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// An entry's msgid and msgstr, and where its msgstr is.
+struct Message {
+    msgid: String,
+    msgstr: String,
+    msgstr_offset: usize,
+}
+
+/// Reads the entries as the header and the segments of the file.
+fn read_units(file: File, entries: Vec<Entry>) -> Result<Incoming> {
+    let mut header = Header::default();
     let mut units = Vec::new();
-    for entry in entries {
+    for mut entry in entries {
         if entry.obsolete {
             continue;
         }
-        let Some(msgid) = entry.msgid else {
-            if entry.context.is_some() || entry.msgstr.is_some() {
-                return Err(at(entry.offset, "an entry without msgid".into()));
-            }
+        let Some(message) = take_message(file, &mut entry)? else {
             continue;
         };
-        let Some((msgstr, msgstr_offset)) = entry.msgstr else {
-            if let Some(offset) = entry.plural {
-                return Err(at(
-                    offset,
-                    "plural entries are not bitext segments (msgid_plural)".into(),
-                ));
-            }
-            return Err(at(entry.offset, "an entry without msgstr".into()));
-        };
-        if let Some(offset) = entry.plural {
-            return Err(at(
-                offset,
-                "plural entries are not bitext segments (msgid_plural)".into(),
-            ));
-        }
-        if msgid.is_empty() && entry.context.is_none() {
+        if message.msgid.is_empty() && entry.context.is_none() {
             // The header.
-            for field in msgstr.lines() {
-                if let Some(v) = field.strip_prefix("Language:") {
-                    locale = Some((v.trim().to_string(), entry.offset));
-                } else if let Some(v) = field.strip_prefix("X-Bitext-Source-Language:") {
-                    source_locale = Some((v.trim().to_string(), entry.offset));
-                } else if let Some(v) = field.strip_prefix("Last-Translator:") {
-                    // A template's placeholder names nobody.
-                    let v = v.trim();
-                    if !v.is_empty() && !v.starts_with("FULL NAME") {
-                        translator = Some(v.to_string());
-                    }
-                }
-            }
+            header.read(&message.msgstr, entry.offset);
             continue;
         }
-        let (context, context_offset) = match entry.context {
-            Some(context) => context,
-            // translate-toolkit's xliff2po keeps the segment as the entry's one reference.
-            None => match entry.references.as_slice() {
-                [(reference, offset)] if reference.contains(CONTEXT_SEPARATOR) => {
-                    (reference.clone(), *offset)
-                }
-                _ => {
-                    return Err(at(
-                        entry.offset,
-                        "an entry without msgctxt: bitext needs \"ARTICLE:ID\" to know the \
-                         segment (as msgctxt, or as the entry's one #: reference)"
-                            .into(),
-                    ))
-                }
-            },
-        };
-        let Some((slug, id)) = context.rsplit_once(CONTEXT_SEPARATOR) else {
-            return Err(at(
-                context_offset,
-                format!("msgctxt {context:?} is not ARTICLE:ID"),
-            ));
-        };
-        if nesting::too_deep(&msgstr, MAX_NESTING).is_some() {
-            return Err(at(
-                msgstr_offset,
-                format!("the msgstr nests placeables deeper than {MAX_NESTING} levels"),
-            ));
-        }
-        let target = normalize(split_codes(&msgstr));
-        units.push(IncomingUnit {
-            slug: (slug.to_string(), context_offset),
-            id: id.to_string(),
-            source: msgid,
-            target: (!target.is_empty()).then_some(target),
-            done: !entry.fuzzy,
-            offset: entry.offset,
-            exported: entry.exported.clone(),
-        });
+        units.push(read_segment(file, entry, message)?);
     }
-    let Some(target_locale) = locale
+    let Some(target_locale) = header
+        .locale
         .filter(|(l, _)| !l.is_empty())
-        .or_else(|| locale_of_name(path).map(|l| (l, 0)))
+        .or_else(|| locale_of_name(file.path).map(|l| (l, 0)))
     else {
-        return Err(at(
+        return Err(file.at(
             0,
             "no \"Language:\" in the PO header, and the file is not named for a locale (ru.po): \
              which locale is this?"
@@ -449,10 +480,85 @@ pub fn parse(path: &Path, text: &str) -> Result<Incoming> {
     };
     Ok(Incoming {
         format: Format::Po,
-        source_locale,
+        source_locale: header.source_locale,
         target_locale,
-        translator,
+        translator: header.translator,
         units,
+    })
+}
+
+/// Takes an entry's msgid and msgstr out of it; `None` for an entry that has none of its strings.
+/// An entry with only some of them, or a plural one, is an error.
+fn take_message(file: File, entry: &mut Entry) -> Result<Option<Message>> {
+    let Some(msgid) = entry.msgid.take() else {
+        if entry.context.is_some() || entry.msgstr.is_some() {
+            return Err(file.at(entry.offset, "an entry without msgid".into()));
+        }
+        return Ok(None);
+    };
+    let plural = |offset: usize| {
+        file.at(
+            offset,
+            "plural entries are not bitext segments (msgid_plural)".into(),
+        )
+    };
+    let Some((msgstr, msgstr_offset)) = entry.msgstr.take() else {
+        if let Some(offset) = entry.plural {
+            return Err(plural(offset));
+        }
+        return Err(file.at(entry.offset, "an entry without msgstr".into()));
+    };
+    if let Some(offset) = entry.plural {
+        return Err(plural(offset));
+    }
+    Ok(Some(Message {
+        msgid,
+        msgstr,
+        msgstr_offset,
+    }))
+}
+
+/// The segment an entry translates: its article and id from msgctxt (or from its one
+/// reference), its English and its translation.
+fn read_segment(file: File, entry: Entry, message: Message) -> Result<IncomingUnit> {
+    let (context, context_offset) = match entry.context {
+        Some(context) => context,
+        // translate-toolkit's xliff2po keeps the segment as the entry's one reference.
+        None => match entry.references.as_slice() {
+            [(reference, offset)] if reference.contains(CONTEXT_SEPARATOR) => {
+                (reference.clone(), *offset)
+            }
+            _ => {
+                return Err(file.at(
+                    entry.offset,
+                    "an entry without msgctxt: bitext needs \"ARTICLE:ID\" to know the \
+                     segment (as msgctxt, or as the entry's one #: reference)"
+                        .into(),
+                ))
+            }
+        },
+    };
+    let Some((slug, id)) = context.rsplit_once(CONTEXT_SEPARATOR) else {
+        return Err(file.at(
+            context_offset,
+            format!("msgctxt {context:?} is not ARTICLE:ID"),
+        ));
+    };
+    if nesting::too_deep(&message.msgstr, MAX_NESTING).is_some() {
+        return Err(file.at(
+            message.msgstr_offset,
+            format!("the msgstr nests placeables deeper than {MAX_NESTING} levels"),
+        ));
+    }
+    let target = normalize(split_codes(&message.msgstr));
+    Ok(IncomingUnit {
+        slug: (slug.to_string(), context_offset),
+        id: id.to_string(),
+        source: message.msgid,
+        target: (!target.is_empty()).then_some(target),
+        done: !entry.fuzzy,
+        offset: entry.offset,
+        exported: entry.exported,
     })
 }
 

@@ -270,7 +270,50 @@ pub enum Outcome {
 /// Publishes `slugs` of `project`.
 pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result<Report> {
     let mut site = site::Site::load(project)?;
-    let prepared = {
+    let html = options.formats.contains(&Format::Html);
+    let prepared = prepare_articles(project, slugs, options, html)?;
+    let mut report = Report::default();
+    if html && !site.has_address() {
+        report.warnings.push(format!(
+            "{}: [publish] has no base_url, so links between pages are relative and there is no \
+             sitemap.xml and no feed (they need the site's address)",
+            crate::project::CONFIG_FILE
+        ));
+    }
+    let assets = summarize(&prepared, options, &mut report);
+    measure_images(project, &mut site, &assets, &mut report);
+
+    check_out_folder(project, &options.out)?;
+    let all_links = plan_links(&prepared, options, html);
+    let Rendered {
+        files: mut pages,
+        entries,
+    } = render_articles(&prepared, &all_links, project, &site, options)?;
+    let versions = list_versions(&prepared, &all_links, &mut report);
+    if options.whole_site && html {
+        pages.extend(front::site_pages(&site, &entries, &versions)?);
+    }
+    if options.formats.contains(&Format::Hugo) {
+        pages.extend(hugo::site_files(&site)?);
+    }
+
+    write_pages(&pages, &options.out, &mut report)?;
+    let mut produced: BTreeSet<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
+    copy_assets(project, &site, &assets, options, &mut produced)?;
+    remove_withdrawn(&options.out, &mut report)?;
+    update_manifest(project, options, produced, &mut report)?;
+    Ok(report)
+}
+
+/// Reads every article in every locale under the project's lock; with HTML, the articles whose
+/// slug is one of the site's own pages are refused.
+fn prepare_articles(
+    project: &Project,
+    slugs: &[String],
+    options: &Options,
+    html: bool,
+) -> Result<Vec<Prepared>> {
+    let mut prepared = {
         // Read a consistent project: no sync or set halfway through its writes.
         let _lock = ProjectLock::acquire(&project.root)?;
         let glossaries = localize::Glossaries::load(project)?;
@@ -279,8 +322,6 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             .map(|slug| localize::prepare(project, slug, &glossaries, options))
             .collect::<Result<Vec<Prepared>>>()?
     };
-    let html = options.formats.contains(&Format::Html);
-    let mut prepared = prepared;
     if html {
         for p in &mut prepared {
             if let Some(reason) = front::reserved(&p.slug) {
@@ -290,17 +331,20 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             }
         }
     }
-    let mut report = Report::default();
-    if html && !site.has_address() {
-        report.warnings.push(format!(
-            "{}: [publish] has no base_url, so links between pages are relative and there is no \
-             sitemap.xml and no feed (they need the site's address)",
-            crate::project::CONFIG_FILE
-        ));
-    }
+    Ok(prepared)
+}
+
+/// Counts what is published and refused in each locale asked for into `report`, with the
+/// articles' warnings; returns the images of the published articles, each with the first
+/// article that shows it.
+fn summarize(
+    prepared: &[Prepared],
+    options: &Options,
+    report: &mut Report,
+) -> BTreeMap<String, String> {
     let mut summaries: BTreeMap<&str, LocaleSummary> = BTreeMap::new();
     let mut assets: BTreeMap<String, String> = BTreeMap::new();
-    for p in &prepared {
+    for p in prepared {
         report.warnings.extend(p.warnings.iter().cloned());
         for (locale, outcome) in &p.locales {
             if !options.locales.contains(locale) {
@@ -343,10 +387,18 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             )
         })
         .collect();
+    assets
+}
 
-    // Every image's size, and the figures whose image is missing.
+/// Reads every image's size into the site, and warns of the figures whose image is missing.
+fn measure_images(
+    project: &Project,
+    site: &mut site::Site,
+    assets: &BTreeMap<String, String>,
+    report: &mut Report,
+) {
     let articles_dir = project.root.join(&project.config.articles);
-    for (asset, slug) in &assets {
+    for (asset, slug) in assets {
         let path = articles_dir.join(asset);
         let problem = match site::image_size(&path) {
             Ok(size) => {
@@ -363,10 +415,12 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             ));
         }
     }
+}
 
-    check_out_folder(project, &options.out)?;
-    // Which language versions link to each other after this run.
-    let all_links: Vec<links::Links> = prepared
+/// Which language versions of each article link to each other after this run, and so which
+/// pages are written.
+fn plan_links(prepared: &[Prepared], options: &Options, html: bool) -> Vec<links::Links> {
+    prepared
         .iter()
         .map(|p| {
             if html {
@@ -388,21 +442,44 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
                 }
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Renders every article's pages, all in one: their files and their entries on the front pages
+/// and feeds.
+fn render_articles(
+    prepared: &[Prepared],
+    all_links: &[links::Links],
+    project: &Project,
+    site: &site::Site,
+    options: &Options,
+) -> Result<Rendered> {
     let rendered: Vec<Result<Rendered>> = prepared
         .par_iter()
-        .zip(&all_links)
-        .map(|(p, links)| render_article(p, links, project, &site, options))
+        .zip(all_links)
+        .map(|(p, links)| render_article(p, links, project, site, options))
         .collect();
-    let mut pages: Vec<(PathBuf, String)> = Vec::new();
-    let mut entries: Vec<front::Entry> = Vec::new();
+    let mut all = Rendered {
+        files: Vec::new(),
+        entries: Vec::new(),
+    };
     for r in rendered {
         let r = r?;
-        pages.extend(r.files);
-        entries.extend(r.entries);
+        all.files.extend(r.files);
+        all.entries.extend(r.entries);
     }
+    Ok(all)
+}
+
+/// The language versions of each article that link to each other; the pages of an earlier
+/// publish that link to others are recorded in `report` as withdrawn.
+fn list_versions(
+    prepared: &[Prepared],
+    all_links: &[links::Links],
+    report: &mut Report,
+) -> front::Versions {
     let mut versions: front::Versions = BTreeMap::new();
-    for (p, l) in prepared.iter().zip(&all_links) {
+    for (p, l) in prepared.iter().zip(all_links) {
         if !l.alternates.is_empty() {
             versions.insert(p.slug.clone(), l.alternates.clone());
         }
@@ -416,16 +493,15 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             });
         }
     }
-    if options.whole_site && html {
-        pages.extend(front::site_pages(&site, &entries, &versions)?);
-    }
-    if options.formats.contains(&Format::Hugo) {
-        pages.extend(hugo::site_files(&site)?);
-    }
+    versions
+}
 
+/// Writes the pages into the output folder `out`, counting in `report` those written and those
+/// left unchanged.
+fn write_pages(pages: &[(PathBuf, String)], out: &Path, report: &mut Report) -> Result<()> {
     let results: Vec<Result<bool>> = pages
         .par_iter()
-        .map(|(path, text)| write_atomic(&options.out.join(path), text))
+        .map(|(path, text)| write_atomic(&out.join(path), text))
         .collect();
     for result in results {
         if result? {
@@ -434,7 +510,19 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             report.unchanged += 1;
         }
     }
-    let mut produced: BTreeSet<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
+    Ok(())
+}
+
+/// Copies the images that were found into the assets folder of each format that has one,
+/// adding them to the files `produced`.
+fn copy_assets(
+    project: &Project,
+    site: &site::Site,
+    assets: &BTreeMap<String, String>,
+    options: &Options,
+    produced: &mut BTreeSet<PathBuf>,
+) -> Result<()> {
+    let html = options.formats.contains(&Format::Html);
     let asset_folders: Vec<PathBuf> = [
         (html || options.formats.contains(&Format::Markdown)).then(|| PathBuf::from("assets")),
         options
@@ -456,15 +544,31 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
             produced.insert(to);
         }
     }
+    Ok(())
+}
+
+/// Removes from the output folder `out` the pages that `report` lists as withdrawn.
+fn remove_withdrawn(out: &Path, report: &mut Report) -> Result<()> {
     for w in &report.withdrawn {
         let rel = PathBuf::from(&w.locale).join(format!("{}.html", w.slug));
-        let path = options.out.join(&rel);
+        let path = out.join(&rel);
         match std::fs::remove_file(&path) {
             Ok(()) => report.removed.push(rel),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(&path, e)),
         }
     }
+    Ok(())
+}
+
+/// Records the files `produced` in the output folder's manifest; for the whole site, first
+/// removes the files of an earlier publish that belong to nothing any more.
+fn update_manifest(
+    project: &Project,
+    options: &Options,
+    produced: BTreeSet<PathBuf>,
+    report: &mut Report,
+) -> Result<()> {
     let mut manifest = Manifest::read(&options.out)?;
     if options.whole_site {
         let articles: BTreeSet<String> = project.article_slugs()?.into_iter().collect();
@@ -484,7 +588,7 @@ pub fn publish(project: &Project, slugs: &[String], options: &Options) -> Result
     }
     manifest.add(produced);
     manifest.write(&options.out)?;
-    Ok(report)
+    Ok(())
 }
 
 /// What one article gives: its files, and its pages as the front pages and feeds list them.

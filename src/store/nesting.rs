@@ -60,6 +60,8 @@ pub fn placeables(text: &str) -> HashMap<usize, usize> {
     scan(text, None).closed
 }
 
+/// Scans `source` in one pass: the placeables it closes, and, with a `limit`, where it first nests
+/// deeper than that (the scan stops there).
 fn scan(source: &str, limit: Option<usize>) -> Scan {
     let bytes = source.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
@@ -78,18 +80,7 @@ fn scan(source: &str, limit: Option<usize>) -> Scan {
                     true
                 }
                 b'\n' if stack.last() == Some(&Frame::Variant) => {
-                    // A variant's pattern goes on over indented lines, and ends at a line that
-                    // is not indented or starts with `[`, `*`, `}` or `.`.
-                    let mut j = i + 1;
-                    while bytes.get(j) == Some(&b' ') {
-                        j += 1;
-                    }
-                    let ends = match bytes.get(j) {
-                        None => true,
-                        Some(b'\n' | b'\r') => false,
-                        Some(c) => j == i + 1 || matches!(c, b'[' | b'*' | b'}' | b'.'),
-                    };
-                    if ends {
+                    if let Some(j) = variant_end(bytes, i) {
                         stack.pop();
                         i = j;
                         continue;
@@ -101,16 +92,7 @@ fn scan(source: &str, limit: Option<usize>) -> Scan {
             // An expression: inside a placeable or a call's arguments.
             Some(top) => match b {
                 b'"' => {
-                    // A string literal: on one line, `\` escapes the next character.
-                    let mut j = i + 1;
-                    while let Some(&c) = bytes.get(j) {
-                        match c {
-                            b'\\' => j += 2,
-                            b'"' | b'\n' => break,
-                            _ => j += 1,
-                        }
-                    }
-                    i = j + 1;
+                    i = string_end(bytes, i);
                     continue;
                 }
                 b'{' => {
@@ -131,13 +113,7 @@ fn scan(source: &str, limit: Option<usize>) -> Scan {
                     false
                 }
                 b'}' => {
-                    // Closes the placeable (and, in invalid source, what is left open in it).
-                    while let Some(frame) = stack.pop() {
-                        if let Frame::Placeable { open, .. } = frame {
-                            out.closed.insert(open, i + 1);
-                            break;
-                        }
-                    }
+                    close_placeable(&mut stack, &mut out.closed, i);
                     false
                 }
                 b'-' if bytes.get(i + 1) == Some(&b'>') => {
@@ -172,6 +148,47 @@ fn scan(source: &str, limit: Option<usize>) -> Scan {
         i += 1;
     }
     out
+}
+
+/// Where the pattern of a variant ends at the line break at `i`: the first byte of the next
+/// line that is not a space, when that line ends it. A variant's pattern goes on over indented
+/// lines, and ends at a line that is not indented or starts with `[`, `*`, `}` or `.`.
+fn variant_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while bytes.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    let ends = match bytes.get(j) {
+        None => true,
+        Some(b'\n' | b'\r') => false,
+        Some(c) => j == i + 1 || matches!(c, b'[' | b'*' | b'}' | b'.'),
+    };
+    ends.then_some(j)
+}
+
+/// The byte after the string literal whose `"` is at `i`: on one line, `\` escapes the next
+/// character.
+fn string_end(bytes: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    while let Some(&c) = bytes.get(j) {
+        match c {
+            b'\\' => j += 2,
+            b'"' | b'\n' => break,
+            _ => j += 1,
+        }
+    }
+    j + 1
+}
+
+/// Closes the placeable that the `}` at `i` ends (and, in invalid source, what is left open in
+/// it), recording where it opened and closed.
+fn close_placeable(stack: &mut Vec<Frame>, closed: &mut HashMap<usize, usize>, i: usize) {
+    while let Some(frame) = stack.pop() {
+        if let Frame::Placeable { open, .. } = frame {
+            closed.insert(open, i + 1);
+            break;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use quick_xml::events::{BytesEnd, Event};
 use super::xml::{is_xml_char, plain_text, Element, Node, Xml};
 use super::{by_article, code, collect_named, state_note, BITEXT_NS, XLIFF12_NS};
 use crate::error::{Error, Result};
-use crate::exchange::{normalize, Export, Format, Incoming, IncomingUnit};
+use crate::exchange::{normalize, Export, Format, Incoming, IncomingUnit, Unit};
 use crate::state::State;
 use crate::store::escape::{self, Piece};
 
@@ -25,22 +25,7 @@ fn state12(state: State) -> &'static str {
 
 /// The XLIFF 1.2 text of `export`. A character XML cannot hold makes it an error.
 pub fn write12(export: &Export) -> Result<String> {
-    for unit in &export.units {
-        let texts = std::iter::once(unit.source.as_str()).chain(unit.target.iter().flatten().map(
-            |p| match p {
-                Piece::Text(t) | Piece::Expr(t) => t.as_str(),
-            },
-        ));
-        for text in texts {
-            if let Some(c) = text.chars().find(|&c| !is_xml_char(c)) {
-                return Err(Error::Usage(format!(
-                    "{} {}: the character U+{:04X} cannot be written in XLIFF 1.2 (use XLIFF 2.0 \
-                     or PO)",
-                    unit.slug, unit.id, c as u32
-                )));
-            }
-        }
-    }
+    check_xml_chars(export)?;
     let mut xml = Xml::new();
     xml.event(Event::Start(Xml::start(
         "xliff",
@@ -63,98 +48,7 @@ pub fn write12(export: &Export) -> Result<String> {
         );
         xml.open(2, "body", &[]);
         for unit in units {
-            // translate-toolkit, Weblate and others read `approved` as "not fuzzy".
-            let exported = unit.exported();
-            let mut attrs = vec![
-                ("id", unit.id.as_str()),
-                ("resname", unit.id.as_str()),
-                ("xml:space", "preserve"),
-                ("bitext:exported", exported.as_str()),
-            ];
-            if unit.state == State::Current {
-                attrs.push(("approved", "yes"));
-            }
-            xml.open(3, "trans-unit", &attrs);
-            xml.leaf(4, "source", &[], &unit.source);
-            if let Some(pieces) = &unit.target {
-                xml.indent(4);
-                xml.event(Event::Start(Xml::start(
-                    "target",
-                    &[("state", state12(unit.state))],
-                )));
-                let mut code = 0;
-                for piece in pieces {
-                    match piece {
-                        Piece::Text(t) => xml.text(t),
-                        Piece::Expr(e) => {
-                            code += 1;
-                            xml.empty(
-                                "x",
-                                &[
-                                    ("id", &code.to_string()),
-                                    ("ctype", "x-fluent-placeable"),
-                                    ("equiv-text", e.as_str()),
-                                ],
-                            );
-                        }
-                    }
-                }
-                xml.event(Event::End(BytesEnd::new("target")));
-            }
-            // The segment's place, which tools show as its location.
-            xml.open(
-                4,
-                "context-group",
-                &[("name", "bitext"), ("purpose", "location")],
-            );
-            xml.leaf(
-                5,
-                "context",
-                &[("context-type", "sourcefile")],
-                &format!("{}:{}", unit.slug, unit.id),
-            );
-            xml.close(4, "context-group");
-            xml.leaf(
-                4,
-                "note",
-                &[("from", "bitext")],
-                &format!("bitext: {}", state_note(unit.state)),
-            );
-            if let Some(by) = &unit.translator {
-                xml.leaf(
-                    4,
-                    "note",
-                    &[("from", by), ("annotates", "target")],
-                    &format!("translated by {by}"),
-                );
-            }
-            if let Some((by, note)) = &unit.rejected {
-                xml.leaf(
-                    4,
-                    "note",
-                    &[("from", by), ("annotates", "target"), ("priority", "1")],
-                    &format!("rejected by {by}: {note}"),
-                );
-            }
-            if let (Some(previous), Some(pieces)) = (&unit.previous, &unit.target) {
-                xml.open(4, "alt-trans", &[("alttranstype", "previous-version")]);
-                xml.leaf(5, "source", &[], previous);
-                xml.leaf(5, "target", &[], &escape::display(pieces));
-                xml.close(4, "alt-trans");
-            }
-            for m in &unit.matches {
-                let quality = m.score.to_string();
-                let origin = format!("bitext-tm {} {} ({})", m.slug, m.id, m.state);
-                xml.open(
-                    4,
-                    "alt-trans",
-                    &[("match-quality", &quality), ("origin", &origin)],
-                );
-                xml.leaf(5, "source", &[], &m.source);
-                xml.leaf(5, "target", &[], &m.translation);
-                xml.close(4, "alt-trans");
-            }
-            xml.close(3, "trans-unit");
+            write_unit12(&mut xml, unit);
         }
         xml.close(2, "body");
         xml.close(1, "file");
@@ -162,6 +56,140 @@ pub fn write12(export: &Export) -> Result<String> {
     xml.indent(0);
     xml.event(Event::End(BytesEnd::new("xliff")));
     xml.finish()
+}
+
+/// Refuses an export with a character XML 1.0 cannot hold, which XLIFF 1.2 has no way to write.
+fn check_xml_chars(export: &Export) -> Result<()> {
+    for unit in &export.units {
+        let texts = std::iter::once(unit.source.as_str()).chain(unit.target.iter().flatten().map(
+            |p| match p {
+                Piece::Text(t) | Piece::Expr(t) => t.as_str(),
+            },
+        ));
+        for text in texts {
+            if let Some(c) = text.chars().find(|&c| !is_xml_char(c)) {
+                return Err(Error::Usage(format!(
+                    "{} {}: the character U+{:04X} cannot be written in XLIFF 1.2 (use XLIFF 2.0 \
+                     or PO)",
+                    unit.slug, unit.id, c as u32
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes one segment as a `<trans-unit>`: its source, target, place, notes and alternatives.
+fn write_unit12(xml: &mut Xml, unit: &Unit) {
+    // translate-toolkit, Weblate and others read `approved` as "not fuzzy".
+    let exported = unit.exported();
+    let mut attrs = vec![
+        ("id", unit.id.as_str()),
+        ("resname", unit.id.as_str()),
+        ("xml:space", "preserve"),
+        ("bitext:exported", exported.as_str()),
+    ];
+    if unit.state == State::Current {
+        attrs.push(("approved", "yes"));
+    }
+    xml.open(3, "trans-unit", &attrs);
+    xml.leaf(4, "source", &[], &unit.source);
+    if let Some(pieces) = &unit.target {
+        write_target12(xml, unit.state, pieces);
+    }
+    // The segment's place, which tools show as its location.
+    xml.open(
+        4,
+        "context-group",
+        &[("name", "bitext"), ("purpose", "location")],
+    );
+    xml.leaf(
+        5,
+        "context",
+        &[("context-type", "sourcefile")],
+        &format!("{}:{}", unit.slug, unit.id),
+    );
+    xml.close(4, "context-group");
+    write_notes12(xml, unit);
+    write_alternatives12(xml, unit);
+    xml.close(3, "trans-unit");
+}
+
+/// Writes a translation as a `<target>`, each placeable an `<x>` whose `equiv-text` is its
+/// source.
+fn write_target12(xml: &mut Xml, state: State, pieces: &[Piece]) {
+    xml.indent(4);
+    xml.event(Event::Start(Xml::start(
+        "target",
+        &[("state", state12(state))],
+    )));
+    let mut code = 0;
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => xml.text(t),
+            Piece::Expr(e) => {
+                code += 1;
+                xml.empty(
+                    "x",
+                    &[
+                        ("id", &code.to_string()),
+                        ("ctype", "x-fluent-placeable"),
+                        ("equiv-text", e.as_str()),
+                    ],
+                );
+            }
+        }
+    }
+    xml.event(Event::End(BytesEnd::new("target")));
+}
+
+/// Writes a unit's notes: its state, its translator and a reviewer's rejection.
+fn write_notes12(xml: &mut Xml, unit: &Unit) {
+    xml.leaf(
+        4,
+        "note",
+        &[("from", "bitext")],
+        &format!("bitext: {}", state_note(unit.state)),
+    );
+    if let Some(by) = &unit.translator {
+        xml.leaf(
+            4,
+            "note",
+            &[("from", by), ("annotates", "target")],
+            &format!("translated by {by}"),
+        );
+    }
+    if let Some((by, note)) = &unit.rejected {
+        xml.leaf(
+            4,
+            "note",
+            &[("from", by), ("annotates", "target"), ("priority", "1")],
+            &format!("rejected by {by}: {note}"),
+        );
+    }
+}
+
+/// Writes a unit's `<alt-trans>`: the earlier English of a stale one with its translation, and
+/// the memory matches.
+fn write_alternatives12(xml: &mut Xml, unit: &Unit) {
+    if let (Some(previous), Some(pieces)) = (&unit.previous, &unit.target) {
+        xml.open(4, "alt-trans", &[("alttranstype", "previous-version")]);
+        xml.leaf(5, "source", &[], previous);
+        xml.leaf(5, "target", &[], &escape::display(pieces));
+        xml.close(4, "alt-trans");
+    }
+    for m in &unit.matches {
+        let quality = m.score.to_string();
+        let origin = format!("bitext-tm {} {} ({})", m.slug, m.id, m.state);
+        xml.open(
+            4,
+            "alt-trans",
+            &[("match-quality", &quality), ("origin", &origin)],
+        );
+        xml.leaf(5, "source", &[], &m.source);
+        xml.leaf(5, "target", &[], &m.translation);
+        xml.close(4, "alt-trans");
+    }
 }
 
 pub(super) fn parse12(path: &Path, text: &str, root: &Element) -> Result<Incoming> {

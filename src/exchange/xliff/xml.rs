@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesRef, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 use quick_xml::{Reader, Writer};
 
@@ -194,124 +194,160 @@ pub(super) fn read_tree(path: &Path, text: &str) -> Result<Element> {
     };
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
+    let mut tree = Tree::default();
     loop {
         let offset = reader.buffer_position();
         let event = reader
             .read_event()
             .map_err(|e| at(reader.error_position(), format!("not well-formed XML: {e}")))?;
-        let start = |e: &BytesStart| -> Result<Element> {
-            let name = e.local_name().as_ref().to_string();
-            let mut attrs = Vec::new();
-            for attr in e.attributes() {
-                let attr = attr.map_err(|err| at(offset, format!("bad attribute: {err}")))?;
-                let key = attr.key.as_ref().to_string();
-                let value = attr
-                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|err| at(offset, format!("attribute {key}: {err}")))?
-                    .into_owned();
-                attrs.push((key, value));
-            }
-            Ok(Element {
-                name,
-                attrs,
-                children: Vec::new(),
-                offset: usize::try_from(offset).unwrap_or(0),
-            })
-        };
-        let push_text = |stack: &mut Vec<Element>, s: &str| {
-            if let Some(parent) = stack.last_mut() {
-                match parent.children.last_mut() {
-                    Some(Node::Text(t)) => t.push_str(s),
-                    _ => parent.children.push(Node::Text(s.to_string())),
-                }
-            }
-        };
         match event {
-            Event::DocType(_) => {
-                return Err(at(
-                    offset,
-                    "a DOCTYPE is not allowed in an exchange file (it could define entities that \
-                     read other files or expand without end)"
-                        .into(),
-                ))
-            }
-            Event::Start(e) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(at(offset, format!("elements nest deeper than {MAX_DEPTH}")));
-                }
-                if root.is_some() {
-                    return Err(at(offset, "a second root element".into()));
-                }
-                let element = start(&e)?;
-                stack.push(element);
-            }
-            Event::Empty(e) => {
-                let element = start(&e)?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(element)),
-                    None if root.is_none() => root = Some(element),
-                    None => return Err(at(offset, "a second root element".into())),
-                }
-            }
-            Event::End(_) => {
-                let Some(element) = stack.pop() else {
-                    return Err(at(offset, "an end tag with no start".into()));
-                };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(element)),
-                    None => root = Some(element),
-                }
-            }
-            Event::Text(t) => {
-                let content = t.xml10_content();
-                if stack.is_empty() {
-                    if !content.trim().is_empty() {
-                        return Err(at(offset, "text outside the root element".into()));
-                    }
-                } else {
-                    push_text(&mut stack, &content);
-                }
-            }
-            Event::CData(t) => {
-                let content = t.xml10_content().into_owned();
-                push_text(&mut stack, &content);
-            }
-            Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    Ok(None) => match &*r {
-                        "amp" => "&".into(),
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        other => {
-                            return Err(at(
-                                offset,
-                                format!("unknown entity &{other}; (only the XML ones are read)"),
-                            ))
-                        }
-                    },
-                    Err(e) => return Err(at(offset, format!("bad character reference: {e}"))),
-                };
-                if stack.is_empty() {
-                    return Err(at(offset, "text outside the root element".into()));
-                }
-                push_text(&mut stack, &resolved);
-            }
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
             Event::Eof => break,
+            event => tree.take(event, offset).map_err(|why| at(offset, why))?,
         }
     }
-    if let Some(open) = stack.last() {
+    if let Some(open) = tree.stack.last() {
         return Err(at(
             text.len() as u64,
             format!("the file ends inside <{}>", open.name),
         ));
     }
-    root.ok_or_else(|| Error::at_offset(path, text, 0, "no XML root element"))
+    tree.root
+        .ok_or_else(|| Error::at_offset(path, text, 0, "no XML root element"))
+}
+
+/// The elements read so far: those still open, innermost last, and the root once it is closed.
+#[derive(Default)]
+struct Tree {
+    stack: Vec<Element>,
+    root: Option<Element>,
+}
+
+impl Tree {
+    /// Takes in the event that starts at `offset`; on error, why (the error is at `offset`).
+    fn take(&mut self, event: Event, offset: u64) -> Result<(), String> {
+        match event {
+            Event::DocType(_) => {
+                return Err(
+                    "a DOCTYPE is not allowed in an exchange file (it could define entities that \
+                     read other files or expand without end)"
+                        .into(),
+                )
+            }
+            Event::Start(e) => self.open(&e, offset)?,
+            Event::Empty(e) => self.empty(&e, offset)?,
+            Event::End(_) => self.close()?,
+            Event::Text(t) => {
+                let content = t.xml10_content();
+                if self.stack.is_empty() {
+                    if !content.trim().is_empty() {
+                        return Err("text outside the root element".into());
+                    }
+                } else {
+                    self.push_text(&content);
+                }
+            }
+            Event::CData(t) => {
+                let content = t.xml10_content().into_owned();
+                self.push_text(&content);
+            }
+            Event::GeneralRef(r) => {
+                let resolved = resolve_reference(&r)?;
+                if self.stack.is_empty() {
+                    return Err("text outside the root element".into());
+                }
+                self.push_text(&resolved);
+            }
+            // The end of the file is the reader's to handle.
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::Eof => {}
+        }
+        Ok(())
+    }
+
+    /// Opens an element with a start tag.
+    fn open(&mut self, e: &BytesStart, offset: u64) -> Result<(), String> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(format!("elements nest deeper than {MAX_DEPTH}"));
+        }
+        if self.root.is_some() {
+            return Err("a second root element".into());
+        }
+        let element = read_element(e, offset)?;
+        self.stack.push(element);
+        Ok(())
+    }
+
+    /// Adds an empty element (`<x/>`) to the open one, or makes it the root.
+    fn empty(&mut self, e: &BytesStart, offset: u64) -> Result<(), String> {
+        let element = read_element(e, offset)?;
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(Node::Element(element)),
+            None if self.root.is_none() => self.root = Some(element),
+            None => return Err("a second root element".into()),
+        }
+        Ok(())
+    }
+
+    /// Closes the open element with an end tag: it joins its parent, or becomes the root.
+    fn close(&mut self) -> Result<(), String> {
+        let Some(element) = self.stack.pop() else {
+            return Err("an end tag with no start".into());
+        };
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(Node::Element(element)),
+            None => self.root = Some(element),
+        }
+        Ok(())
+    }
+
+    /// Adds text to the open element, joining the text just before it.
+    fn push_text(&mut self, s: &str) {
+        if let Some(parent) = self.stack.last_mut() {
+            match parent.children.last_mut() {
+                Some(Node::Text(t)) => t.push_str(s),
+                _ => parent.children.push(Node::Text(s.to_string())),
+            }
+        }
+    }
+}
+
+/// The element that a start tag at `offset` opens, with its attributes' values normalized; on
+/// error, why.
+fn read_element(e: &BytesStart, offset: u64) -> Result<Element, String> {
+    let name = e.local_name().as_ref().to_string();
+    let mut attrs = Vec::new();
+    for attr in e.attributes() {
+        let attr = attr.map_err(|err| format!("bad attribute: {err}"))?;
+        let key = attr.key.as_ref().to_string();
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| format!("attribute {key}: {err}"))?
+            .into_owned();
+        attrs.push((key, value));
+    }
+    Ok(Element {
+        name,
+        attrs,
+        children: Vec::new(),
+        offset: usize::try_from(offset).unwrap_or(0),
+    })
+}
+
+/// The text of a character reference or of one of the five predefined entities; on error, why.
+fn resolve_reference(r: &BytesRef) -> Result<String, String> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Ok(c.to_string()),
+        Ok(None) => match &**r {
+            "amp" => Ok("&".into()),
+            "lt" => Ok("<".into()),
+            "gt" => Ok(">".into()),
+            "quot" => Ok("\"".into()),
+            "apos" => Ok("'".into()),
+            other => Err(format!(
+                "unknown entity &{other}; (only the XML ones are read)"
+            )),
+        },
+        Err(e) => Err(format!("bad character reference: {e}")),
+    }
 }
 
 /// All the text inside an element.
