@@ -501,8 +501,35 @@ impl Project {
 
     /// Resolves one slug given on the command line to a synced article.
     pub fn synced_slug(&self, arg: &str) -> Result<String> {
+        // One article's history is looked for in its own folder; the whole tree is walked only
+        // to explain a slug that is not there.
+        let slug = self.slug_of(arg);
+        if check_slug(slug).is_ok() && self.has_history(slug) {
+            return Ok(slug.to_string());
+        }
         let mut slugs = self.select(&[arg.to_string()], &self.synced_slugs()?)?;
         Ok(slugs.remove(0))
+    }
+
+    /// The slug a command-line argument names: `articles/x.md` and `x.md` are `x`.
+    fn slug_of<'a>(&self, arg: &'a str) -> &'a str {
+        let slug = arg.trim_end_matches(".md");
+        let prefix = format!("{}/", self.config.articles);
+        slug.strip_prefix(prefix.as_str()).unwrap_or(slug)
+    }
+
+    /// Whether `slug` has a history file, by its exact name (also where the file system
+    /// ignores case).
+    fn has_history(&self, slug: &str) -> bool {
+        let path = self.history_path(slug);
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return false;
+        };
+        std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.file_name() == name && e.file_type().is_ok_and(|t| t.is_file()))
+        })
     }
 
     /// Resolves the slugs given on the command line (or all articles when none are given).
@@ -513,11 +540,7 @@ impl Project {
         }
         let mut out = Vec::new();
         for arg in args {
-            let mut slug = arg.trim_end_matches(".md");
-            let prefix = format!("{}/", self.config.articles);
-            if let Some(rest) = slug.strip_prefix(prefix.as_str()) {
-                slug = rest;
-            }
+            let slug = self.slug_of(arg);
             check_slug(slug).map_err(|why| Error::Usage(format!("{arg}: {why}")))?;
             if known.binary_search_by(|k| k.as_str().cmp(slug)).is_err() {
                 if self.article_path(slug).is_file() {

@@ -179,12 +179,20 @@ pub fn status_with_progress(
 }
 
 impl Status {
-    /// The status of `articles`, counted in `locales`, with the totals of each locale.
+    /// The status of `articles`, counted in `locales`, with the totals of each locale and the
+    /// files under `articles/` that are skipped.
     pub fn of(
         project: &Project,
         articles: Vec<ArticleStatus>,
         locales: &[String],
     ) -> Result<Status> {
+        let mut status = Status::counted(project, articles, locales);
+        status.skipped = project.skipped_articles()?;
+        Ok(status)
+    }
+
+    /// [`Status::of`] without looking for skipped files (`skipped` is empty).
+    pub fn counted(project: &Project, articles: Vec<ArticleStatus>, locales: &[String]) -> Status {
         let mut totals: BTreeMap<String, Totals> = BTreeMap::new();
         for locale in locales {
             let t = totals.entry(locale.clone()).or_default();
@@ -195,12 +203,12 @@ impl Status {
             t.percent_translated = percent(t.current + t.stale + t.unreviewed, t.segments);
             t.percent_approved = percent(t.approved, t.segments);
         }
-        Ok(Status {
+        Status {
             source: project.config.source.clone(),
             articles,
             totals,
-            skipped: project.skipped_articles()?,
-        })
+            skipped: Vec::new(),
+        }
     }
 }
 

@@ -67,7 +67,9 @@ pub async fn status(State(app): State<Arc<App>>, headers: HeaderMap) -> Reply {
     let status = blocking(move || {
         let project = app.project()?;
         let slugs = project.synced_slugs()?;
-        Ok(app.statuses.status(&project, &slugs)?)
+        let mut status = app.statuses.status(&project, &slugs)?;
+        status.skipped = project.skipped_articles()?;
+        Ok(status)
     })
     .await?;
     Ok(Json(status).into_response())

@@ -231,13 +231,12 @@ pub enum Source {
 pub struct Stamp(Vec<Option<(u64, std::time::SystemTime, u64)>>);
 
 impl Stamp {
-    /// The stamp of the article file, its history, and the target files and journals of
-    /// `locales`.
+    /// The stamp of what [`ArticleFiles::read`] reads (the history and the target files of
+    /// `locales`) and of the article file, whose change since the last sync is noticed.
     pub fn of(project: &Project, slug: &str, locales: &[String]) -> Stamp {
         let mut paths = vec![project.article_path(slug), project.history_path(slug)];
         for locale in locales {
             paths.push(project.locale_path(locale, slug));
-            paths.push(project.journal_path(locale, slug));
         }
         Stamp(paths.iter().map(|path| stamp_of(path)).collect())
     }
