@@ -228,7 +228,7 @@ pub enum Source {
 /// tell without reading them whether anything read from them may have changed: every write of
 /// bitext replaces a file by renaming a new one over it, which gives it a new inode.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp(Vec<Option<(u64, std::time::SystemTime, u64)>>);
+pub struct Stamp(Vec<Option<StampOfFile>>);
 
 impl Stamp {
     /// The stamp of what [`ArticleFiles::read`] reads (the history and the target files of
@@ -242,10 +242,15 @@ impl Stamp {
     }
 }
 
-fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
+type StampOfFile = (u64, std::time::SystemTime, u64);
+
+fn stamp_of(path: &Path) -> Option<StampOfFile> {
+    stamp_of_meta(&std::fs::metadata(path).ok()?)
+}
+
+fn stamp_of_meta(meta: &std::fs::Metadata) -> Option<StampOfFile> {
     #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    let inode = std::os::unix::fs::MetadataExt::ino(meta);
     #[cfg(not(unix))]
     let inode = 0;
     Some((meta.len(), meta.modified().ok()?, inode))
