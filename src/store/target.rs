@@ -85,7 +85,10 @@ impl Marks {
             } else if line.starts_with("bitext:") {
                 if let Some(signoff) = SignOff::find(line) {
                     marks.signoff = Some(signoff);
-                    if let Some((_, by)) = line.split_once(", approved by ") {
+                    static APPROVED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+                        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(", approved by "));
+                    let approved = APPROVED.find(line.as_bytes());
+                    if let Some(by) = approved.map(|at| &line[at + ", approved by ".len()..]) {
                         let by = by.split([',', ' ']).next().unwrap_or("");
                         if marks.verdict.is_none() && !by.is_empty() {
                             marks.verdict = Some(Verdict::Approved { by: by.to_string() });
@@ -130,7 +133,7 @@ impl<'a> TargetFile<'a> {
     /// ```
     pub fn parse(text: &'a str) -> TargetFile<'a> {
         let file = ftl::parse(text);
-        let mut found = HashMap::new();
+        let mut found = HashMap::with_capacity(file.entries.len());
         let mut blank = std::collections::HashSet::new();
         let mut broken = HashMap::new();
         for (i, entry) in file.entries.iter().enumerate() {
