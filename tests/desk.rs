@@ -302,6 +302,18 @@ fn search_finds_a_name_in_the_english_and_the_translations() {
     f.bitext(&["search", "(unclosed", "--regex"])
         .assert()
         .code(2);
+    // An anchor holds at the start or end of a segment, not of a file.
+    for pattern in ["^The agreement was", r"state visit\.$"] {
+        let out = f.stdout(&["search", "--regex", pattern, "--json"]);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let ids: Vec<&str> = json["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["s-iwykrt"], "{pattern}: {out}");
+    }
 }
 
 #[test]

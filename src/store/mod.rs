@@ -12,6 +12,7 @@ pub mod ftl;
 pub mod journal;
 pub mod nesting;
 pub mod policy;
+pub mod sieve;
 pub mod target;
 
 use std::collections::HashSet;

@@ -175,6 +175,16 @@ impl<'a> TargetFile<'a> {
         })
     }
 
+    /// The value of segment `id`'s translation, if the file has one: the pieces of
+    /// [`TargetFile::translation`], without copying its marks.
+    pub fn value(&self, id: &str) -> Option<&[Piece]> {
+        let (i, _) = self.found.get(id)?;
+        match &self.file.entries[*i] {
+            Entry::Message(message) => message.value.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The marks of segment `id`'s translation, if it has one: what its state depends on.
     pub fn marks(&self, id: &str) -> Option<&Marks> {
         self.found.get(id).map(|(_, marks)| marks)
