@@ -323,6 +323,19 @@ fn the_memory_finds_a_word_or_a_name() {
         .assert()
         .success()
         .stdout_eq(snapbox::file!["snapshots/desk/tm-name.txt"]);
+    // One word reads only the articles that have it, but finds what the whole memory has, and
+    // when nothing matches, the count is of the whole memory.
+    let one = f.stdout(&["tm", "kk", "Tokayev's", "--json", "--limit", "50"]);
+    let json: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert!(!json["matches"].as_array().unwrap().is_empty(), "{one}");
+    let none = f.stdout(&["tm", "kk", "Pyongyang"]);
+    let sentence = f.stdout(&[
+        "tm",
+        "kk",
+        "Pyongyang and Wonsan and Kaesong are far from here.",
+    ]);
+    assert!(none.starts_with("no match of 50% or more among "), "{none}");
+    assert_eq!(none, sentence);
 }
 
 #[test]
