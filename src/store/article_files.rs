@@ -150,13 +150,24 @@ impl LocaleFile {
     /// Who approved segment `id`'s translation, while the approval stands: the translation is
     /// current and unchanged since its sign-off.
     pub fn approved(&self, history: &History, id: &str) -> Option<&str> {
+        self.approved_in(self.state(history, id), id)
+    }
+
+    /// [`LocaleFile::approved`] for a caller that knows the translation's `state` already
+    /// ([`LocaleFile::state`]).
+    pub fn approved_in(&self, state: State, id: &str) -> Option<&str> {
         let marks = self.target().marks(id)?;
         let Some(Verdict::Approved { by }) = &marks.verdict else {
             return None;
         };
-        let t = self.translation(id)?;
-        (self.state(history, id) == State::Current && !t.edited_since_signoff())
-            .then_some(by.as_str())
+        let value = self.target().value(id)?;
+        let unchanged = || {
+            marks
+                .signoff
+                .as_ref()
+                .is_none_or(|s| target::has_value_hash(value, &s.hash))
+        };
+        (state == State::Current && unchanged()).then_some(by.as_str())
     }
 
     /// The English that segment `id`'s translation was signed off against, when that differs

@@ -41,7 +41,9 @@ pub struct Translation<'f> {
 impl Translation<'_> {
     /// Whether the text was changed since it was signed off (by hand, in an editor).
     pub fn edited_since_signoff(&self) -> bool {
-        self.signoff.as_ref().is_some_and(|s| s.hash != self.hash())
+        self.signoff
+            .as_ref()
+            .is_some_and(|s| !has_value_hash(self.pieces, &s.hash))
     }
 
     /// Fingerprint of the value as it is now.
@@ -223,6 +225,25 @@ pub fn is_blank(pieces: &[Piece]) -> bool {
 /// The fingerprint recorded in a sign-off for a value.
 pub fn value_hash(pieces: &[Piece]) -> String {
     fingerprint::short(&escape::encode_pieces(pieces))
+}
+
+/// Whether `hash` is [`value_hash`] of a value made of `pieces`, compared without formatting the
+/// fingerprint (reports ask it of every approved translation).
+///
+/// ```
+/// use bitext::store::{escape::Piece, target};
+/// let value = [Piece::Text("안녕".into())];
+/// assert!(target::has_value_hash(&value, &target::value_hash(&value)));
+/// assert!(!target::has_value_hash(&value, &target::value_hash(&value).to_uppercase()));
+/// ```
+pub fn has_value_hash(pieces: &[Piece], hash: &str) -> bool {
+    let fingerprint = fingerprint::fnv1a(escape::encode_pieces(pieces).as_bytes()) >> 32;
+    let hash = hash.as_bytes();
+    hash.len() == 8
+        && hash.iter().enumerate().all(|(i, &b)| {
+            let digit = (fingerprint >> (28 - 4 * i)) & 15;
+            b == b"0123456789abcdef"[digit as usize]
+        })
 }
 
 /// A change to make to one message.
