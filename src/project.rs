@@ -499,11 +499,10 @@ impl Project {
         Ok(slugs)
     }
 
-    /// Resolves one slug given on the command line to a synced article.
+    /// Resolves one slug given on the command line to a synced article. Its history is looked
+    /// for directly; the list of every synced article is read only to explain an unknown one.
     pub fn synced_slug(&self, arg: &str) -> Result<String> {
-        // One article's history is looked for in its own folder; the whole tree is walked only
-        // to explain a slug that is not there.
-        let slug = self.slug_of(arg);
+        let slug = self.slug_of_arg(arg);
         if check_slug(slug).is_ok() && self.has_history(slug) {
             return Ok(slug.to_string());
         }
@@ -511,25 +510,30 @@ impl Project {
         Ok(slugs.remove(0))
     }
 
-    /// The slug a command-line argument names: `articles/x.md` and `x.md` are `x`.
-    fn slug_of<'a>(&self, arg: &'a str) -> &'a str {
+    /// The slug that a command-line argument names: `articles/x.md` is `x`.
+    fn slug_of_arg<'a>(&self, arg: &'a str) -> &'a str {
         let slug = arg.trim_end_matches(".md");
         let prefix = format!("{}/", self.config.articles);
         slug.strip_prefix(prefix.as_str()).unwrap_or(slug)
     }
 
-    /// Whether `slug` has a history file, by its exact name (also where the file system
-    /// ignores case).
+    /// Whether [`Project::synced_slugs`] has the valid slug `slug`, without listing the others:
+    /// its history file is there, in folders (not links to folders) under `history/`.
     fn has_history(&self, slug: &str) -> bool {
-        let path = self.history_path(slug);
-        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        let mut path = self.root.join(HISTORY_DIR);
+        if !path.is_dir() {
             return false;
-        };
-        std::fs::read_dir(dir).is_ok_and(|entries| {
-            entries
-                .flatten()
-                .any(|e| e.file_name() == name && e.file_type().is_ok_and(|t| t.is_file()))
-        })
+        }
+        let (folders, name) = slug.rsplit_once('/').unwrap_or(("", slug));
+        for folder in folders.split('/').filter(|f| !f.is_empty()) {
+            path.push(folder);
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if meta.is_dir() => {}
+                _ => return false,
+            }
+        }
+        path.push(format!("{name}.jsonl"));
+        std::fs::symlink_metadata(&path).is_ok_and(|meta| !meta.is_dir())
     }
 
     /// Resolves the slugs given on the command line (or all articles when none are given).
@@ -540,7 +544,7 @@ impl Project {
         }
         let mut out = Vec::new();
         for arg in args {
-            let slug = self.slug_of(arg);
+            let slug = self.slug_of_arg(arg);
             check_slug(slug).map_err(|why| Error::Usage(format!("{arg}: {why}")))?;
             if known.binary_search_by(|k| k.as_str().cmp(slug)).is_err() {
                 if self.article_path(slug).is_file() {

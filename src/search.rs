@@ -1,9 +1,10 @@
 //! Concordance: every segment whose English or translation contains a text (or matches a
 //! regular expression), with its translations and their states.
 //!
-//! Files are first searched as they are on disk, which is fast; only an article whose files
-//! hold a match is read and parsed, and its segments are matched one by one as a person reads
-//! them.
+//! Files are first searched as they are on disk, which is fast ([`crate::store::sieve`]); only an
+//! article whose history or target files may hold a match is parsed, and its segments are matched
+//! one by one as a person reads them. Articles are searched in parallel, and their hits come out
+//! in the order of the articles.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +15,8 @@ use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::state::State;
 use crate::store::article_files::ArticleFiles;
-use crate::store::read_text_if_exists;
+use crate::store::escape::{self, Piece};
+use crate::store::sieve::Sieve;
 
 /// `bitext search --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -49,7 +51,9 @@ pub struct Query {
     text: String,
     regex: bool,
     pattern: regex::Regex,
-    raw: regex::bytes::Regex,
+    /// The same pattern for files as they are on disk; `None` when it cannot be looked for there
+    /// (then every article is parsed).
+    sieve: Option<Sieve>,
 }
 
 impl Query {
@@ -67,33 +71,26 @@ impl Query {
             .size_limit(1 << 22)
             .build()
             .map_err(|e| Error::Usage(format!("--regex {text}: {e}")))?;
-        // On disk, a translation's text may be escaped for Fluent; a plain text is looked for
-        // word by word there, and a regular expression as it is (a sieve: the match that counts
-        // is on the text as read).
-        let raw_source = if regex {
-            source.clone()
-        } else {
-            text.split_whitespace()
-                .max_by_key(|w| w.len())
-                .map(regex::escape)
-                .unwrap_or_default()
-        };
-        let raw = regex::bytes::RegexBuilder::new(&raw_source)
-            .case_insensitive(true)
-            .unicode(true)
-            .size_limit(1 << 22)
-            .build()
-            .map_err(|e| Error::Usage(format!("--regex {text}: {e}")))?;
         Ok(Query {
             text: text.to_string(),
             regex,
             pattern,
-            raw,
+            sieve: Sieve::new(&source, true),
         })
     }
 
     fn matches(&self, text: &str) -> bool {
         self.pattern.is_match(text)
+    }
+
+    /// Whether a file as it is on disk may hold a match: a history (`locale` is `None`) or a
+    /// target file.
+    fn may_match(&self, locale: Option<&str>, bytes: &[u8]) -> bool {
+        match (&self.sieve, locale) {
+            (None, _) => true,
+            (Some(sieve), None) => sieve.history(bytes),
+            (Some(sieve), Some(_)) => sieve.fluent(bytes),
+        }
     }
 }
 
@@ -121,50 +118,57 @@ fn article_hits(
     slug: &str,
     locales: &[String],
 ) -> Result<Vec<Hit>> {
-    let source = &project.config.source;
-    let mut candidate = false;
-    for locale in std::iter::once(source).chain(locales) {
-        if let Some(file) = read_text_if_exists(&project.locale_path(locale, slug))? {
-            if query.raw.is_match(file.text.as_bytes()) {
-                candidate = true;
-                break;
-            }
-        }
-    }
-    if !candidate {
+    let keep = |locale: Option<&str>, bytes: &[u8]| query.may_match(locale, bytes);
+    let Some(files) = ArticleFiles::read_sieved(project, slug, locales, keep)? else {
         return Ok(Vec::new());
-    }
-    let files = ArticleFiles::read(project, slug, locales)?;
+    };
+    let source = &project.config.source;
     let history = files.history();
     let mut hits = Vec::new();
     for (id, english) in history.current() {
+        let source_matched = query.matches(english);
+        let translations: Vec<Option<std::borrow::Cow<str>>> = files
+            .locales()
+            .iter()
+            .map(|file| file.target().value(id).map(text_of))
+            .collect();
+        let matched_in =
+            |t: &Option<std::borrow::Cow<str>>| t.as_deref().is_some_and(|t| query.matches(t));
+        if !source_matched && !translations.iter().any(matched_in) {
+            continue;
+        }
         let mut matched = Vec::new();
-        if query.matches(english) {
+        if source_matched {
             matched.push(source.clone());
         }
         let mut found = BTreeMap::new();
-        for file in files.locales() {
-            let translation = file.translation(id).map(|t| t.text());
-            if translation.as_deref().is_some_and(|t| query.matches(t)) {
+        for (file, translation) in files.locales().iter().zip(translations) {
+            if matched_in(&translation) {
                 matched.push(file.locale().to_string());
             }
             found.insert(
                 file.locale().to_string(),
                 Found {
                     state: file.state(history, id),
-                    translation,
+                    translation: translation.map(std::borrow::Cow::into_owned),
                 },
             );
         }
-        if !matched.is_empty() {
-            hits.push(Hit {
-                slug: slug.to_string(),
-                id: id.to_string(),
-                source: english.to_string(),
-                matched,
-                locales: found,
-            });
-        }
+        hits.push(Hit {
+            slug: slug.to_string(),
+            id: id.to_string(),
+            source: english.to_string(),
+            matched,
+            locales: found,
+        });
     }
     Ok(hits)
+}
+
+/// The text of a value as a person reads it ([`escape::display`]), without a copy for plain text.
+fn text_of(pieces: &[Piece]) -> std::borrow::Cow<'_, str> {
+    match pieces {
+        [Piece::Text(text)] => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(escape::display(pieces)),
+    }
 }

@@ -76,7 +76,10 @@ impl SignOff {
     /// assert_eq!((s.source, s.by.as_deref()), (Some(0x00ff00ff), Some("arman")));
     /// ```
     pub fn find(line: &str) -> Option<SignOff> {
-        let rest = &line[line.find("signed r")? + "signed r".len()..];
+        // Read for every comment line of every target file: a searcher built once.
+        static SIGNED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("signed r"));
+        let rest = &line[SIGNED.find(line.as_bytes())? + "signed r".len()..];
         let rest = rest.split(',').next().unwrap_or("");
         let mut parts = rest.split_whitespace();
         let revision = parts.next()?.parse().ok()?;

@@ -255,8 +255,9 @@ pub fn article_status(project: &Project, slug: &str, locales: &[String]) -> Resu
         };
         problems.extend(errors.iter().map(|e| format!("syntax error: {e}")));
         for ((id, _), words) in current.iter().zip(&segment_words) {
-            c.count(file.state(history, id), *words);
-            c.approved += usize::from(file.approved(history, id).is_some());
+            let state = file.state(history, id);
+            c.count(state, *words);
+            c.approved += usize::from(file.approved_in(state, id).is_some());
             if let Some(other) = file.target().marks(id).and_then(|m| m.conflict.as_ref()) {
                 c.conflicts += 1;
                 problems.push(format!(

@@ -21,7 +21,8 @@
 //!
 //! **Built on the fly.** [`Memory::build`] reads the project in parallel each time (there is no
 //! cache to go stale); on 100,000 translated segments that takes under two seconds, and each
-//! lookup afterwards about half a millisecond (see `bench/README.md`).
+//! lookup afterwards about half a millisecond (see `bench/README.md`). A lookup of one word
+//! parses only the articles whose English has it ([`Memory::build_for`]).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -36,6 +37,7 @@ use crate::project::Project;
 use crate::state::State;
 use crate::store::article_files::ArticleFiles;
 use crate::store::escape::{self, Piece};
+use crate::store::sieve::Sieve;
 use crate::text::{token_similarity, tokens, word_hash};
 
 /// Matches scoring under this are not returned.
@@ -104,6 +106,8 @@ pub struct Memory {
     postings: HashMap<u64, Vec<u32>>,
     /// Tokens of each entry's English, for the length filter.
     lengths: Vec<u32>,
+    /// Whether only the articles one lookup needs were read ([`Memory::build_for`]).
+    partial: bool,
 }
 
 impl Memory {
@@ -118,6 +122,59 @@ impl Memory {
         Ok(Memory::from_entries(
             articles.into_iter().flatten().collect(),
         ))
+    }
+
+    /// The memory that a lookup of `text` needs: for a single word in ASCII (a name, say), only
+    /// the translations of the articles whose history has that word, letter case aside; for
+    /// anything else, the whole memory ([`Memory::build`]).
+    ///
+    /// A lookup of the word finds in the part exactly what it finds in the whole memory, in the
+    /// same order: every entry that holds the word is there, in memory order, and the word is the
+    /// only index term of the lookup, so that each candidate's weight changes by the same factor.
+    /// Only those articles are parsed (the others are read, not parsed, as
+    /// [`ArticleFiles::read_sieved`] does), and only their entries that hold the word are kept:
+    /// [`Memory::len`] then counts those.
+    pub fn build_for(project: &Project, locale: &str, text: &str) -> Result<Memory> {
+        let Some(word) = single_word(text) else {
+            return Memory::build(project, locale);
+        };
+        let Some(sieve) = Sieve::new(&regex::escape(word), true) else {
+            return Memory::build(project, locale);
+        };
+        // Of those articles, only the entries that hold the word (as an index term): no other
+        // can be a match of the lookup.
+        let term = word_hash(word);
+        let holds = |e: &Entry| {
+            e.source
+                .unicode_words()
+                .any(|w| w.eq_ignore_ascii_case(word) || (!w.is_ascii() && word_hash(w) == term))
+        };
+        let slugs = project.synced_slugs()?;
+        let articles = slugs
+            .par_iter()
+            .map(|slug| {
+                let keep =
+                    |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
+                match ArticleFiles::read_sieved(project, slug, &[], keep)? {
+                    Some(mut files) => {
+                        files.read_targets(&[locale.to_string()])?;
+                        let mut entries = entries_of(&files, locale);
+                        entries.retain(|e| holds(e));
+                        Ok(entries)
+                    }
+                    None => Ok(Vec::new()),
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut memory = Memory::from_entries(articles.into_iter().flatten().collect());
+        memory.partial = true;
+        Ok(memory)
+    }
+
+    /// Whether the memory holds every translation of its locale: not one made by
+    /// [`Memory::build_for`] for a single word.
+    pub fn is_whole(&self) -> bool {
+        !self.partial
     }
 
     /// A memory over `entries`, in that order (which breaks ties between equal matches).
@@ -165,6 +222,7 @@ impl Memory {
             exact,
             postings,
             lengths,
+            partial: false,
         }
     }
 
@@ -402,12 +460,27 @@ impl Memory {
     }
 }
 
+/// The one word of `text`, when it has one word only and that word is ASCII: then an entry holds
+/// it (as an index term, lower-cased) only if its English has the word in any letter case, which
+/// a case-insensitive search of its history finds.
+fn single_word(text: &str) -> Option<&str> {
+    let mut words = text.unicode_words();
+    let word = words.next()?;
+    (words.next().is_none() && word.is_ascii()).then_some(word)
+}
+
 /// The memory entries of one article in `locale`.
 fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<Entry>> {
     let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+    Ok(entries_of(&files, locale))
+}
+
+/// The memory entries of an article whose target file of `locale` was read.
+fn entries_of(files: &ArticleFiles, locale: &str) -> Vec<Entry> {
+    let slug = files.slug();
     let history = files.history();
     let Some(file) = files.locale(locale).filter(|f| f.exists()) else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     let mut out = Vec::new();
     for (id, english) in history.current() {
@@ -436,7 +509,7 @@ fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<En
             state,
         });
     }
-    Ok(out)
+    out
 }
 
 /// The distinct index terms of `text`, hashed: its lower-cased words and each pair of
@@ -600,6 +673,61 @@ mod tests {
         let found = memory.lookup("Officials said the talks would continue.", 3);
         assert_eq!(found[0].id, "s-best", "{found:?}");
         assert_eq!(found[0].score, 85);
+    }
+
+    /// What `Memory::build_for` relies on: a lookup of one word finds the same matches in the
+    /// entries that hold the word as in the whole memory.
+    #[test]
+    fn one_word_is_found_alike_in_the_entries_that_hold_it() {
+        let sentences = [
+            "Gazprom.",
+            "Gazprom rose.",
+            "Shares of Gazprom rose 3% on Monday.",
+            "GAZPROM",
+            "By Gazprom staff",
+            "Halyk Bank said Gazprom would pay.",
+            "Halyk Bank rose.",
+            "The bank said nothing.",
+            "Gazprom's shares fell.",
+            "Officials of Gazprom and Halyk met in Astana on Tuesday to talk.",
+        ];
+        let entries: Vec<Entry> = (0..300)
+            .map(|n| {
+                let en = sentences[n % sentences.len()];
+                let mut e = entry(&format!("a{}", n / 7), &format!("s-{n}"), en, "번역");
+                e.translation = vec![Piece::Text(format!("번역 {}", n % 13))];
+                e.state = [State::Current, State::Unreviewed][n % 2];
+                e
+            })
+            .collect();
+        let whole = Memory::from_entries(entries.clone());
+        for word in [
+            "Gazprom", "gazprom", "Gazprom,", "Halyk", "bank", "nothing", "GAZPROM.",
+        ] {
+            let hash = word_hash(single_word(word).unwrap());
+            let part = Memory::from_entries(
+                entries
+                    .iter()
+                    .filter(|e| e.source.unicode_words().any(|w| word_hash(w) == hash))
+                    .cloned()
+                    .collect(),
+            );
+            for limit in [1, 5, 50] {
+                assert_eq!(
+                    whole.lookup(word, limit),
+                    part.lookup(word, limit),
+                    "{word}"
+                );
+                assert_eq!(
+                    whole.lookup_words(word, limit),
+                    part.lookup_words(word, limit),
+                    "{word}"
+                );
+            }
+        }
+        assert!(!whole.lookup("Gazprom.", 5).is_empty());
+        assert_eq!(single_word("Gazprom Halyk"), None);
+        assert_eq!(single_word("Zürich"), None);
     }
 
     #[test]

@@ -302,6 +302,18 @@ fn search_finds_a_name_in_the_english_and_the_translations() {
     f.bitext(&["search", "(unclosed", "--regex"])
         .assert()
         .code(2);
+    // An anchor holds at the start or end of a segment, not of a file.
+    for pattern in ["^The agreement was", r"state visit\.$"] {
+        let out = f.stdout(&["search", "--regex", pattern, "--json"]);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let ids: Vec<&str> = json["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["s-iwykrt"], "{pattern}: {out}");
+    }
 }
 
 #[test]
@@ -311,6 +323,19 @@ fn the_memory_finds_a_word_or_a_name() {
         .assert()
         .success()
         .stdout_eq(snapbox::file!["snapshots/desk/tm-name.txt"]);
+    // One word reads only the articles that have it, but finds what the whole memory has, and
+    // when nothing matches, the count is of the whole memory.
+    let one = f.stdout(&["tm", "kk", "Tokayev's", "--json", "--limit", "50"]);
+    let json: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert!(!json["matches"].as_array().unwrap().is_empty(), "{one}");
+    let none = f.stdout(&["tm", "kk", "Pyongyang"]);
+    let sentence = f.stdout(&[
+        "tm",
+        "kk",
+        "Pyongyang and Wonsan and Kaesong are far from here.",
+    ]);
+    assert!(none.starts_with("no match of 50% or more among "), "{none}");
+    assert_eq!(none, sentence);
 }
 
 #[test]

@@ -34,10 +34,11 @@ struct Report<'a> {
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
-    let memory = Memory::build(project, &locale)?;
     let Some(text) = &args.text else {
+        let memory = Memory::build(project, &locale)?;
         return analysis(project, &locale, &memory, args.format.format(), out);
     };
+    let memory = Memory::build_for(project, &locale, text)?;
     let mut matches = memory.lookup(text, args.limit);
     // A word or a name, not a sentence: the sentences that have it.
     let words = bitext::text::words(text).len();
@@ -52,10 +53,15 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         })?,
         Format::Text | Format::Markdown => {
             if matches.is_empty() {
-                out.line(&format!(
-                    "no match of {}% or more among {} {locale} translations",
-                    bitext::tm::MIN_SCORE,
+                // The count is of the whole memory, which a lookup of one word did not read.
+                let translations = if memory.is_whole() {
                     memory.len()
+                } else {
+                    Memory::build(project, &locale)?.len()
+                };
+                out.line(&format!(
+                    "no match of {}% or more among {translations} {locale} translations",
+                    bitext::tm::MIN_SCORE,
                 ))?;
             }
             for m in &matches {

@@ -370,7 +370,7 @@ fn shown_in(
             (None, _) => counts.missing += 1,
             (Some(_), State::Current) => {
                 counts.current += 1;
-                counts.approved += usize::from(file.approved(history, id).is_some());
+                counts.approved += usize::from(file.approved_in(state, id).is_some());
             }
             (Some(_), state) if state.is_stale() => counts.stale += 1,
             (Some(_), _) => counts.unreviewed += 1,

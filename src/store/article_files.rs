@@ -28,7 +28,10 @@ use self_cell::self_cell;
 
 use super::journal::{self, Journal};
 use super::target::{self, Context, Marks, TargetFile, Translation, Update};
-use super::{commit_all, read_text, read_text_if_exists, stage, Staged, TextFile};
+use super::{
+    commit_all, decode_text, read_bytes_if_exists, read_text, read_text_if_exists, stage, Staged,
+    TextFile,
+};
 use crate::error::{Error, Result};
 use crate::history::{self, History};
 use crate::lock::ProjectLock;
@@ -68,19 +71,25 @@ struct LoadedJournal {
 impl LocaleFile {
     fn read(project: &Project, locale: &str, slug: &str) -> Result<LocaleFile> {
         let path = project.locale_path(locale, slug);
-        let (exists, mut style) = match read_text_if_exists(&path)? {
+        let file = read_text_if_exists(&path)?;
+        Ok(LocaleFile::parse(locale, path, file))
+    }
+
+    /// The target file at `path` parsed from its text as read (`None`: there is no file).
+    fn parse(locale: &str, path: PathBuf, file: Option<TextFile>) -> LocaleFile {
+        let (exists, mut style) = match file {
             Some(file) => (true, file),
             None => (false, TextFile::default()),
         };
         let text = std::mem::take(&mut style.text);
-        Ok(LocaleFile {
+        LocaleFile {
             locale: locale.to_string(),
             path,
             exists,
             style,
             parsed: Parsed::new(text, |text| TargetFile::parse(text)),
             journal: None,
-        })
+        }
     }
 
     fn read_journal(&mut self, project: &Project, slug: &str) -> Result<()> {
@@ -141,13 +150,24 @@ impl LocaleFile {
     /// Who approved segment `id`'s translation, while the approval stands: the translation is
     /// current and unchanged since its sign-off.
     pub fn approved(&self, history: &History, id: &str) -> Option<&str> {
+        self.approved_in(self.state(history, id), id)
+    }
+
+    /// [`LocaleFile::approved`] for a caller that knows the translation's `state` already
+    /// ([`LocaleFile::state`]).
+    pub fn approved_in(&self, state: State, id: &str) -> Option<&str> {
         let marks = self.target().marks(id)?;
         let Some(Verdict::Approved { by }) = &marks.verdict else {
             return None;
         };
-        let t = self.translation(id)?;
-        (self.state(history, id) == State::Current && !t.edited_since_signoff())
-            .then_some(by.as_str())
+        let value = self.target().value(id)?;
+        let unchanged = || {
+            marks
+                .signoff
+                .as_ref()
+                .is_none_or(|s| target::has_value_hash(value, &s.hash))
+        };
+        (state == State::Current && unchanged()).then_some(by.as_str())
     }
 
     /// The English that segment `id`'s translation was signed off against, when that differs
@@ -269,8 +289,19 @@ impl<'p> ArticleFiles<'p> {
     /// Reads the history of `slug` (empty when the article was never synced).
     pub fn open(project: &'p Project, slug: &str) -> Result<ArticleFiles<'p>> {
         let path = project.history_path(slug);
-        let history = match read_text_if_exists(&path)? {
-            Some(file) => History::parse(&project.rel(&path), &file.text)?,
+        let file = read_text_if_exists(&path)?;
+        ArticleFiles::with_history(project, slug, &path, file)
+    }
+
+    /// The files of `slug` with its history parsed from the text read at `path`.
+    fn with_history(
+        project: &'p Project,
+        slug: &str,
+        path: &Path,
+        file: Option<TextFile>,
+    ) -> Result<ArticleFiles<'p>> {
+        let history = match file {
+            Some(file) => History::parse(&project.rel(path), &file.text)?,
             None => History::default(),
         };
         Ok(ArticleFiles {
@@ -279,6 +310,45 @@ impl<'p> ArticleFiles<'p> {
             history,
             locales: Vec::new(),
         })
+    }
+
+    /// Like [`ArticleFiles::read`], for a command that looks for something across many articles:
+    /// the files are parsed only when one of them may hold it. `keep` is shown the bytes of each
+    /// file as they are on disk, the history first (with `None`) and then each target file (with
+    /// its locale), until it accepts one; when it accepts none, nothing is decoded or parsed and
+    /// the answer is `None`. Each file is read once either way.
+    pub fn read_sieved(
+        project: &'p Project,
+        slug: &str,
+        locales: &[String],
+        keep: impl Fn(Option<&str>, &[u8]) -> bool,
+    ) -> Result<Option<ArticleFiles<'p>>> {
+        let path = project.history_path(slug);
+        let history = read_bytes_if_exists(&path)?;
+        let mut kept = history.as_deref().is_some_and(|b| keep(None, b));
+        let mut targets: Vec<(&str, PathBuf, Option<Vec<u8>>)> = Vec::new();
+        for locale in locales {
+            if targets.iter().any(|(l, _, _)| l == locale) {
+                continue;
+            }
+            let target = project.locale_path(locale, slug);
+            let bytes = read_bytes_if_exists(&target)?;
+            kept = kept || bytes.as_deref().is_some_and(|b| keep(Some(locale), b));
+            targets.push((locale, target, bytes));
+        }
+        if !kept {
+            return Ok(None);
+        }
+        let decode = |path: &Path, bytes: Option<Vec<u8>>| -> Result<Option<TextFile>> {
+            bytes.map(|bytes| decode_text(path, bytes)).transpose()
+        };
+        let history = decode(&path, history)?;
+        let mut files = ArticleFiles::with_history(project, slug, &path, history)?;
+        for (locale, path, bytes) in targets {
+            let file = decode(&path, bytes)?;
+            files.locales.push(LocaleFile::parse(locale, path, file));
+        }
+        Ok(Some(files))
     }
 
     /// Reads the history and the target files of `locales`.

@@ -208,10 +208,13 @@ fn parse_entry<'a>(
     offset: usize,
     comment: Vec<&'a str>,
 ) {
-    if let Some(entry) = simple_message(source, offset, &comment) {
-        entries.push(entry);
-        return;
-    }
+    let comment = match simple_message(source, offset, comment) {
+        Ok(entry) => {
+            entries.push(entry);
+            return;
+        }
+        Err(comment) => comment,
+    };
     // The parser recurses for each level: an entry nested too deeply is junk, kept as it is and
     // reported, and never parsed.
     if let Some(at) = super::nesting::too_deep(source, MAX_NESTING) {
@@ -332,32 +335,36 @@ pub fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
-/// The fast path: `id = text` on one line with no braces, which is always valid Fluent.
-fn simple_message<'a>(source: &'a str, offset: usize, comment: &[&'a str]) -> Option<Entry<'a>> {
-    if source.contains(['\n', '{', '}']) {
-        return None;
+/// The fast path: `id = text` on one line with no braces, which is always valid Fluent. Gives
+/// the comment back when the entry is not that simple.
+fn simple_message<'a>(
+    source: &'a str,
+    offset: usize,
+    comment: Vec<&'a str>,
+) -> Result<Entry<'a>, Vec<&'a str>> {
+    if memchr::memchr3(b'\n', b'{', b'}', source.as_bytes()).is_some() {
+        return Err(comment);
     }
-    let (id, value) = source.split_once('=')?;
+    let Some((id, value)) = source.split_once('=') else {
+        return Err(comment);
+    };
     let id = id.trim_end_matches(' ');
     let is_term = id.starts_with('-');
-    if !is_identifier(id.strip_prefix('-').unwrap_or(id)) {
-        return None;
-    }
     let value = value.trim_matches(' ');
-    if value.is_empty() {
-        return None;
+    if !is_identifier(id.strip_prefix('-').unwrap_or(id)) || value.is_empty() {
+        return Err(comment);
     }
-    Some(if is_term {
+    Ok(if is_term {
         Entry::Term {
             id,
-            comment: comment.to_vec(),
+            comment,
             source,
             offset,
         }
     } else {
         Entry::Message(Message {
             id,
-            comment: comment.to_vec(),
+            comment,
             source,
             value: Some(vec![Piece::Text(value.to_string())]),
             offset,

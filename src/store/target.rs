@@ -41,7 +41,9 @@ pub struct Translation<'f> {
 impl Translation<'_> {
     /// Whether the text was changed since it was signed off (by hand, in an editor).
     pub fn edited_since_signoff(&self) -> bool {
-        self.signoff.as_ref().is_some_and(|s| s.hash != self.hash())
+        self.signoff
+            .as_ref()
+            .is_some_and(|s| !has_value_hash(self.pieces, &s.hash))
     }
 
     /// Fingerprint of the value as it is now.
@@ -85,7 +87,10 @@ impl Marks {
             } else if line.starts_with("bitext:") {
                 if let Some(signoff) = SignOff::find(line) {
                     marks.signoff = Some(signoff);
-                    if let Some((_, by)) = line.split_once(", approved by ") {
+                    static APPROVED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+                        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(", approved by "));
+                    let approved = APPROVED.find(line.as_bytes());
+                    if let Some(by) = approved.map(|at| &line[at + ", approved by ".len()..]) {
                         let by = by.split([',', ' ']).next().unwrap_or("");
                         if marks.verdict.is_none() && !by.is_empty() {
                             marks.verdict = Some(Verdict::Approved { by: by.to_string() });
@@ -130,7 +135,7 @@ impl<'a> TargetFile<'a> {
     /// ```
     pub fn parse(text: &'a str) -> TargetFile<'a> {
         let file = ftl::parse(text);
-        let mut found = HashMap::new();
+        let mut found = HashMap::with_capacity(file.entries.len());
         let mut blank = std::collections::HashSet::new();
         let mut broken = HashMap::new();
         for (i, entry) in file.entries.iter().enumerate() {
@@ -172,6 +177,16 @@ impl<'a> TargetFile<'a> {
         })
     }
 
+    /// The value of segment `id`'s translation, if the file has one: the pieces of
+    /// [`TargetFile::translation`], without copying its marks.
+    pub fn value(&self, id: &str) -> Option<&[Piece]> {
+        let (i, _) = self.found.get(id)?;
+        match &self.file.entries[*i] {
+            Entry::Message(message) => message.value.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The marks of segment `id`'s translation, if it has one: what its state depends on.
     pub fn marks(&self, id: &str) -> Option<&Marks> {
         self.found.get(id).map(|(_, marks)| marks)
@@ -210,6 +225,25 @@ pub fn is_blank(pieces: &[Piece]) -> bool {
 /// The fingerprint recorded in a sign-off for a value.
 pub fn value_hash(pieces: &[Piece]) -> String {
     fingerprint::short(&escape::encode_pieces(pieces))
+}
+
+/// Whether `hash` is [`value_hash`] of a value made of `pieces`, compared without formatting the
+/// fingerprint (reports ask it of every approved translation).
+///
+/// ```
+/// use bitext::store::{escape::Piece, target};
+/// let value = [Piece::Text("안녕".into())];
+/// assert!(target::has_value_hash(&value, &target::value_hash(&value)));
+/// assert!(!target::has_value_hash(&value, &target::value_hash(&value).to_uppercase()));
+/// ```
+pub fn has_value_hash(pieces: &[Piece], hash: &str) -> bool {
+    let fingerprint = fingerprint::fnv1a(escape::encode_pieces(pieces).as_bytes()) >> 32;
+    let hash = hash.as_bytes();
+    hash.len() == 8
+        && hash.iter().enumerate().all(|(i, &b)| {
+            let digit = (fingerprint >> (28 - 4 * i)) & 15;
+            b == b"0123456789abcdef"[digit as usize]
+        })
 }
 
 /// A change to make to one message.
