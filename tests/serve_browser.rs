@@ -145,6 +145,14 @@ fn log_in(tab: &Tab, server: &Server, handle: &str) {
     );
 }
 
+/// Waits until segment `id` says it was saved.
+fn wait_for_saved(tab: &Tab, id: &str) {
+    wait_for(
+        tab,
+        &format!("document.querySelector('#seg-{id} .result').textContent.includes('saved')"),
+    );
+}
+
 /// Waits for the workspace to focus a segment's editor, as it does on load.
 fn wait_for_workspace(tab: &Tab) {
     wait_for(
@@ -415,10 +423,7 @@ fn two_people_on_one_segment_see_each_other_and_nothing_is_lost() {
     retype(&minho, &x, his);
     retype(&jiwon, &x, hers);
     ctrl_enter(&minho);
-    wait_for(
-        &minho,
-        &format!("document.querySelector('#seg-{x} .result').textContent.includes('saved')"),
-    );
+    wait_for_saved(&minho, &x);
     assert_eq!(translation_in(&f, "ko", slug, &x).as_deref(), Some(his));
 
     // Ji-won's save is refused: she sees his version beside hers, and the files keep his.
@@ -457,10 +462,7 @@ fn two_people_on_one_segment_see_each_other_and_nothing_is_lost() {
         "document.activeElement.classList.contains('keep-mine')"
     ));
     jiwon.press_key("Enter").unwrap();
-    wait_for(
-        &jiwon,
-        &format!("document.querySelector('#seg-{x} .result').textContent.includes('saved')"),
-    );
+    wait_for_saved(&jiwon, &x);
     assert_eq!(translation_in(&f, "ko", slug, &x).as_deref(), Some(hers));
     let x_blame = blame(&f, "ko", slug);
     assert_eq!(segment(&x_blame, &x)["translated"]["by"], "seo-jiwon");
@@ -629,10 +631,7 @@ fn markup_in_a_translation_stays_text_on_every_page() {
     wait_for_workspace(&tab);
     retype(&tab, &id, PAYLOAD);
     ctrl_enter(&tab);
-    wait_for(
-        &tab,
-        &format!("document.querySelector('#seg-{id} .result').textContent.includes('saved')"),
-    );
+    wait_for_saved(&tab, &id);
     assert_eq!(
         translation_in(&f, "kk", slug, &id).as_deref(),
         Some(PAYLOAD)
