@@ -114,14 +114,32 @@ impl Memory {
     /// The memory of `locale`: every translated segment of every synced article, read in
     /// parallel.
     pub fn build(project: &Project, locale: &str) -> Result<Memory> {
+        Ok(Memory::build_with(project, locale, |_| Ok(None::<()>))?.0)
+    }
+
+    /// Like [`Memory::build`], and what `also` makes of each article's files as they are read
+    /// for the memory, by slug: a command that needs the memory and the articles reads each
+    /// file once.
+    pub fn build_with<T: Send>(
+        project: &Project,
+        locale: &str,
+        also: impl Fn(&ArticleFiles) -> Result<Option<T>> + Sync,
+    ) -> Result<(Memory, HashMap<String, T>)> {
         let slugs = project.synced_slugs()?;
         let articles = slugs
             .par_iter()
-            .map(|slug| article_entries(project, locale, slug))
+            .map(|slug| {
+                let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+                Ok((
+                    entries_of(&files, locale),
+                    also(&files)?.map(|t| (slug.clone(), t)),
+                ))
+            })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Memory::from_entries(
-            articles.into_iter().flatten().collect(),
-        ))
+        let (entries, made): (Vec<Vec<Entry>>, Vec<Option<(String, T)>>) =
+            articles.into_iter().unzip();
+        let memory = Memory::from_entries(entries.into_iter().flatten().collect());
+        Ok((memory, made.into_iter().flatten().collect()))
     }
 
     /// The memory that a lookup of `text` needs: for a single word in ASCII (a name, say), only
@@ -467,12 +485,6 @@ fn single_word(text: &str) -> Option<&str> {
     let mut words = text.unicode_words();
     let word = words.next()?;
     (words.next().is_none() && word.is_ascii()).then_some(word)
-}
-
-/// The memory entries of one article in `locale`.
-fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<Entry>> {
-    let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
-    Ok(entries_of(&files, locale))
 }
 
 /// The memory entries of an article whose target file of `locale` was read.
