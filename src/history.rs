@@ -73,7 +73,7 @@ pub struct Event<'h> {
     pub revision: u32,
     pub op: Op,
     pub text: Option<&'h str>,
-    /// The fingerprint of `text` ([`crate::state::source_fingerprint`]).
+    /// The fingerprint of `text` ([`crate::fingerprint::source`]).
     pub fingerprint: Option<u32>,
     pub class: Option<Class>,
 }
@@ -210,7 +210,7 @@ impl History {
                 if i == next {
                     self.trails.push(Vec::new());
                 }
-                let fingerprint = change.text.as_deref().map(crate::state::source_fingerprint);
+                let fingerprint = change.text.as_deref().map(crate::fingerprint::source);
                 self.trails[i].push((r, c, fingerprint));
             }
         }

@@ -31,11 +31,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::article_files::ArticleFiles;
 use crate::diff::{self, Op};
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
-use crate::store::article_files::ArticleFiles;
 use crate::store::escape::{self, Piece};
 use crate::store::sieve::Sieve;
 use crate::text::{token_similarity, tokens, word_hash};
@@ -136,10 +136,13 @@ impl Memory {
                 ))
             })
             .collect::<Result<Vec<_>>>()?;
-        let (entries, made): (Vec<Vec<Entry>>, Vec<Option<(String, T)>>) =
-            articles.into_iter().unzip();
-        let memory = Memory::from_entries(entries.into_iter().flatten().collect());
-        Ok((memory, made.into_iter().flatten().collect()))
+        let mut entries = Vec::new();
+        let mut made = HashMap::new();
+        for (article_entries, article_made) in articles {
+            entries.extend(article_entries);
+            made.extend(article_made);
+        }
+        Ok((Memory::from_entries(entries), made))
     }
 
     /// The memory that a lookup of `text` needs: for a single word in ASCII (a name, say), only
@@ -537,68 +540,6 @@ fn index_terms(text: &str) -> Vec<u64> {
     terms.sort_unstable();
     terms.dedup();
     terms
-}
-
-/// The work of a locale by how much the memory already has of it, as CAT tools report it: the
-/// segments to do (missing, stale, rejected) by their best match's band, with their words.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Analysis {
-    pub locale: String,
-    pub bands: Vec<Band>,
-    pub segments: usize,
-    pub words: usize,
-}
-
-/// One band of matches.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Band {
-    /// `100%`, `95-99%`, `85-94%`, `75-84%` or `new` (no match of 75% or more).
-    pub band: &'static str,
-    pub segments: usize,
-    pub words: usize,
-}
-
-/// The bands of an analysis, by the lowest score each takes.
-pub const BANDS: [(&str, u32); 5] = [
-    ("100%", 100),
-    ("95-99%", 95),
-    ("85-94%", 85),
-    ("75-84%", 75),
-    ("new", 0),
-];
-
-impl Analysis {
-    /// The analysis of the `todo` items of a locale (the memory's matches already looked up).
-    pub fn of(locale: &str, items: &[crate::todo::Item]) -> Analysis {
-        let mut bands: Vec<Band> = BANDS
-            .iter()
-            .map(|(band, _)| Band {
-                band,
-                segments: 0,
-                words: 0,
-            })
-            .collect();
-        let mut analysis = Analysis {
-            locale: locale.to_string(),
-            ..Analysis::default()
-        };
-        for item in items
-            .iter()
-            .filter(|i| i.state == State::Missing || i.state.is_stale())
-        {
-            let best = item.matches.first().map_or(0, |m| m.score);
-            let band = BANDS
-                .iter()
-                .position(|(_, min)| best >= *min)
-                .unwrap_or(BANDS.len() - 1);
-            bands[band].segments += 1;
-            bands[band].words += item.words;
-            analysis.segments += 1;
-            analysis.words += item.words;
-        }
-        analysis.bands = bands;
-        analysis
-    }
 }
 
 #[cfg(test)]

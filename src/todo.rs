@@ -8,13 +8,13 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::article_files::ArticleFiles;
 use crate::change::Class;
 use crate::diff::{self, Op};
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::{State, Verdict};
 use crate::status::count_words;
-use crate::store::article_files::ArticleFiles;
 use crate::tm::{Match, Memory};
 
 /// `bitext todo --json`.
@@ -273,4 +273,66 @@ fn article_todo(
         })
         .collect();
     Ok((items, warning))
+}
+
+/// The work of a locale by how much the memory already has of it, as CAT tools report it: the
+/// segments to do (missing, stale, rejected) by their best match's band, with their words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    pub locale: String,
+    pub bands: Vec<Band>,
+    pub segments: usize,
+    pub words: usize,
+}
+
+/// One band of matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Band {
+    /// `100%`, `95-99%`, `85-94%`, `75-84%` or `new` (no match of 75% or more).
+    pub band: &'static str,
+    pub segments: usize,
+    pub words: usize,
+}
+
+/// The bands of an analysis, by the lowest score each takes.
+pub const BANDS: [(&str, u32); 5] = [
+    ("100%", 100),
+    ("95-99%", 95),
+    ("85-94%", 85),
+    ("75-84%", 75),
+    ("new", 0),
+];
+
+impl Analysis {
+    /// The analysis of the `todo` items of a locale (the memory's matches already looked up).
+    pub fn of(locale: &str, items: &[Item]) -> Analysis {
+        let mut bands: Vec<Band> = BANDS
+            .iter()
+            .map(|(band, _)| Band {
+                band,
+                segments: 0,
+                words: 0,
+            })
+            .collect();
+        let mut analysis = Analysis {
+            locale: locale.to_string(),
+            ..Analysis::default()
+        };
+        for item in items
+            .iter()
+            .filter(|i| i.state == State::Missing || i.state.is_stale())
+        {
+            let best = item.matches.first().map_or(0, |m| m.score);
+            let band = BANDS
+                .iter()
+                .position(|(_, min)| best >= *min)
+                .unwrap_or(BANDS.len() - 1);
+            bands[band].segments += 1;
+            bands[band].words += item.words;
+            analysis.segments += 1;
+            analysis.words += item.words;
+        }
+        analysis.bands = bands;
+        analysis
+    }
 }

@@ -367,7 +367,7 @@ struct Context {
 impl Context {
     /// The segments of `slug` now (read again each time: the English may have changed).
     fn read(&mut self, project: &Project, slug: &str) -> anyhow::Result<&Vec<(String, String)>> {
-        let files = bitext::store::article_files::ArticleFiles::open(project, slug)?;
+        let files = bitext::article_files::ArticleFiles::open(project, slug)?;
         let segments = files
             .history()
             .current()

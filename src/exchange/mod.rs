@@ -15,16 +15,16 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::actor::Actor;
+use crate::article_files::{ArticleFiles, LocaleFile, Writer};
 use crate::error::{Error, Result};
 use crate::history::History;
-use crate::lock::ProjectLock;
-use crate::people::Actor;
 use crate::project::{check_slug, Project};
 use crate::state::{SignOff, State, Verdict};
-use crate::store::article_files::{ArticleFiles, LocaleFile, Writer};
 use crate::store::escape::{self, Piece};
 use crate::store::ftl;
 use crate::store::journal::Journal;
+use crate::store::lock::ProjectLock;
 use crate::store::target::{value_hash, Translation, Update};
 use crate::tm::{Match, Memory};
 

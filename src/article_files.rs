@@ -16,7 +16,7 @@
 //! ```compile_fail
 //! // Reading needs no lock, but a read-only ArticleFiles cannot save.
 //! # fn f(project: &bitext::project::Project) -> bitext::Result<()> {
-//! let files = bitext::store::article_files::ArticleFiles::open(project, "a")?;
+//! let files = bitext::article_files::ArticleFiles::open(project, "a")?;
 //! files.save()?;
 //! # Ok(()) }
 //! ```
@@ -26,17 +26,17 @@ use std::path::{Path, PathBuf};
 
 use self_cell::self_cell;
 
-use super::journal::{self, Journal};
-use super::target::{self, Context, Marks, TargetFile, Translation, Update};
-use super::{
+use crate::error::{Error, Result};
+use crate::history::{self, History};
+use crate::project::Project;
+use crate::state::{state_of, State, Verdict};
+use crate::store::journal::{self, Journal};
+use crate::store::lock::ProjectLock;
+use crate::store::target::{self, Context, Marks, TargetFile, Translation, Update};
+use crate::store::{
     commit_all, decode_text, read_bytes_if_exists, read_text, read_text_if_exists, stage, Staged,
     TextFile,
 };
-use crate::error::{Error, Result};
-use crate::history::{self, History};
-use crate::lock::ProjectLock;
-use crate::project::Project;
-use crate::state::{state_of, State, Verdict};
 
 self_cell!(
     /// A target file's text and what was parsed from it.
@@ -202,7 +202,12 @@ impl LocaleFile {
             .file
             .errors()
             .map(|(offset, message)| {
-                Error::at_offset(&rel, self.text(), offset, super::ftl::explained(message))
+                Error::at_offset(
+                    &rel,
+                    self.text(),
+                    offset,
+                    crate::store::ftl::explained(message),
+                )
             })
             .collect()
     }
@@ -215,7 +220,7 @@ impl LocaleFile {
             &project.rel(&self.path),
             self.text(),
             offset,
-            super::ftl::explained(message),
+            crate::store::ftl::explained(message),
         );
         Some(
             error
@@ -660,7 +665,7 @@ pub fn render_source(project: &Project, slug: &str, history: &History) -> String
         out.push('\n');
         out.push_str(id);
         out.push_str(" = ");
-        out.push_str(&super::escape::encode(text));
+        out.push_str(&crate::store::escape::encode(text));
         out.push('\n');
     }
     out
