@@ -509,16 +509,7 @@ fn plan<'p>(
     let known = project.synced_slugs()?;
     let mut writers: BTreeMap<String, Writer> = BTreeMap::new();
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    let mut report = Report {
-        format: incoming.format,
-        locale: locale.clone(),
-        written: Vec::new(),
-        unchanged: 0,
-        untranslated: 0,
-        conflicts: Vec::new(),
-        notes: Vec::new(),
-        note_conflicts: Vec::new(),
-    };
+    let mut report = Report::nothing_yet(incoming.format, locale.clone());
     // A file in which no unit has a comment comes from a tool that does not keep them: its
     // silence removes no comment.
     let keeps_comments = incoming.units.iter().any(|u| u.comment.is_some());
@@ -541,17 +532,8 @@ fn plan<'p>(
             ));
         }
         if !writers.contains_key(slug) {
-            let mut writer = ArticleFiles::open_for_writing(lock, project, slug)?.synced()?;
-            writer.read_targets(std::slice::from_ref(&locale))?;
-            writer.read_journals()?;
-            let of_file = writer.locale(&locale).map(|file| {
-                let notes = file.target().comments(&project.config.source);
-                notes
-                    .into_iter()
-                    .map(|(id, note)| (id.to_string(), note))
-                    .collect()
-            });
-            comments.insert(slug.clone(), of_file.unwrap_or_default());
+            let (writer, of_file) = open_article(lock, project, slug, &locale)?;
+            comments.insert(slug.clone(), of_file);
             writers.insert(slug.clone(), writer);
         }
         let Some(writer) = writers.get_mut(slug) else {
@@ -609,36 +591,101 @@ fn plan<'p>(
                 }
             }
         }
-        let kept = match note {
-            NoteDecision::Keep => comment,
-            NoteDecision::Conflict => {
-                report.note_conflicts.push(Conflict {
-                    slug: slug.clone(),
-                    id: unit.id.clone(),
-                });
-                comment
-            }
-            NoteDecision::Write(new) => {
-                report.notes.push(Note {
-                    slug: slug.clone(),
-                    id: unit.id.clone(),
-                    change: if new.is_empty() {
-                        NoteChange::Removed
-                    } else {
-                        NoteChange::Written
-                    },
-                });
-                writer.set_note(&locale, &unit.id, &new)?;
-                None
-            }
-        };
-        // A translation written where the segment was missing: the comment under its "missing"
-        // line goes above the new message, so that it stays the segment's.
-        if let Some(kept) = kept.filter(|_| wrote && !had_message) {
-            writer.set_note(&locale, &unit.id, kept)?;
-        }
+        apply_note(
+            writer,
+            &locale,
+            unit,
+            note,
+            comment,
+            wrote && !had_message,
+            &mut report,
+        )?;
     }
     Ok((report, writers))
+}
+
+impl Report {
+    /// The report of an import of `locale` from a file in `format`, before any unit.
+    fn nothing_yet(format: Format, locale: String) -> Report {
+        Report {
+            format,
+            locale,
+            written: Vec::new(),
+            unchanged: 0,
+            untranslated: 0,
+            conflicts: Vec::new(),
+            notes: Vec::new(),
+            note_conflicts: Vec::new(),
+        }
+    }
+}
+
+/// Opens an article for an import under the lock, with its target file and journal of `locale`
+/// and the translators' comments of that file (id → comment) as they are before the import.
+fn open_article<'p>(
+    lock: &'p ProjectLock,
+    project: &'p Project,
+    slug: &str,
+    locale: &str,
+) -> Result<(Writer<'p>, HashMap<String, String>)> {
+    let mut writer = ArticleFiles::open_for_writing(lock, project, slug)?.synced()?;
+    writer.read_targets(&[locale.to_string()])?;
+    writer.read_journals()?;
+    let comments = writer
+        .locale(locale)
+        .map(|file| {
+            let notes = file.target().comments(&project.config.source);
+            notes
+                .into_iter()
+                .map(|(id, note)| (id.to_string(), note))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((writer, comments))
+}
+
+/// Carries out the decision on a unit's translator's comment (`comment`: the project's before the
+/// import), reporting it; `moved` when a translation was written where the segment was missing,
+/// so that the comment under its "missing" line goes above the new message and stays the
+/// segment's.
+fn apply_note(
+    writer: &mut Writer,
+    locale: &str,
+    unit: &IncomingUnit,
+    note: NoteDecision,
+    comment: Option<&str>,
+    moved: bool,
+    report: &mut Report,
+) -> Result<()> {
+    let kept = match note {
+        NoteDecision::Keep => comment,
+        NoteDecision::Conflict => {
+            report.note_conflicts.push(Conflict {
+                slug: unit.slug.0.clone(),
+                id: unit.id.clone(),
+            });
+            comment
+        }
+        NoteDecision::Write(new) => {
+            report.notes.push(Note {
+                slug: unit.slug.0.clone(),
+                id: unit.id.clone(),
+                change: if new.is_empty() {
+                    NoteChange::Removed
+                } else {
+                    NoteChange::Written
+                },
+            });
+            writer.set_note(locale, &unit.id, &new)?;
+            None
+        }
+    };
+    // A translation written where the segment was missing: the comment under its "missing"
+    // line goes above the new message, so that it stays the segment's.
+    if let Some(kept) = kept.filter(|_| moved) {
+        writer.set_note(locale, &unit.id, kept)?;
+    }
+    Ok(())
 }
 
 /// What import does with a unit's translator's comment.

@@ -629,6 +629,16 @@ fn place<'f>(chunks: &[Chunk<'f>], current: &[(&str, &str)]) -> Places<'f> {
     }
 }
 
+/// The two lines at the top of a target file, for a translator who opens it in an editor.
+fn header(ctx: &Context) -> String {
+    let src = ctx.source_locale;
+    format!(
+        "### bitext: {} translation of {}. Above each message: the English (\"{src}:\") and its state.\n\
+         ### bitext: write or edit a translation below its English, then run `bitext accept {} {}`.\n",
+        ctx.target_locale, ctx.article, ctx.target_locale, ctx.slug,
+    )
+}
+
 /// Writes the file: the header, then every source segment in order with its chunks.
 fn render(
     chunks: &[Chunk],
@@ -641,11 +651,7 @@ fn render(
     let src = ctx.source_locale;
     let now = ctx.history.number();
     let sources: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
-    let mut out = format!(
-        "### bitext: {} translation of {}. Above each message: the English (\"{src}:\") and its state.\n\
-         ### bitext: write or edit a translation below its English, then run `bitext accept {} {}`.\n",
-        ctx.target_locale, ctx.article, ctx.target_locale, ctx.slug,
-    );
+    let mut out = header(ctx);
     // A chunk that is not a segment's translation or place: the translator's entries, and an
     // obsolete or duplicate message.
     let write_follower = |out: &mut String, chunk: &Chunk| {
