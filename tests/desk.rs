@@ -409,3 +409,65 @@ fn a_sentence_the_memory_has_is_in_the_100_band() {
     assert_eq!(band("new"), 2, "{analysis}");
     assert_eq!(analysis["segments"], 3);
 }
+
+#[test]
+fn checks_run_on_what_set_and_import_save_and_strict_refuses_an_error() {
+    let f = translated();
+    let trade = f.id_of(SLUG, "Trade reached");
+    // A translation that lost its figures is saved, and the finding is shown.
+    f.bitext(&["set", "ko", SLUG, &trade, "양국 교역액이 크게 늘었다."])
+        .assert()
+        .success()
+        .stdout_eq("ko summit [..]: saved, signed off\n")
+        .stderr_eq(snapbox::file!["snapshots/desk/set-findings.stderr"]);
+    assert!(f
+        .read("locales/ko/summit.ftl")
+        .contains("양국 교역액이 크게 늘었다."));
+    // With --strict it is not saved, and nothing changes.
+    let before = f.tree();
+    f.bitext(&["set", "ko", SLUG, &trade, "교역액이 늘었다.", "--strict"])
+        .assert()
+        .code(1)
+        .stdout_eq("")
+        .stderr_eq(snapbox::file!["snapshots/desk/set-strict.stderr"]);
+    assert_eq!(f.tree(), before);
+
+    // An import of two translations, one of which lost a figure.
+    f.bitext(&["export", "ru", "--format", "xliff12", "-o", "ru.xlf"])
+        .assert()
+        .success();
+    let met = f.id_of(SLUG, "met at");
+    let xlf = fill_target(
+        &f.read("ru.xlf"),
+        &trade,
+        "Товарооборот в 2019 году заметно вырос.",
+    );
+    let xlf = fill_target(
+        &xlf,
+        &met,
+        "Лидеры двух стран провели переговоры в резиденции «Чхонвадэ».",
+    );
+    f.write("ru.xlf", xlf);
+    let before = f.tree();
+    f.bitext(&["import", "ru.xlf", "--strict", "--dry-run"])
+        .assert()
+        .code(1);
+    assert_eq!(f.tree(), before, "a dry run writes nothing");
+    f.bitext(&["import", "ru.xlf", "--strict"])
+        .assert()
+        .code(1)
+        .stdout_eq(snapbox::file!["snapshots/desk/import-strict.txt"])
+        .stderr_eq(snapbox::file!["snapshots/desk/import-strict.stderr"]);
+    let ru = f.read("locales/ru/summit.ftl");
+    assert!(ru.contains("провели переговоры в резиденции"), "{ru}");
+    assert!(
+        !ru.contains("заметно вырос"),
+        "the refused one is not written: {ru}"
+    );
+    // Without --strict the finding is shown and the translation is written.
+    f.bitext(&["import", "ru.xlf", "--json"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/desk/import-findings.json"]);
+    assert!(f.read("locales/ru/summit.ftl").contains("заметно вырос"));
+}

@@ -333,3 +333,39 @@ fn a_translator_types_by_reflex_sees_the_context_and_keeps_an_answer_when_the_en
     assert!(ko.contains(WELCOMED_KO), "{ko}");
     assert!(!ko.contains(":wq"), "{ko}");
 }
+
+#[test]
+fn fill_asks_before_it_saves_a_translation_a_check_finds_an_error_in() {
+    let f = project();
+    let trade = f.id_of(SLUG, "Trade reached");
+    let mut p = fill(&f);
+    p.exp_string("[1/4]").unwrap();
+    p.exp_string("ko> ").unwrap();
+    p.send_line(":s").unwrap();
+    // The stale trade sentence: the figure is 4.25 billion now.
+    p.exp_string("[2/4]").unwrap();
+    p.exp_string("ko> ").unwrap();
+    // The line holds the translation of the old English: cleared, and another typed.
+    p.send_control('u').unwrap();
+    p.send_line("2019년 양국 교역액이 크게 늘었다.").unwrap();
+    p.exp_string("error[numbers]").unwrap();
+    p.exp_string("save it anyway? (y, or Enter to edit it)")
+        .unwrap();
+    // Enter: back to the answer, unsaved, to mend it.
+    p.send_line("").unwrap();
+    p.exp_string("ko> ").unwrap();
+    let ko = f.read("locales/ko/summit.ftl");
+    assert!(!ko.contains("크게 늘었다"), "{ko}");
+    p.send_control('u').unwrap();
+    p.send_line("2019년 교역액은 42억5000만 달러에 달했다.")
+        .unwrap();
+    p.exp_string("saved, signed off").unwrap();
+    p.exp_string("[3/4]").unwrap();
+    p.exp_string("ko> ").unwrap();
+    p.send_line(":q").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(state_of(&states(&f), &trade), "current");
+    let ko = f.read("locales/ko/summit.ftl");
+    assert!(ko.contains("42억5000만"), "{ko}");
+    assert!(!ko.contains("크게 늘었다"), "{ko}");
+}

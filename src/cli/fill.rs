@@ -313,6 +313,8 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                     for (check, level, message) in &findings {
                         out.line(&format!("  {}[{}] {message}", level.name(), check.name()))?;
                     }
+                    // The findings are seen before the question.
+                    out.flush()?;
                     let confirm = input.read("  save it anyway? (y, or Enter to edit it) ", "")?;
                     if confirm.as_deref().map(str::trim) != Some("y") {
                         retyped = Some(text);

@@ -22,17 +22,27 @@ pub struct Args {
     /// who compared both chose the file's
     #[arg(long)]
     theirs: bool,
+    /// Import no translation that a check finds an error in (exit 1); the others are imported
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let actor = super::actor(project)?;
+    let options = exchange::Options {
+        theirs: args.theirs,
+        strict: args.strict,
+    };
     let report = if args.dry_run {
-        exchange::dry_run(project, &actor, &args.file, args.theirs)?
+        exchange::dry_run(project, &actor, &args.file, options)?
     } else {
-        exchange::import(project, &actor, &args.file, args.theirs)?
+        exchange::import(project, &actor, &args.file, options)?
     };
     // Something in the file was not imported: a script must not take that for success.
-    let code = if report.conflicts.is_empty() && report.note_conflicts.is_empty() {
+    let code = if report.conflicts.is_empty()
+        && report.note_conflicts.is_empty()
+        && report.refused.is_empty()
+    {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -42,6 +52,13 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         return Ok(code);
     }
     let locale = &report.locale;
+    // The checks' findings go to stderr, as `bitext set` writes them, errors first.
+    let mut findings: Vec<_> = report.findings.iter().collect();
+    findings.sort_by_key(|f| std::cmp::Reverse(f.level));
+    for f in findings {
+        let label = format!("{locale} {} {}", f.slug, f.id);
+        super::set::report(&label, &[(f.check, f.level, f.message.clone())]);
+    }
     for w in &report.written {
         let what = match (w.action, w.revision) {
             (Action::Current, _) => "signed off".to_string(),
@@ -62,6 +79,12 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             "{locale} {} {}: the project's translation is newer, or changed since the export \
              too: not imported, the project keeps its translation (`--theirs` takes the file's)",
             c.slug, c.id
+        ))?;
+    }
+    for r in &report.refused {
+        out.line(&format!(
+            "{locale} {} {}: not imported (--strict): a check found an error in it",
+            r.slug, r.id
         ))?;
     }
     for n in &report.notes {
@@ -118,6 +141,12 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         out.line(&format!(
             "{} not imported: changed on both sides",
             super::output::plural(report.note_conflicts.len(), "note", "notes")
+        ))?;
+    }
+    if !report.refused.is_empty() {
+        out.line(&format!(
+            "{} not imported: a check found an error (--strict)",
+            super::output::plural(report.refused.len(), "translation", "translations")
         ))?;
     }
     Ok(code)

@@ -73,6 +73,8 @@ pub fn save_time_checks(
 
 /// Prints the findings on a saved translation to stderr, errors first.
 pub fn report(label: &str, findings: &[(Check, Level, String)]) {
+    let mut findings: Vec<_> = findings.iter().collect();
+    findings.sort_by_key(|(_, level, _)| std::cmp::Reverse(*level));
     #[allow(clippy::print_stderr)]
     for (check, level, message) in findings {
         eprintln!("{}[{}] {label}: {message}", level.name(), check.name());

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::actor::Actor;
 use crate::article_files::{ArticleFiles, LocaleFile, Writer};
+use crate::check::{Check, Checker, Level};
 use crate::error::{Error, Result};
 use crate::history::History;
 use crate::project::{check_slug, Project};
@@ -403,6 +404,29 @@ pub struct Report {
     /// Units whose translator's comment was changed both in the file and in the project since
     /// the export: the project keeps its comment.
     pub note_conflicts: Vec<Conflict>,
+    /// What the checks of `bitext check` found in the translations written (or refused).
+    pub findings: Vec<SaveFinding>,
+    /// Units not written because a check found an error in them, with `--strict`.
+    pub refused: Vec<Conflict>,
+}
+
+/// A check's finding in a translation an import writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SaveFinding {
+    pub slug: String,
+    pub id: String,
+    pub check: Check,
+    pub level: Level,
+    pub message: String,
+}
+
+/// How an import treats what the file and the project disagree on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Take the file's translation where the project's changed too.
+    pub theirs: bool,
+    /// Write no translation that a check finds an error in.
+    pub strict: bool,
 }
 
 /// A translator's comment that import writes.
@@ -433,11 +457,11 @@ pub struct Conflict {
 /// Imports the exchange file at `path`: checks every unit against the project, then writes the
 /// translations through the one write path for target files, under the project lock. Nothing is
 /// written when anything in the file is wrong.
-pub fn import(project: &Project, actor: &Actor, path: &Path, theirs: bool) -> Result<Report> {
+pub fn import(project: &Project, actor: &Actor, path: &Path, options: Options) -> Result<Report> {
     let text = read_capped(path)?;
     let incoming = parse(path, &text)?;
     let lock = ProjectLock::acquire(&project.root)?;
-    let (report, writers) = plan(&lock, project, actor, path, &text, &incoming, theirs)?;
+    let (report, writers) = plan(&lock, project, actor, path, &text, &incoming, options)?;
     for writer in writers.into_values() {
         if writer.has_updates() {
             writer.save()?;
@@ -465,11 +489,11 @@ fn superseded(journal: &Journal, id: &str, older: &str, newer: &str) -> bool {
 }
 
 /// Checks `incoming` against the project and reports what an import would do, writing nothing.
-pub fn dry_run(project: &Project, actor: &Actor, path: &Path, theirs: bool) -> Result<Report> {
+pub fn dry_run(project: &Project, actor: &Actor, path: &Path, options: Options) -> Result<Report> {
     let text = read_capped(path)?;
     let incoming = parse(path, &text)?;
     let lock = ProjectLock::acquire(&project.root)?;
-    Ok(plan(&lock, project, actor, path, &text, &incoming, theirs)?.0)
+    Ok(plan(&lock, project, actor, path, &text, &incoming, options)?.0)
 }
 
 /// Reads an exchange file as UTF-8 text, refusing one larger than [`MAX_FILE_BYTES`] before
@@ -501,11 +525,13 @@ fn plan<'p>(
     path: &Path,
     text: &str,
     incoming: &Incoming,
-    theirs: bool,
+    options: Options,
 ) -> Result<(Report, BTreeMap<String, Writer<'p>>)> {
+    let theirs = options.theirs;
     let at = |offset: usize, message: String| Error::at_offset(path, text, offset, message);
     let locale = check_locales(project, incoming).map_err(|(offset, m)| at(offset, m))?;
     actor.may_translate(project, &locale)?;
+    let (checker, _) = Checker::new(project, std::slice::from_ref(&locale))?;
     let known = project.synced_slugs()?;
     let mut writers: BTreeMap<String, Writer> = BTreeMap::new();
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
@@ -516,21 +542,8 @@ fn plan<'p>(
     // The translators' comments of each article's target file, as they are before the import.
     let mut comments: HashMap<String, HashMap<String, String>> = HashMap::new();
     for unit in &incoming.units {
-        let (slug, slug_offset) = (&unit.slug.0, unit.slug.1);
-        check_slug(slug)
-            .map_err(|why| at(slug_offset, format!("bad article \"{slug}\": {why}")))?;
-        if known.binary_search(slug).is_err() {
-            return Err(at(
-                slug_offset,
-                format!("unknown article {slug}: it is not in this project (or was never synced)"),
-            ));
-        }
-        if !seen.insert((slug.as_str(), unit.id.as_str())) {
-            return Err(at(
-                unit.offset,
-                format!("{slug} {} appears twice in the file", unit.id),
-            ));
-        }
+        let slug = &unit.slug.0;
+        check_unit(unit, &known, &mut seen, &at)?;
         if !writers.contains_key(slug) {
             let (writer, of_file) = open_article(lock, project, slug, &locale)?;
             comments.insert(slug.clone(), of_file);
@@ -567,6 +580,16 @@ fn plan<'p>(
                 id: unit.id.clone(),
             }),
             Decision::Write(update, action) => {
+                let findings = findings_on_save(&checker, &locale, history, &unit.id, &update);
+                let error = findings.iter().any(|(_, level, _)| *level == Level::Error);
+                report.found(slug, &unit.id, findings);
+                if error && options.strict {
+                    report.refused.push(Conflict {
+                        slug: slug.clone(),
+                        id: unit.id.clone(),
+                    });
+                    continue;
+                }
                 report.written.push(Written {
                     slug: slug.clone(),
                     id: unit.id.clone(),
@@ -604,7 +627,67 @@ fn plan<'p>(
     Ok((report, writers))
 }
 
+/// Refuses a unit of an article the project does not have, or that the file has twice.
+fn check_unit<'u>(
+    unit: &'u IncomingUnit,
+    known: &[String],
+    seen: &mut HashSet<(&'u str, &'u str)>,
+    at: &dyn Fn(usize, String) -> Error,
+) -> Result<()> {
+    let (slug, slug_offset) = (&unit.slug.0, unit.slug.1);
+    check_slug(slug).map_err(|why| at(slug_offset, format!("bad article \"{slug}\": {why}")))?;
+    if known.binary_search(slug).is_err() {
+        return Err(at(
+            slug_offset,
+            format!("unknown article {slug}: it is not in this project (or was never synced)"),
+        ));
+    }
+    if !seen.insert((slug.as_str(), unit.id.as_str())) {
+        return Err(at(
+            unit.offset,
+            format!("{slug} {} appears twice in the file", unit.id),
+        ));
+    }
+    Ok(())
+}
+
+/// What the checks find in a translation about to be written: a translation signed off against
+/// older English is checked against that English, which it was made for.
+fn findings_on_save(
+    checker: &Checker,
+    locale: &str,
+    history: &History,
+    id: &str,
+    update: &Update,
+) -> Vec<(Check, Level, String)> {
+    let Update::Set(pieces, signoff) = update else {
+        return Vec::new();
+    };
+    let revision = signoff.as_ref().map_or(history.number(), |s| s.revision);
+    match history
+        .text_at(id, revision)
+        .or_else(|| history.text_at(id, history.number()))
+    {
+        Some(english) => checker.translation(locale, english, pieces),
+        None => Vec::new(),
+    }
+}
+
 impl Report {
+    /// Adds the checks' findings in the translation of `slug` `id`.
+    fn found(&mut self, slug: &str, id: &str, findings: Vec<(Check, Level, String)>) {
+        let findings = findings
+            .into_iter()
+            .map(|(check, level, message)| SaveFinding {
+                slug: slug.to_string(),
+                id: id.to_string(),
+                check,
+                level,
+                message,
+            });
+        self.findings.extend(findings);
+    }
+
     /// The report of an import of `locale` from a file in `format`, before any unit.
     fn nothing_yet(format: Format, locale: String) -> Report {
         Report {
@@ -616,6 +699,8 @@ impl Report {
             conflicts: Vec::new(),
             notes: Vec::new(),
             note_conflicts: Vec::new(),
+            findings: Vec::new(),
+            refused: Vec::new(),
         }
     }
 }
