@@ -125,13 +125,16 @@ fn article_hits(
     let source = &project.config.source;
     let history = files.history();
     let mut hits = Vec::new();
+    let mut translations: Vec<Option<std::borrow::Cow<str>>> = Vec::new();
     for (id, english) in history.current() {
         let source_matched = query.matches(english);
-        let translations: Vec<Option<std::borrow::Cow<str>>> = files
-            .locales()
-            .iter()
-            .map(|file| file.target().value(id).map(text_of))
-            .collect();
+        translations.clear();
+        translations.extend(
+            files
+                .locales()
+                .iter()
+                .map(|file| file.target().value(id).map(text_of)),
+        );
         let matched_in =
             |t: &Option<std::borrow::Cow<str>>| t.as_deref().is_some_and(|t| query.matches(t));
         if !source_matched && !translations.iter().any(matched_in) {
@@ -142,7 +145,7 @@ fn article_hits(
             matched.push(source.clone());
         }
         let mut found = BTreeMap::new();
-        for (file, translation) in files.locales().iter().zip(translations) {
+        for (file, translation) in files.locales().iter().zip(translations.drain(..)) {
             if matched_in(&translation) {
                 matched.push(file.locale().to_string());
             }

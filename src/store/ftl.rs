@@ -126,7 +126,10 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                     if let Some((_, lines)) = pending_comment.take() {
                         entries.push(Entry::Comment { lines });
                     }
-                    pending_comment = Some((level, vec![line]));
+                    // Room for the lines bitext writes above a message, and a note.
+                    let mut lines = Vec::with_capacity(4);
+                    lines.push(line);
+                    pending_comment = Some((level, lines));
                 }
             },
             kind @ (Line::Start | Line::Other) => {
@@ -190,7 +193,7 @@ impl<'a> Iterator for LineIter<'a> {
         }
         let rest = &self.text[self.offset..];
         let start = self.offset;
-        let (line, advance) = match rest.find('\n') {
+        let (line, advance) = match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(i) => (&rest[..i], i + 1),
             None => (rest, rest.len()),
         };

@@ -310,13 +310,34 @@ fn read_open(file: File, shown: &Path) -> Result<Vec<u8>> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(shown, e))?;
+    let bytes = read_all(file, meta.len()).map_err(|e| Error::io(shown, e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    Ok(bytes)
+}
+
+/// The bytes of `file`, whose size was `size` (at most [`MAX_FILE_BYTES`]), read to its end or to
+/// one byte past [`MAX_FILE_BYTES`]. A file that is as large as it was takes one read for its
+/// bytes and one that finds its end (reading through [`Read::take`] would read it 8 KiB at a
+/// time).
+fn read_all(mut file: File, size: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(size).unwrap_or(0) + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => {
+                bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // The file grew since its size was read: the rest, up to the limit.
+    file.take((MAX_FILE_BYTES + 1).saturating_sub(filled as u64))
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -400,17 +421,7 @@ pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
 fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            return Err(Error::at_offset(
-                path,
-                &prefix,
-                valid,
-                "not valid UTF-8 text (save the file as UTF-8)",
-            ));
-        }
+        Err(e) => return Err(utf8_error(path, e.as_bytes())),
     };
     let (text, bom) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (rest.to_string(), true),
@@ -427,9 +438,55 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
 /// `text` with every line ending (`\r\n`, `\r` or `\n`) turned into `\n`, and the kind most of
 /// its lines end with (on a tie, LF before CRLF before CR). A lone carriage return is a line
 /// ending, as every editor shows it: bitext never writes one inside a line (the store escapes it).
+/// The error for `bytes` that are not UTF-8: at the line and column of the first bad byte.
+fn utf8_error(path: &Path, bytes: &[u8]) -> Error {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+    let prefix = String::from_utf8_lossy(&bytes[..valid]);
+    Error::at_offset(
+        path,
+        &prefix,
+        valid,
+        "not valid UTF-8 text (save the file as UTF-8)",
+    )
+}
+
+/// A file's bytes, decoded as [`decode_text`] does but without copying them when they need no
+/// change: the text of most files is their bytes as they are.
+#[derive(Debug)]
+pub(crate) struct TextBytes {
+    /// The text's bytes (LF line endings, no byte-order mark), checked as UTF-8 by
+    /// [`TextBytes::text`].
+    pub bytes: Vec<u8>,
+    /// How the file was written; its `text` is empty.
+    pub style: TextFile,
+}
+
+impl TextBytes {
+    /// Decodes a file's bytes: a file with a byte-order mark or a carriage return through
+    /// [`decode_text`]; any other one is its bytes, to be checked by [`TextBytes::text`].
+    pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<TextBytes> {
+        if bytes.starts_with("\u{feff}".as_bytes()) || memchr::memchr(b'\r', &bytes).is_some() {
+            let mut style = decode_text(path, bytes)?;
+            let bytes = std::mem::take(&mut style.text).into_bytes();
+            return Ok(TextBytes { bytes, style });
+        }
+        Ok(TextBytes {
+            bytes,
+            style: TextFile::default(),
+        })
+    }
+
+    /// The text, or the error of [`decode_text`] for bytes that are not UTF-8. The check is a
+    /// vectorized one, several times faster than the standard library's on text that is not
+    /// ASCII (a search checks every file of the archive).
+    pub fn text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str> {
+        simdutf8::basic::from_utf8(bytes).map_err(|_| utf8_error(path, bytes))
+    }
+}
+
 fn normalize_line_ends(text: String) -> (String, LineEnd) {
     // Most files have no carriage return at all: one scan for it, instead of three counts.
-    if !text.as_bytes().contains(&b'\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return (text, LineEnd::Lf);
     }
     let crlf = text.matches("\r\n").count();

@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap as FastMap;
+
 use super::escape::{self, Piece};
 use super::ftl::{self, Entry, FtlFile, Message};
 use super::journal;
@@ -116,8 +118,12 @@ impl Marks {
 #[derive(Debug)]
 pub struct TargetFile<'a> {
     pub file: FtlFile<'a>,
-    /// id → the index of its message among the file's entries, and its marks.
-    found: HashMap<&'a str, (usize, Marks)>,
+    /// id → its slot in `slots`.
+    found: FastMap<&'a str, u32>,
+    /// For each message found: the index of the message among the file's entries, and its marks,
+    /// read from its comment when they are first asked for (a search or a lookup of a word asks
+    /// for few of them).
+    slots: Vec<(usize, std::sync::OnceLock<Marks>)>,
     /// The ids whose translation is empty or white space only: not a translation at all.
     blank: std::collections::HashSet<&'a str>,
     /// Junk that starts like a message (`s-4pe8u9 = { …`): the id it was meant for → the junk's
@@ -135,7 +141,8 @@ impl<'a> TargetFile<'a> {
     /// ```
     pub fn parse(text: &'a str) -> TargetFile<'a> {
         let file = ftl::parse(text);
-        let mut found = HashMap::with_capacity(file.entries.len());
+        let mut found = FastMap::with_capacity_and_hasher(file.entries.len(), Default::default());
+        let mut slots = Vec::with_capacity(file.entries.len());
         let mut blank = std::collections::HashSet::new();
         let mut broken = HashMap::new();
         for (i, entry) in file.entries.iter().enumerate() {
@@ -147,16 +154,20 @@ impl<'a> TargetFile<'a> {
             }
             if let Entry::Message(m) = entry {
                 if let Some(value) = &m.value {
-                    if !found.contains_key(m.id) && is_blank(value) {
-                        blank.insert(m.id);
+                    if let std::collections::hash_map::Entry::Vacant(slot) = found.entry(m.id) {
+                        if is_blank(value) {
+                            blank.insert(m.id);
+                        }
+                        slot.insert(slots.len() as u32);
+                        slots.push((i, std::sync::OnceLock::new()));
                     }
-                    found.entry(m.id).or_insert_with(|| (i, Marks::read(m)));
                 }
             }
         }
         TargetFile {
             file,
             found,
+            slots,
             blank,
             broken,
         }
@@ -164,10 +175,11 @@ impl<'a> TargetFile<'a> {
 
     /// The translation of segment `id`, if there is one.
     pub fn translation(&self, id: &str) -> Option<Translation<'_>> {
-        let (i, marks) = self.found.get(id)?;
-        let Entry::Message(message) = &self.file.entries[*i] else {
+        let slot = *self.found.get(id)?;
+        let Entry::Message(message) = &self.file.entries[self.slots[slot as usize].0] else {
             return None;
         };
+        let marks = self.marks_in(slot)?;
         Some(Translation {
             message,
             pieces: message.value.as_deref()?,
@@ -180,8 +192,8 @@ impl<'a> TargetFile<'a> {
     /// The value of segment `id`'s translation, if the file has one: the pieces of
     /// [`TargetFile::translation`], without copying its marks.
     pub fn value(&self, id: &str) -> Option<&[Piece]> {
-        let (i, _) = self.found.get(id)?;
-        match &self.file.entries[*i] {
+        let slot = *self.found.get(id)?;
+        match &self.file.entries[self.slots[slot as usize].0] {
             Entry::Message(message) => message.value.as_deref(),
             _ => None,
         }
@@ -189,7 +201,16 @@ impl<'a> TargetFile<'a> {
 
     /// The marks of segment `id`'s translation, if it has one: what its state depends on.
     pub fn marks(&self, id: &str) -> Option<&Marks> {
-        self.found.get(id).map(|(_, marks)| marks)
+        self.marks_in(*self.found.get(id)?)
+    }
+
+    /// The marks of the message in `slot`, read once.
+    fn marks_in(&self, slot: u32) -> Option<&Marks> {
+        let (i, marks) = &self.slots[slot as usize];
+        let Entry::Message(message) = &self.file.entries[*i] else {
+            return None;
+        };
+        Some(marks.get_or_init(|| Marks::read(message)))
     }
 
     /// Where a message meant for segment `id` is not valid Fluent (it is junk, and so no
