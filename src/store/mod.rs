@@ -318,16 +318,23 @@ fn read_open(file: File, shown: &Path) -> Result<Vec<u8>> {
 }
 
 /// The bytes of `file`, whose size was `size` (at most [`MAX_FILE_BYTES`]), read to its end or to
-/// one byte past [`MAX_FILE_BYTES`]. A file that is as large as it was takes one read for its
-/// bytes and one that finds its end (reading through [`Read::take`] would read it 8 KiB at a
-/// time).
+/// one byte past [`MAX_FILE_BYTES`]. A file that is as large as it was takes one read (reading
+/// through [`Read::take`] would read it 8 KiB at a time, and then look for its end): a read of
+/// a regular file that gives fewer bytes than asked for has reached its end, and one that gives
+/// exactly the size the file had is taken as the whole file, as if it had been read a moment
+/// before it grew.
 fn read_all(mut file: File, size: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = vec![0; usize::try_from(size).unwrap_or(0) + 1];
+    let size = usize::try_from(size).unwrap_or(0);
+    let mut bytes = vec![0; size + 1];
     let mut filled = 0;
     while filled < bytes.len() {
         match file.read(&mut bytes[filled..]) {
             Ok(0) => {
                 bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) if filled == 0 && n == size => {
+                bytes.truncate(n);
                 return Ok(bytes);
             }
             Ok(n) => filled += n,

@@ -153,9 +153,9 @@ impl<'a> TargetFile<'a> {
                 }
             }
             if let Entry::Message(m) = entry {
-                if let Some(value) = &m.value {
+                if m.has_value() {
                     if let std::collections::hash_map::Entry::Vacant(slot) = found.entry(m.id) {
-                        if is_blank(value) {
+                        if m.is_blank() {
                             blank.insert(m.id);
                         }
                         slot.insert(slots.len() as u32);
@@ -182,7 +182,7 @@ impl<'a> TargetFile<'a> {
         let marks = self.marks_in(slot)?;
         Some(Translation {
             message,
-            pieces: message.value.as_deref()?,
+            pieces: message.value()?,
             signoff: marks.signoff.clone(),
             verdict: marks.verdict.clone(),
             conflict: marks.conflict.clone(),
@@ -194,7 +194,17 @@ impl<'a> TargetFile<'a> {
     pub fn value(&self, id: &str) -> Option<&[Piece]> {
         let slot = *self.found.get(id)?;
         match &self.file.entries[self.slots[slot as usize].0] {
-            Entry::Message(message) => message.value.as_deref(),
+            Entry::Message(message) => message.value(),
+            _ => None,
+        }
+    }
+
+    /// The text of segment `id`'s translation as a person reads it ([`escape::display`]), if
+    /// the file has one, without a copy when it is plain text.
+    pub fn text(&self, id: &str) -> Option<std::borrow::Cow<'_, str>> {
+        let slot = *self.found.get(id)?;
+        match &self.file.entries[self.slots[slot as usize].0] {
+            Entry::Message(message) => message.text(),
             _ => None,
         }
     }
@@ -330,7 +340,7 @@ fn placeholder_id<'a>(lines: &[&'a str]) -> Option<&'a str> {
 pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'f>> {
     let mut out = HashMap::new();
     for m in file.messages() {
-        let Some(pieces) = m.value.as_deref() else {
+        let Some(pieces) = m.value() else {
             continue;
         };
         let marks = Marks::read(m);
@@ -462,7 +472,7 @@ fn place<'f>(chunks: &[Chunk<'f>], current: &[(&str, &str)]) -> Places<'f> {
             Kind::Message(m) if sources.contains(m.id) => {
                 let better = match primary.get(m.id).map(|&j| &chunks[j].kind) {
                     None => true,
-                    Some(Kind::Message(p)) => p.value.is_none() && m.value.is_some(),
+                    Some(Kind::Message(p)) => !p.has_value() && m.has_value(),
                     Some(_) => false,
                 };
                 if better {
@@ -569,13 +579,7 @@ fn render(
                     write_lines(&mut out, own);
                 }
                 out.push('\n');
-                let synthetic = Message {
-                    id,
-                    comment: Vec::new(),
-                    source: "",
-                    value: Some(pieces.clone()),
-                    offset: 0,
-                };
+                let synthetic = Message::new(id, Vec::new(), "", Some(pieces.clone()), 0);
                 write_message(&mut out, &synthetic, ctx, Some(update), None, now);
             }
             _ => {
@@ -711,7 +715,7 @@ fn write_message(
         out.push('\n');
     }
     let old = Marks::read(m);
-    let (pieces, marks, source) = match (update, m.value.as_ref()) {
+    let (pieces, marks, source) = match (update, m.value()) {
         (Some(Update::Set(pieces, signoff)), _) => {
             let marks = Marks {
                 signoff: signoff.clone(),
@@ -724,16 +728,16 @@ fn write_message(
                 signoff: Some(signoff.clone()),
                 ..Marks::default()
             };
-            (value.cloned(), marks, Some(m.source))
+            (value.map(<[Piece]>::to_vec), marks, Some(m.source))
         }
         (Some(Update::Judge(verdict)), value) => {
             let marks = Marks {
                 verdict: Some(verdict.clone()),
                 ..old
             };
-            (value.cloned(), marks, Some(m.source))
+            (value.map(<[Piece]>::to_vec), marks, Some(m.source))
         }
-        (None, value) => (value.cloned(), old, Some(m.source)),
+        (None, value) => (value.map(<[Piece]>::to_vec), old, Some(m.source)),
     };
     match (note, ctx.history.segment(m.id)) {
         (Some(note), _) => match &marks.signoff {
