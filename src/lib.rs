@@ -10,6 +10,7 @@
 pub mod align;
 pub mod article;
 pub mod blame;
+pub mod cache;
 pub mod change;
 pub mod check;
 pub mod compare;

@@ -19,10 +19,11 @@
 //! exactly; identical English is found at once in a hash map. So a lookup never compares the
 //! query with every segment, and reads about as much in a large memory as in a small one.
 //!
-//! **Built on the fly.** [`Memory::build`] reads the project in parallel each time (there is no
-//! cache to go stale); on 100,000 translated segments that takes under two seconds, and each
-//! lookup afterwards about half a millisecond (see `bench/README.md`). A lookup of one word
-//! parses only the articles whose English has it ([`Memory::build_for`]).
+//! **Built on the fly.** [`Memory::build`] reads the project in parallel each time; on 100,000
+//! translated segments that takes under two seconds, and each lookup afterwards about half a
+//! millisecond (see `bench/README.md`). A lookup of one word takes only the entries of the
+//! articles whose English has it ([`Memory::build_for`]), which [`crate::cache`] finds without
+//! reading every history, checking each file's stamp.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -144,29 +145,42 @@ impl Memory {
         // Of those articles, only the entries that hold the word (as an index term): no other
         // can be a match of the lookup.
         let term = word_hash(word);
-        let holds = |e: &Entry| {
-            e.source
+        let holds_in = |source: &str| {
+            // English in ASCII has the word only if it has its letters, in any case: most
+            // entries are left out without cutting them into words.
+            if source.is_ascii() && !contains_ignoring_ascii_case(source, word) {
+                return false;
+            }
+            source
                 .unicode_words()
                 .any(|w| w.eq_ignore_ascii_case(word) || (!w.is_ascii() && word_hash(w) == term))
         };
-        let slugs = project.synced_slugs()?;
-        let articles = slugs
-            .par_iter()
-            .map(|slug| {
-                let keep =
-                    |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
-                match ArticleFiles::read_sieved(project, slug, &[], keep)? {
-                    Some(mut files) => {
-                        files.read_targets(&[locale.to_string()])?;
-                        let mut entries = entries_of(&files, locale);
-                        entries.retain(|e| holds(e));
-                        Ok(entries)
-                    }
-                    None => Ok(Vec::new()),
+        let holds = |e: &Entry| holds_in(&e.source);
+        let article = |slug: &str| -> Result<Vec<Entry>> {
+            let keep = |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
+            match ArticleFiles::read_sieved(project, slug, &[], keep)? {
+                Some(mut files) => {
+                    files.read_targets(&[locale.to_string()])?;
+                    let mut entries = entries_of(&files, locale);
+                    entries.retain(|e| holds(e));
+                    Ok(entries)
                 }
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let mut memory = Memory::from_entries(articles.into_iter().flatten().collect());
+                None => Ok(Vec::new()),
+            }
+        };
+        // The cache finds the articles that may hold the word without reading every history
+        // (crate::cache), and gives the same entries.
+        let entries = if crate::cache::enabled() {
+            crate::cache::entries_holding(project, locale, word, &holds_in, &article)?
+        } else {
+            let slugs = project.synced_slugs()?;
+            let articles = slugs
+                .par_iter()
+                .map(|slug| article(slug))
+                .collect::<Result<Vec<_>>>()?;
+            articles.into_iter().flatten().collect()
+        };
+        let mut memory = Memory::from_entries(entries);
         memory.partial = true;
         Ok(memory)
     }
@@ -460,6 +474,30 @@ impl Memory {
     }
 }
 
+/// Whether `text` has `needle` (ASCII) in it, letter case aside.
+fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &text[at..],
+    ) {
+        let start = at + i;
+        if text
+            .get(start..start + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return true;
+        }
+        at = start + 1;
+    }
+    false
+}
+
 /// The one word of `text`, when it has one word only and that word is ASCII: then an entry holds
 /// it (as an index term, lower-cased) only if its English has the word in any letter case, which
 /// a case-insensitive search of its history finds.
@@ -476,7 +514,7 @@ fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<En
 }
 
 /// The memory entries of an article whose target file of `locale` was read.
-fn entries_of(files: &ArticleFiles, locale: &str) -> Vec<Entry> {
+pub(crate) fn entries_of(files: &ArticleFiles, locale: &str) -> Vec<Entry> {
     let slug = files.slug();
     let history = files.history();
     let Some(file) = files.locale(locale).filter(|f| f.exists()) else {

@@ -363,6 +363,23 @@ impl<'p> ArticleFiles<'p> {
         Ok(Some(files))
     }
 
+    /// The files of `slug` from bytes already read: its history (`None`: there is none) and
+    /// the target file of `locale` (the same), decoded and parsed as [`ArticleFiles::read`]
+    /// would.
+    pub(crate) fn from_bytes(
+        project: &'p Project,
+        slug: &str,
+        history: Option<Vec<u8>>,
+        locale: &str,
+        target: Option<Vec<u8>>,
+    ) -> Result<ArticleFiles<'p>> {
+        let path = project.history_path(slug);
+        let mut files = ArticleFiles::with_history(project, slug, &path, history)?;
+        let path = project.locale_path(locale, slug);
+        files.locales.push(LocaleFile::parse(locale, path, target)?);
+        Ok(files)
+    }
+
     /// Reads the history and the target files of `locales`.
     pub fn read(project: &'p Project, slug: &str, locales: &[String]) -> Result<ArticleFiles<'p>> {
         let mut files = ArticleFiles::open(project, slug)?;

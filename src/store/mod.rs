@@ -284,10 +284,50 @@ pub fn remove_stale_temporary_files_below(dir: &Path) -> usize {
     removed
 }
 
+/// Writes `bytes` to `path` as [`write_atomic_bytes`] does (a whole new file renamed over the
+/// old one), but without flushing it to disk first and whatever the old file held: for a file
+/// that can be made again from the others, such as a cache, where losing the last write in a
+/// crash loses nothing.
+pub(crate) fn write_unflushed(path: &Path, bytes: &[u8]) -> Result<()> {
+    let (target, dir, old) = write_target(path)?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    crate::lock::note_temporary_folder(&dir);
+    for _ in 0..3 {
+        let Some(mut temp) = temporary_file(&dir, old.as_ref())? else {
+            continue;
+        };
+        temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+        match temp.persist(&target) {
+            Ok(_) => return Ok(()),
+            Err(e) if e.error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(path, e.error)),
+        }
+    }
+    Err(Error::file(
+        path,
+        "no temporary file could be made beside it",
+    ))
+}
+
+/// Like [`read_bytes_if_exists`], with the metadata of the file that was read (taken from the
+/// open file, so that it describes the very bytes read).
+pub(crate) fn read_bytes_with_meta(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>> {
+    let Some(file) = policy::open_read(path)? else {
+        return Ok(None);
+    };
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    Ok(Some((read_open_with(file, meta.clone(), path)?, meta)))
+}
+
 /// Reads the regular file `file` (opened from `shown`, the path for messages), up to
 /// [`MAX_FILE_BYTES`].
 fn read_open(file: File, shown: &Path) -> Result<Vec<u8>> {
     let meta = file.metadata().map_err(|e| Error::io(shown, e))?;
+    read_open_with(file, meta, shown)
+}
+
+/// [`read_open`] of a file whose metadata `meta` was read.
+fn read_open_with(file: File, meta: std::fs::Metadata, shown: &Path) -> Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(Error::file(
             shown,
