@@ -20,12 +20,12 @@ use std::time::Instant;
 use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
 
+use bitext::article_files::ArticleFiles;
 use bitext::fingerprint::fnv1a;
-use bitext::lock::ProjectLock;
 use bitext::project::Project;
 use bitext::state::SignOff;
-use bitext::store::article_files::ArticleFiles;
 use bitext::store::escape::Piece;
+use bitext::store::lock::ProjectLock;
 use bitext::store::target::{value_hash, Update};
 
 const DEFAULT_ARTICLES: usize = 10_000;

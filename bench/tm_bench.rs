@@ -11,8 +11,8 @@ use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
 
+use bitext::article_files::ArticleFiles;
 use bitext::project::Project;
-use bitext::store::article_files::ArticleFiles;
 use bitext::tm::Memory;
 
 fn main() -> Result<()> {

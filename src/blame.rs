@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 
+use crate::article_files::ArticleFiles;
 use crate::error::Result;
 use crate::state::{State, Verdict};
-use crate::store::article_files::ArticleFiles;
 use crate::store::journal::{Action, Entry, Journal};
 
 /// `bitext blame --json`.

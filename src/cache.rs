@@ -37,10 +37,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::article_files::ArticleFiles;
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
-use crate::store::article_files::ArticleFiles;
 use crate::store::escape::Piece;
 use crate::text::{fnv1a, word_hash};
 

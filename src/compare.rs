@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
+use crate::article_files::{ArticleFiles, LocaleFile};
 use crate::change::{classify, Class};
 use crate::diff::{self, Op};
 use crate::error::{Error, Result};
 use crate::history::History;
 use crate::state::State;
-use crate::store::article_files::{ArticleFiles, LocaleFile};
 
 /// `bitext diff --json`.
 #[derive(Debug, Clone, Serialize)]

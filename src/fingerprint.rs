@@ -15,6 +15,17 @@ pub fn short(text: &str) -> String {
     format!("{:08x}", fnv1a(text.as_bytes()) >> 32)
 }
 
+/// The fingerprint a sign-off records of the English it was made for.
+///
+/// ```
+/// use bitext::fingerprint::source;
+/// assert_eq!(source("Hello."), source("Hello."));
+/// assert_ne!(source("Hello."), source("Hello!"));
+/// ```
+pub fn source(english: &str) -> u32 {
+    (fnv1a(english.as_bytes()) >> 32) as u32
+}
+
 /// Sixteen hexadecimal digits identifying `bytes`.
 pub fn long(bytes: &[u8]) -> String {
     format!("{:016x}", fnv1a(bytes))

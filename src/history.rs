@@ -75,7 +75,7 @@ pub struct Event<'h> {
     pub revision: u32,
     pub op: Op,
     pub text: Option<&'h str>,
-    /// The fingerprint of `text` ([`crate::state::source_fingerprint`]).
+    /// The fingerprint of `text` ([`crate::fingerprint::source`]).
     pub fingerprint: Option<u32>,
     pub class: Option<Class>,
 }
@@ -378,7 +378,7 @@ impl History {
             for (c, change) in revision.changes.iter().enumerate() {
                 let Some(i) = segment_of.next() else { return };
                 let trail = &mut self.trails[i];
-                let fingerprint = change.text.as_deref().map(crate::state::source_fingerprint);
+                let fingerprint = change.text.as_deref().map(crate::fingerprint::source);
                 self.changes[trail.0 + trail.1] = (r, c, fingerprint);
                 trail.1 += 1;
             }

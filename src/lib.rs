@@ -7,8 +7,10 @@
 //! The library never prints: commands in `src/cli/` decide how results look.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod actor;
 pub mod align;
 pub mod article;
+pub mod article_files;
 pub mod blame;
 pub mod cache;
 pub mod change;
@@ -19,7 +21,7 @@ pub mod error;
 pub mod exchange;
 pub mod fingerprint;
 pub mod history;
-pub mod lock;
+
 pub mod merge;
 pub mod parallel;
 pub mod people;

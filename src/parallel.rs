@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::article_files::{ArticleFiles, Source};
 use crate::error::Result;
 use crate::state::State;
-use crate::store::article_files::{ArticleFiles, Source};
 
 /// `bitext show --json`.
 #[derive(Debug, Clone, Serialize)]

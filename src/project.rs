@@ -394,8 +394,6 @@ impl Project {
         let path = root.join(CONFIG_FILE);
         let file = crate::store::read_text(&path)?;
         let config = Config::parse(Path::new(CONFIG_FILE), &file.text)?;
-        // A typo in [check] is an error for every command, not only for `bitext check`.
-        crate::check::Settings::parse(&config.check, &config.targets)?;
         Ok(Project {
             root: root.to_path_buf(),
             config,

@@ -12,10 +12,10 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::article_files::ArticleFiles;
 use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::state::State;
-use crate::store::article_files::ArticleFiles;
 use crate::store::sieve::Sieve;
 
 /// `bitext search --json`.

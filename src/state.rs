@@ -31,15 +31,7 @@ pub struct SignOff {
     pub by: Option<String>,
 }
 
-/// The fingerprint a sign-off records of the English it was made for.
-///
-/// ```
-/// assert_eq!(bitext::state::source_fingerprint("Hello."), bitext::state::source_fingerprint("Hello."));
-/// assert_ne!(bitext::state::source_fingerprint("Hello."), bitext::state::source_fingerprint("Hello!"));
-/// ```
-pub fn source_fingerprint(english: &str) -> u32 {
-    (crate::text::fnv1a(english.as_bytes()) >> 32) as u32
-}
+pub use crate::fingerprint::source as source_fingerprint;
 
 impl SignOff {
     /// A sign-off of a translation whose value has fingerprint `hash`, made now (in revision

@@ -6,11 +6,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::article_files::ArticleFiles;
 use crate::change::Class;
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
-use crate::store::article_files::ArticleFiles;
 
 /// `bitext status --json`.
 #[derive(Debug, Clone, Serialize)]

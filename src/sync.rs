@@ -4,12 +4,12 @@ use rayon::prelude::*;
 
 use crate::align::{align, Past};
 use crate::article::Article;
+use crate::article_files::{ArticleFiles, Writer};
 use crate::error::Result;
 use crate::history::{self, Op, Revision};
-use crate::lock::ProjectLock;
 use crate::project::Project;
-use crate::store::article_files::{ArticleFiles, Writer};
 use crate::store::escape::Piece;
+use crate::store::lock::ProjectLock;
 use crate::store::target::Update;
 
 /// What a sync did to one article.

@@ -32,11 +32,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::article_files::ArticleFiles;
 use crate::diff::{self, Op};
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
-use crate::store::article_files::ArticleFiles;
 use crate::store::escape::{self, Piece};
 use crate::store::sieve::Sieve;
 use crate::text::{token_similarity, tokens, word_hash};
@@ -115,14 +115,35 @@ impl Memory {
     /// The memory of `locale`: every translated segment of every synced article, read in
     /// parallel.
     pub fn build(project: &Project, locale: &str) -> Result<Memory> {
+        Ok(Memory::build_with(project, locale, |_| Ok(None::<()>))?.0)
+    }
+
+    /// Like [`Memory::build`], and what `also` makes of each article's files as they are read
+    /// for the memory, by slug: a command that needs the memory and the articles reads each
+    /// file once.
+    pub fn build_with<T: Send>(
+        project: &Project,
+        locale: &str,
+        also: impl Fn(&ArticleFiles) -> Result<Option<T>> + Sync,
+    ) -> Result<(Memory, HashMap<String, T>)> {
         let slugs = project.synced_slugs()?;
         let articles = slugs
             .par_iter()
-            .map(|slug| article_entries(project, locale, slug))
+            .map(|slug| {
+                let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+                Ok((
+                    entries_of(&files, locale),
+                    also(&files)?.map(|t| (slug.clone(), t)),
+                ))
+            })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Memory::from_entries(
-            articles.into_iter().flatten().collect(),
-        ))
+        let mut entries = Vec::new();
+        let mut made = HashMap::new();
+        for (article_entries, article_made) in articles {
+            entries.extend(article_entries);
+            made.extend(article_made);
+        }
+        Ok((Memory::from_entries(entries), made))
     }
 
     /// The memory that a lookup of `text` needs: for a single word in ASCII (a name, say), only
@@ -507,12 +528,6 @@ fn single_word(text: &str) -> Option<&str> {
     (words.next().is_none() && word.is_ascii()).then_some(word)
 }
 
-/// The memory entries of one article in `locale`.
-fn article_entries(project: &Project, locale: &str, slug: &str) -> Result<Vec<Entry>> {
-    let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
-    Ok(entries_of(&files, locale))
-}
-
 /// The memory entries of an article whose target file of `locale` was read.
 pub(crate) fn entries_of(files: &ArticleFiles, locale: &str) -> Vec<Entry> {
     let slug = files.slug();
@@ -563,68 +578,6 @@ fn index_terms(text: &str) -> Vec<u64> {
     terms.sort_unstable();
     terms.dedup();
     terms
-}
-
-/// The work of a locale by how much the memory already has of it, as CAT tools report it: the
-/// segments to do (missing, stale, rejected) by their best match's band, with their words.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Analysis {
-    pub locale: String,
-    pub bands: Vec<Band>,
-    pub segments: usize,
-    pub words: usize,
-}
-
-/// One band of matches.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Band {
-    /// `100%`, `95-99%`, `85-94%`, `75-84%` or `new` (no match of 75% or more).
-    pub band: &'static str,
-    pub segments: usize,
-    pub words: usize,
-}
-
-/// The bands of an analysis, by the lowest score each takes.
-pub const BANDS: [(&str, u32); 5] = [
-    ("100%", 100),
-    ("95-99%", 95),
-    ("85-94%", 85),
-    ("75-84%", 75),
-    ("new", 0),
-];
-
-impl Analysis {
-    /// The analysis of the `todo` items of a locale (the memory's matches already looked up).
-    pub fn of(locale: &str, items: &[crate::todo::Item]) -> Analysis {
-        let mut bands: Vec<Band> = BANDS
-            .iter()
-            .map(|(band, _)| Band {
-                band,
-                segments: 0,
-                words: 0,
-            })
-            .collect();
-        let mut analysis = Analysis {
-            locale: locale.to_string(),
-            ..Analysis::default()
-        };
-        for item in items
-            .iter()
-            .filter(|i| i.state == State::Missing || i.state.is_stale())
-        {
-            let best = item.matches.first().map_or(0, |m| m.score);
-            let band = BANDS
-                .iter()
-                .position(|(_, min)| best >= *min)
-                .unwrap_or(BANDS.len() - 1);
-            bands[band].segments += 1;
-            bands[band].words += item.words;
-            analysis.segments += 1;
-            analysis.words += item.words;
-        }
-        analysis.bands = bands;
-        analysis
-    }
 }
 
 #[cfg(test)]

@@ -3,16 +3,18 @@
 //! and the word diff from that to the English now, and for a missing or stale one the best
 //! translation-memory matches.
 
+use std::collections::HashSet;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::article_files::ArticleFiles;
 use crate::change::Class;
 use crate::diff::{self, Op};
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::{State, Verdict};
 use crate::status::count_words;
-use crate::store::article_files::ArticleFiles;
 use crate::tm::{Match, Memory};
 
 /// `bitext todo --json`.
@@ -131,8 +133,48 @@ pub fn todo_filtered(
 ) -> Result<Todo> {
     let read: Vec<(Vec<Item>, Option<String>)> = slugs
         .par_iter()
-        .map(|slug| article_todo(project, locale, slug, filter))
+        .map(|slug| {
+            let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+            article_todo(project, locale, &files, filter)
+        })
         .collect::<Result<_>>()?;
+    Ok(assemble(locale, read, memory))
+}
+
+/// Like [`todo_filtered`] with the locale's memory, which it builds (and returns) from the same
+/// reading of the files: each target file is read once.
+pub fn todo_with_memory(
+    project: &Project,
+    locale: &str,
+    slugs: &[String],
+    filter: &Filter,
+) -> Result<(Todo, Memory)> {
+    let selected: HashSet<&str> = slugs.iter().map(String::as_str).collect();
+    let (memory, mut read) = Memory::build_with(project, locale, |files| {
+        if selected.contains(files.slug()) {
+            article_todo(project, locale, files, filter).map(Some)
+        } else {
+            Ok(None)
+        }
+    })?;
+    let read = slugs
+        .iter()
+        .map(|slug| match read.remove(slug) {
+            Some(todo) => Ok(todo),
+            // Not among the synced articles the memory reads.
+            None => {
+                let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+                article_todo(project, locale, &files, filter)
+            }
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let todo = assemble(locale, read, Some(&memory));
+    Ok((todo, memory))
+}
+
+/// The todo of the articles' items and warnings, in their order, with the best matches of
+/// `memory` for the missing and stale segments, and the totals.
+fn assemble(locale: &str, read: Vec<(Vec<Item>, Option<String>)>, memory: Option<&Memory>) -> Todo {
     let (mut per_article, warnings): (Vec<Vec<Item>>, Vec<Option<String>>) =
         read.into_iter().unzip();
     if let Some(memory) = memory {
@@ -166,21 +208,23 @@ pub fn todo_filtered(
             }
         }
     }
-    Ok(Todo {
+    Todo {
         locale: locale.to_string(),
         items: per_article.into_iter().flatten().collect(),
         totals,
         warnings: warnings.into_iter().flatten().collect(),
-    })
+    }
 }
 
+/// The items of one article whose target file of `locale` was read, and a warning when the
+/// article was edited since the last sync.
 fn article_todo(
     project: &Project,
     locale: &str,
-    slug: &str,
+    files: &ArticleFiles,
     filter: &Filter,
 ) -> Result<(Vec<Item>, Option<String>)> {
-    let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+    let slug = files.slug();
     let history = files.history();
     let warning = files.edited_since_sync()?.then(|| files.edited_warning());
     let Some(file) = files.locale(locale) else {
@@ -229,4 +273,66 @@ fn article_todo(
         })
         .collect();
     Ok((items, warning))
+}
+
+/// The work of a locale by how much the memory already has of it, as CAT tools report it: the
+/// segments to do (missing, stale, rejected) by their best match's band, with their words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    pub locale: String,
+    pub bands: Vec<Band>,
+    pub segments: usize,
+    pub words: usize,
+}
+
+/// One band of matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Band {
+    /// `100%`, `95-99%`, `85-94%`, `75-84%` or `new` (no match of 75% or more).
+    pub band: &'static str,
+    pub segments: usize,
+    pub words: usize,
+}
+
+/// The bands of an analysis, by the lowest score each takes.
+pub const BANDS: [(&str, u32); 5] = [
+    ("100%", 100),
+    ("95-99%", 95),
+    ("85-94%", 85),
+    ("75-84%", 75),
+    ("new", 0),
+];
+
+impl Analysis {
+    /// The analysis of the `todo` items of a locale (the memory's matches already looked up).
+    pub fn of(locale: &str, items: &[Item]) -> Analysis {
+        let mut bands: Vec<Band> = BANDS
+            .iter()
+            .map(|(band, _)| Band {
+                band,
+                segments: 0,
+                words: 0,
+            })
+            .collect();
+        let mut analysis = Analysis {
+            locale: locale.to_string(),
+            ..Analysis::default()
+        };
+        for item in items
+            .iter()
+            .filter(|i| i.state == State::Missing || i.state.is_stale())
+        {
+            let best = item.matches.first().map_or(0, |m| m.score);
+            let band = BANDS
+                .iter()
+                .position(|(_, min)| best >= *min)
+                .unwrap_or(BANDS.len() - 1);
+            bands[band].segments += 1;
+            bands[band].words += item.words;
+            analysis.segments += 1;
+            analysis.words += item.words;
+        }
+        analysis.bands = bands;
+        analysis
+    }
 }

@@ -2,14 +2,14 @@
 //! `pretranslate` missing ones from the translation memory, and a reviewer's `approve` and
 //! `reject`. Every write is made by an [`Actor`] with the rights of `[people]`.
 
+use crate::actor::Actor;
+use crate::article_files::{ArticleFiles, Saved, Source};
 use crate::change::Class;
 use crate::error::{Error, Result};
-use crate::lock::ProjectLock;
-use crate::people::Actor;
 use crate::project::Project;
 use crate::state::{SignOff, State, Verdict};
-use crate::store::article_files::{ArticleFiles, Saved, Source};
 use crate::store::escape::Piece;
+use crate::store::lock::ProjectLock;
 use crate::store::target::{value_hash, Update};
 use crate::tm::Memory;
 
@@ -107,7 +107,7 @@ fn refuse_blank(locale: &str, slug: &str, id: &str, pieces: &[Piece]) -> Result<
 /// Signs off `pieces` as the translation of `id` against `english` (the segment's English now)
 /// and saves the article's files.
 fn sign_and_save(
-    mut writer: crate::store::article_files::Writer,
+    mut writer: crate::article_files::Writer,
     actor: &Actor,
     locale: &str,
     slug: &str,

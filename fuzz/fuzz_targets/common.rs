@@ -1,9 +1,11 @@
 //! What every fuzz target checks of a translation it got out of a file: the store writes it and
-//! reads it back exactly, and no parser that reads the written file afterwards crashes.
+//! reads it back exactly, and no parser that reads the written file afterwards crashes; and of a
+//! translator's note: it is written as comment lines that come back as the note, and nothing
+//! else.
 #![allow(dead_code)]
 
 use bitext::store::escape::{self, Piece};
-use bitext::store::ftl;
+use bitext::store::{ftl, target};
 
 /// Input bytes as text, the way the store reads a file: UTF-8, every line ending LF.
 pub fn text(data: &[u8]) -> Option<String> {
@@ -22,6 +24,35 @@ pub fn written_translation_reads_back(pieces: &[Piece]) {
     assert_eq!(messages.len(), 1, "{file:?}");
     let value = messages[0].value.as_deref().expect("a value");
     assert_eq!(escape::display(value), escape::display(pieces), "{file:?}");
+    whole_file_parsers_survive(&file);
+}
+
+/// Writes `comment` as a translator's note above a message the way the store does, and reads the
+/// file back: the note must come back as it was (normalised), and the message alone, without any
+/// mark the note could have forged.
+pub fn written_comment_reads_back(comment: &str) {
+    let mut file = String::new();
+    for line in target::comment_lines(comment, "en") {
+        file.push_str(&line);
+        file.push('\n');
+    }
+    file.push_str("# en: Hello.\n# bitext: unreviewed\ns-abc = 안녕.\n");
+    let parsed = target::TargetFile::parse(&file);
+    let errors: Vec<_> = parsed.file.errors().collect();
+    assert!(errors.is_empty(), "{file:?}: {errors:?}");
+    let ids: Vec<_> = parsed.file.messages().map(|m| m.id).collect();
+    assert_eq!(ids, ["s-abc"], "{file:?}");
+    let t = parsed.translation("s-abc").expect("the translation");
+    assert!(
+        t.signoff.is_none() && t.verdict.is_none() && t.conflict.is_none(),
+        "{file:?}"
+    );
+    let comments = parsed.comments("en");
+    assert_eq!(
+        comments.get("s-abc").map(String::as_str).unwrap_or(""),
+        target::normalize_comment(comment),
+        "{file:?}"
+    );
     whole_file_parsers_survive(&file);
 }
 

@@ -1,6 +1,6 @@
 //! The PO importer: any file is read or refused with its place, in time linear in its size, and
-//! every translation it reads is one the store writes and reads back, which no later command
-//! chokes on.
+//! every translation and translator's note it reads is one the store writes and reads back,
+//! which no later command chokes on.
 #![no_main]
 
 #[path = "common.rs"]
@@ -16,6 +16,9 @@ fuzz_target!(|data: &[u8]| {
         for unit in &incoming.units {
             if let Some(pieces) = &unit.target {
                 common::written_translation_reads_back(pieces);
+            }
+            if let Some(comment) = &unit.comment {
+                common::written_comment_reads_back(comment);
             }
         }
     }

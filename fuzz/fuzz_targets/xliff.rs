@@ -1,5 +1,6 @@
 //! The XLIFF importer (2.0 and 1.2): any file is read or refused with its place, and every
-//! translation it reads is one the store writes and reads back, which no later command chokes on.
+//! translation and translator's note it reads is one the store writes and reads back, which no
+//! later command chokes on.
 #![no_main]
 
 #[path = "common.rs"]
@@ -17,6 +18,9 @@ fuzz_target!(|data: &[u8]| {
     for unit in &incoming.units {
         if let Some(pieces) = &unit.target {
             common::written_translation_reads_back(pieces);
+        }
+        if let Some(comment) = &unit.comment {
+            common::written_comment_reads_back(comment);
         }
     }
 });

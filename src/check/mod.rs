@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::article_files::{ArticleFiles, LocaleFile};
 use crate::error::{line_column, Error, Result};
 use crate::project::{Project, CONFIG_FILE};
-use crate::store::article_files::{ArticleFiles, LocaleFile};
 use crate::store::escape::Piece;
 use crate::store::{ftl, read_text_if_exists};
 

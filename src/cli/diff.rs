@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
+use bitext::article_files::ArticleFiles;
 use bitext::compare::{Answer, Comparison, SegmentChange};
 use bitext::project::Project;
-use bitext::store::article_files::ArticleFiles;
 
 use super::output::Style;
 use super::{Format, FormatArgs, Out};

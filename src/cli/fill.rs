@@ -151,12 +151,14 @@ enum Done {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
     let slugs = project.select(&args.slugs, &project.synced_slugs()?)?;
-    let memory = if args.no_memory {
-        None
+    let every = bitext::todo::Filter::default();
+    let items = if args.no_memory {
+        bitext::todo::todo(project, &locale, &slugs, None)?.items
     } else {
-        Some(bitext::tm::Memory::build(project, &locale)?)
+        bitext::todo::todo_with_memory(project, &locale, &slugs, &every)?
+            .0
+            .items
     };
-    let items = bitext::todo::todo(project, &locale, &slugs, memory.as_ref())?.items;
     if items.is_empty() {
         out.line(&format!("{locale}: nothing to do"))?;
         return Ok(ExitCode::SUCCESS);
@@ -365,7 +367,7 @@ struct Context {
 impl Context {
     /// The segments of `slug` now (read again each time: the English may have changed).
     fn read(&mut self, project: &Project, slug: &str) -> anyhow::Result<&Vec<(String, String)>> {
-        let files = bitext::store::article_files::ArticleFiles::open(project, slug)?;
+        let files = bitext::article_files::ArticleFiles::open(project, slug)?;
         let segments = files
             .history()
             .current()

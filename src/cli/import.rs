@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bitext::exchange::{self, Action};
+use bitext::exchange::{self, Action, NoteChange};
 use bitext::project::Project;
 
 use super::Out;
@@ -32,7 +32,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         exchange::import(project, &actor, &args.file, args.theirs)?
     };
     // Something in the file was not imported: a script must not take that for success.
-    let code = if report.conflicts.is_empty() {
+    let code = if report.conflicts.is_empty() && report.note_conflicts.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -64,6 +64,20 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
             c.slug, c.id
         ))?;
     }
+    for n in &report.notes {
+        let what = match n.change {
+            NoteChange::Written => "the translator's note written",
+            NoteChange::Removed => "the translator's note removed, as in the file",
+        };
+        out.line(&format!("{locale} {} {}: {what}", n.slug, n.id))?;
+    }
+    for c in &report.note_conflicts {
+        out.line(&format!(
+            "{locale} {} {}: the translator's note changed in the project since the export too: \
+             not imported, the project keeps its note (`--theirs` takes the file's)",
+            c.slug, c.id
+        ))?;
+    }
     let count = |a: Action| report.written.iter().filter(|w| w.action == a).count();
     out.line(&format!(
         "{} {} {}: {} signed off, {} stale, {} unsigned; {} unchanged, {} untranslated",
@@ -76,10 +90,34 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
         report.unchanged,
         report.untranslated,
     ))?;
+    if !report.notes.is_empty() {
+        let removed = report
+            .notes
+            .iter()
+            .filter(|n| n.change == NoteChange::Removed)
+            .count();
+        out.line(&format!(
+            "{} {} {}: {} written, {removed} removed",
+            report.format.name(),
+            if args.dry_run {
+                "would update"
+            } else {
+                "updated"
+            },
+            super::output::plural(report.notes.len(), "note", "notes"),
+            report.notes.len() - removed,
+        ))?;
+    }
     if !report.conflicts.is_empty() {
         out.line(&format!(
             "{} not imported: changed on both sides",
             super::output::plural(report.conflicts.len(), "translation", "translations")
+        ))?;
+    }
+    if !report.note_conflicts.is_empty() {
+        out.line(&format!(
+            "{} not imported: changed on both sides",
+            super::output::plural(report.note_conflicts.len(), "note", "notes")
         ))?;
     }
     Ok(code)

@@ -117,9 +117,9 @@ pub fn warn(text: &str) {
 static ACTING_AS: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
 
 /// The person the command acts for in `project` (`--as`, `BITEXT_USER`, git's e-mail, the user).
-pub fn actor(project: &Project) -> anyhow::Result<bitext::people::Actor> {
+pub fn actor(project: &Project) -> anyhow::Result<bitext::actor::Actor> {
     let name = ACTING_AS.get().and_then(|n| n.as_deref());
-    Ok(bitext::people::Actor::resolve(project, name)?)
+    Ok(bitext::actor::Actor::resolve(project, name)?)
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 success, 1 a gate failed,
@@ -163,6 +163,8 @@ fn run(
             None => Project::find(&std::env::current_dir()?)?,
         };
         root.replace(Some(project.root.clone()));
+        // A typo in [check] is an error for every command, not only for `bitext check`.
+        bitext::check::Settings::parse(&project.config.check, &project.config.targets)?;
         Ok(project)
     };
     match &cli.command {

@@ -30,7 +30,7 @@ pub struct Args {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     // In team mode people log in; the token of loopback mode acts as whoever started the server.
     let actor = match &args.auth {
-        Some(_) => bitext::people::Actor {
+        Some(_) => bitext::actor::Actor {
             handle: String::new(),
             declared: false,
             how: "a login",

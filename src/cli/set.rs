@@ -3,9 +3,9 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use bitext::article_files::ArticleFiles;
 use bitext::check::{Check, Checker, Level};
 use bitext::project::Project;
-use bitext::store::article_files::ArticleFiles;
 use bitext::store::escape::Piece;
 
 use super::Out;

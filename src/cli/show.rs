@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
+use bitext::article_files::ArticleFiles;
 use bitext::project::Project;
-use bitext::store::article_files::ArticleFiles;
 
 use super::{Format, FormatArgs, Out};
 

@@ -102,7 +102,7 @@ fn analysis(
 ) -> anyhow::Result<ExitCode> {
     let slugs = super::status::selected(project, &[])?;
     let todo = bitext::todo::todo(project, locale, &slugs, Some(memory))?;
-    let analysis = bitext::tm::Analysis::of(locale, &todo.items);
+    let analysis = bitext::todo::Analysis::of(locale, &todo.items);
     match format {
         Format::Json => out.json(&analysis)?,
         Format::Text => {

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use bitext::project::Project;
 use bitext::state::State;
-use bitext::tm::Memory;
 use bitext::todo::{Filter, Item, Todo, Totals};
 
 use super::output::plural;
@@ -32,16 +31,15 @@ pub struct Args {
 pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<ExitCode> {
     let locale = project.target(&args.locale)?;
     let slugs = project.select(&args.slugs, &project.synced_slugs()?)?;
-    let memory = if args.no_memory {
-        None
-    } else {
-        Some(Memory::build(project, &locale)?)
-    };
     let filter = Filter {
         states: args.states.clone(),
         ids: args.ids.clone(),
     };
-    let todo = bitext::todo::todo_filtered(project, &locale, &slugs, memory.as_ref(), &filter)?;
+    let todo = if args.no_memory {
+        bitext::todo::todo_filtered(project, &locale, &slugs, None, &filter)?
+    } else {
+        bitext::todo::todo_with_memory(project, &locale, &slugs, &filter)?.0
+    };
     for warning in &todo.warnings {
         super::warn(warning);
     }

@@ -4,27 +4,29 @@
 //!
 //! The formats live in `xliff.rs` and `po.rs`; this module holds what they share: the units that
 //! go out ([`collect`]), the units that come back ([`Incoming`]), and the import plan, which checks
-//! every unit of a file against the project before a single target file is written.
+//! every unit of a file against the project before a single target file is written. A unit's
+//! translator's comment travels with it and comes back through the same plan (`decide_note`),
+//! written by the same save as the translations.
 
 pub mod po;
 pub mod xliff;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::actor::Actor;
+use crate::article_files::{ArticleFiles, LocaleFile, Writer};
 use crate::error::{Error, Result};
 use crate::history::History;
-use crate::lock::ProjectLock;
-use crate::people::Actor;
 use crate::project::{check_slug, Project};
 use crate::state::{SignOff, State, Verdict};
-use crate::store::article_files::{ArticleFiles, LocaleFile, Writer};
 use crate::store::escape::{self, Piece};
 use crate::store::ftl;
 use crate::store::journal::Journal;
+use crate::store::lock::ProjectLock;
 use crate::store::target::{value_hash, Translation, Update};
 use crate::tm::{Match, Memory};
 
@@ -76,6 +78,10 @@ pub struct Unit {
     pub translator: Option<String>,
     /// A reviewer's rejection: the reviewer and the note, which go out with the segment.
     pub rejected: Option<(String, String)>,
+    /// The translator's own comment above the message in the target file (the lines that are
+    /// not bitext's, joined with `\n`; see [`crate::store::target::note_of`]), or under the
+    /// "missing" line of a segment without a translation.
+    pub comment: Option<String>,
 }
 
 impl Unit {
@@ -87,6 +93,18 @@ impl Unit {
             .as_deref()
             .map_or_else(|| NO_TARGET.to_string(), value_hash)
     }
+
+    /// What the file records of the translator's comment it was exported with, when there was
+    /// one: its fingerprint, so that import can tell a comment left as it was from one edited or
+    /// removed in the file. No record: the unit went out without a comment.
+    pub fn exported_comment(&self) -> Option<String> {
+        self.comment.as_deref().map(note_hash)
+    }
+}
+
+/// The fingerprint of a translator's comment, as [`Unit::exported_comment`] records it.
+pub fn note_hash(comment: &str) -> String {
+    crate::fingerprint::short(comment)
 }
 
 /// What [`Unit::exported`] records for a unit exported without a translation.
@@ -187,6 +205,7 @@ fn article_units(
     let mut units = Vec::new();
     let mut newest: Option<Signed> = None;
     if let Some(file) = files.locale(locale) {
+        let mut comments = file.target().comments(&project.config.source);
         for (id, english) in history.current() {
             let t = file.translation(id);
             let state = file.state(history, id);
@@ -223,6 +242,7 @@ fn article_units(
                 matches,
                 translator,
                 rejected,
+                comment: comments.remove(id),
             });
         }
     }
@@ -270,6 +290,13 @@ pub struct IncomingUnit {
     /// What bitext recorded of the translation when it exported the file ([`Unit::exported`]);
     /// none in a file bitext did not write.
     pub exported: Option<String>,
+    /// The translator's comment in the file (PO `# ` lines, an XLIFF translator note),
+    /// normalised ([`crate::store::target::normalize_comment`]); none when the unit has none.
+    pub comment: Option<String>,
+    /// What bitext recorded of the comment it exported the unit with
+    /// ([`Unit::exported_comment`]); none when it went out without one, or bitext did not write
+    /// the file.
+    pub exported_comment: Option<String>,
 }
 
 /// Reads an exchange file's text, in whichever of the three formats it is.
@@ -371,6 +398,29 @@ pub struct Report {
     /// Units whose translation was changed both in the file and in the project since the
     /// export: not imported, so that neither is lost without a person choosing.
     pub conflicts: Vec<Conflict>,
+    /// The translators' comments written into the target files (new, edited or removed).
+    pub notes: Vec<Note>,
+    /// Units whose translator's comment was changed both in the file and in the project since
+    /// the export: the project keeps its comment.
+    pub note_conflicts: Vec<Conflict>,
+}
+
+/// A translator's comment that import writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub slug: String,
+    pub id: String,
+    pub change: NoteChange,
+}
+
+/// What import does with a translator's comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteChange {
+    /// The file's comment is written above the message, in place of the one there was.
+    Written,
+    /// The comment was removed in the file, and so is removed above the message.
+    Removed,
 }
 
 /// A unit changed both in the file and in the project since the export.
@@ -459,14 +509,12 @@ fn plan<'p>(
     let known = project.synced_slugs()?;
     let mut writers: BTreeMap<String, Writer> = BTreeMap::new();
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    let mut report = Report {
-        format: incoming.format,
-        locale: locale.clone(),
-        written: Vec::new(),
-        unchanged: 0,
-        untranslated: 0,
-        conflicts: Vec::new(),
-    };
+    let mut report = Report::nothing_yet(incoming.format, locale.clone());
+    // A file in which no unit has a comment comes from a tool that does not keep them: its
+    // silence removes no comment.
+    let keeps_comments = incoming.units.iter().any(|u| u.comment.is_some());
+    // The translators' comments of each article's target file, as they are before the import.
+    let mut comments: HashMap<String, HashMap<String, String>> = HashMap::new();
     for unit in &incoming.units {
         let (slug, slug_offset) = (&unit.slug.0, unit.slug.1);
         check_slug(slug)
@@ -484,9 +532,8 @@ fn plan<'p>(
             ));
         }
         if !writers.contains_key(slug) {
-            let mut writer = ArticleFiles::open_for_writing(lock, project, slug)?.synced()?;
-            writer.read_targets(std::slice::from_ref(&locale))?;
-            writer.read_journals()?;
+            let (writer, of_file) = open_article(lock, project, slug, &locale)?;
+            comments.insert(slug.clone(), of_file);
             writers.insert(slug.clone(), writer);
         }
         let Some(writer) = writers.get_mut(slug) else {
@@ -505,6 +552,13 @@ fn plan<'p>(
         let Some(file) = writer.locale(&locale) else {
             continue;
         };
+        let had_message = file.translation(&unit.id).is_some();
+        let comment = comments
+            .get(slug.as_str())
+            .and_then(|c| c.get(&unit.id))
+            .map(String::as_str);
+        let note = decide_note(unit, comment, keeps_comments, theirs);
+        let mut wrote = false;
         match decide(unit, history, file, actor, theirs) {
             Decision::Untranslated => report.untranslated += 1,
             Decision::Unchanged => report.unchanged += 1,
@@ -526,6 +580,7 @@ fn plan<'p>(
                 });
                 let signed = matches!(update, Update::Set(_, Some(_)));
                 writer.update(&locale, &unit.id, update)?;
+                wrote = true;
                 // The file's own translator, kept beside the person who imported it.
                 let named = incoming
                     .translator
@@ -536,8 +591,155 @@ fn plan<'p>(
                 }
             }
         }
+        apply_note(
+            writer,
+            &locale,
+            unit,
+            note,
+            comment,
+            wrote && !had_message,
+            &mut report,
+        )?;
     }
     Ok((report, writers))
+}
+
+impl Report {
+    /// The report of an import of `locale` from a file in `format`, before any unit.
+    fn nothing_yet(format: Format, locale: String) -> Report {
+        Report {
+            format,
+            locale,
+            written: Vec::new(),
+            unchanged: 0,
+            untranslated: 0,
+            conflicts: Vec::new(),
+            notes: Vec::new(),
+            note_conflicts: Vec::new(),
+        }
+    }
+}
+
+/// Opens an article for an import under the lock, with its target file and journal of `locale`
+/// and the translators' comments of that file (id → comment) as they are before the import.
+fn open_article<'p>(
+    lock: &'p ProjectLock,
+    project: &'p Project,
+    slug: &str,
+    locale: &str,
+) -> Result<(Writer<'p>, HashMap<String, String>)> {
+    let mut writer = ArticleFiles::open_for_writing(lock, project, slug)?.synced()?;
+    writer.read_targets(&[locale.to_string()])?;
+    writer.read_journals()?;
+    let comments = writer
+        .locale(locale)
+        .map(|file| {
+            let notes = file.target().comments(&project.config.source);
+            notes
+                .into_iter()
+                .map(|(id, note)| (id.to_string(), note))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((writer, comments))
+}
+
+/// Carries out the decision on a unit's translator's comment (`comment`: the project's before the
+/// import), reporting it; `moved` when a translation was written where the segment was missing,
+/// so that the comment under its "missing" line goes above the new message and stays the
+/// segment's.
+fn apply_note(
+    writer: &mut Writer,
+    locale: &str,
+    unit: &IncomingUnit,
+    note: NoteDecision,
+    comment: Option<&str>,
+    moved: bool,
+    report: &mut Report,
+) -> Result<()> {
+    let kept = match note {
+        NoteDecision::Keep => comment,
+        NoteDecision::Conflict => {
+            report.note_conflicts.push(Conflict {
+                slug: unit.slug.0.clone(),
+                id: unit.id.clone(),
+            });
+            comment
+        }
+        NoteDecision::Write(new) => {
+            report.notes.push(Note {
+                slug: unit.slug.0.clone(),
+                id: unit.id.clone(),
+                change: if new.is_empty() {
+                    NoteChange::Removed
+                } else {
+                    NoteChange::Written
+                },
+            });
+            writer.set_note(locale, &unit.id, &new)?;
+            None
+        }
+    };
+    // A translation written where the segment was missing: the comment under its "missing"
+    // line goes above the new message, so that it stays the segment's.
+    if let Some(kept) = kept.filter(|_| moved) {
+        writer.set_note(locale, &unit.id, kept)?;
+    }
+    Ok(())
+}
+
+/// What import does with a unit's translator's comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum NoteDecision {
+    /// The project's comment stays.
+    Keep,
+    /// Changed both in the file and in the project since the export: the project's stays.
+    Conflict,
+    /// The file's comment replaces the project's (empty: removed).
+    Write(String),
+}
+
+/// Decides what to do with the translator's comment of `unit`, given the comment above its
+/// message in the project (`project`). The file is the translator's latest word on it, with
+/// three cautions:
+///
+/// - a unit without bitext's record of its export (another tool's file) only ever brings a
+///   comment: that the file has none says nothing, and removes nothing;
+/// - a unit bitext exported records the comment it went out with, so a comment left as it was
+///   in the file changes nothing (the project's may be newer), and a comment changed both in
+///   the file and in the project since is a conflict (the project's stays, unless `theirs`);
+/// - a comment removed in the file is removed only when the file has at least one comment: a
+///   file with none at all comes from a tool that does not keep them.
+fn decide_note(
+    unit: &IncomingUnit,
+    project: Option<&str>,
+    keeps_comments: bool,
+    theirs: bool,
+) -> NoteDecision {
+    let file = unit
+        .comment
+        .as_deref()
+        .map(crate::store::target::normalize_comment)
+        .filter(|c| !c.is_empty());
+    if file.as_deref() == project {
+        return NoteDecision::Keep;
+    }
+    if unit.exported.is_none() {
+        return match file {
+            Some(file) => NoteDecision::Write(file),
+            None => NoteDecision::Keep,
+        };
+    }
+    let exported = unit.exported_comment.as_deref();
+    let file_changed = file.as_deref().map(note_hash).as_deref() != exported;
+    let project_changed = project.map(note_hash).as_deref() != exported;
+    if !file_changed || (file.is_none() && !keeps_comments) {
+        return NoteDecision::Keep;
+    }
+    if project_changed && !theirs {
+        return NoteDecision::Conflict;
+    }
+    NoteDecision::Write(file.unwrap_or_default())
 }
 
 /// The project's target locale that the file names, after checking that its source locale is
@@ -734,6 +936,73 @@ mod tests {
         assert_eq!(
             normalize(pieces),
             vec![Piece::Text("ab".into()), Piece::Expr("{ $x }".into())]
+        );
+    }
+
+    /// A unit with `comment`, exported by bitext with `exported` as its comment (`Some(None)`: with
+    /// none), or not exported by bitext (`None`).
+    fn noted(comment: Option<&str>, exported: Option<Option<&str>>) -> IncomingUnit {
+        IncomingUnit {
+            slug: ("a".into(), 0),
+            id: "s-1".into(),
+            source: "Hi.".into(),
+            target: None,
+            done: false,
+            offset: 0,
+            exported: exported.map(|_| NO_TARGET.to_string()),
+            comment: comment.map(str::to_string),
+            exported_comment: exported.flatten().map(note_hash),
+        }
+    }
+
+    #[test]
+    fn a_comment_is_taken_from_the_file_only_when_the_file_changed_it() {
+        use NoteDecision::{Conflict, Keep, Write};
+        let decide =
+            |unit: &IncomingUnit, project: Option<&str>| decide_note(unit, project, true, false);
+        let write = |s: &str| Write(s.to_string());
+        // Another tool's file: a comment comes in, no comment removes nothing.
+        assert_eq!(decide(&noted(Some("new"), None), Some("old")), write("new"));
+        assert_eq!(decide(&noted(None, None), Some("old")), Keep);
+        // bitext's file: edited, added, removed in the file while the project kept its own.
+        assert_eq!(
+            decide(&noted(Some("new"), Some(Some("old"))), Some("old")),
+            write("new")
+        );
+        assert_eq!(decide(&noted(Some("new"), Some(None)), None), write("new"));
+        assert_eq!(
+            decide(&noted(None, Some(Some("old"))), Some("old")),
+            write("")
+        );
+        // Left as it went out: the project's comment stands, whatever it is now.
+        assert_eq!(
+            decide(&noted(Some("old"), Some(Some("old"))), Some("newer")),
+            Keep
+        );
+        assert_eq!(decide(&noted(None, Some(None)), Some("newer")), Keep);
+        // Changed on both sides: the project's stays, unless the person takes the file's.
+        assert_eq!(
+            decide(&noted(Some("file"), Some(Some("old"))), Some("project")),
+            Conflict
+        );
+        assert_eq!(
+            decide_note(
+                &noted(Some("file"), Some(Some("old"))),
+                Some("project"),
+                true,
+                true
+            ),
+            write("file")
+        );
+        // The same on both sides, after normalisation: nothing to do.
+        assert_eq!(
+            decide(&noted(Some("same\r\n"), Some(Some("old"))), Some("same")),
+            Keep
+        );
+        // A file with no comment at all comes from a tool that keeps none: nothing is removed.
+        assert_eq!(
+            decide_note(&noted(None, Some(Some("old"))), Some("old"), false, false),
+            Keep
         );
     }
 

@@ -1,6 +1,7 @@
 //! gettext PO: one entry per segment, `msgctxt "SLUG:ID"`, the English as `msgid` and the
 //! translation as `msgstr`, stale and unreviewed translations `#, fuzzy`, a stale one's earlier
-//! English as `#| msgid`, the way msgmerge writes them.
+//! English as `#| msgid`, the way msgmerge writes them. The translator's own comment is the
+//! entry's translator comment (`# …`), and is read back from the `# ` lines Poedit writes.
 //!
 //! Reading also takes the files other tools make of bitext's exports: translate-toolkit's
 //! `xliff2po` keeps `SLUG:ID` as the entry's reference (`#: SLUG:ID`) instead of a `msgctxt`, and
@@ -19,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::state::State;
 use crate::store::escape::Piece;
 use crate::store::nesting::{self, MAX_NESTING};
+use crate::store::target::normalize_comment;
 
 /// The separator between the article and the segment id in `msgctxt`.
 pub const CONTEXT_SEPARATOR: char = ':';
@@ -67,8 +69,21 @@ fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale:
         State::Rejected { signed } => format!("rejected since r{signed}"),
         other => other.name().to_string(),
     };
+    // The translator's comment first, as gettext orders an entry's comments: `#` translator,
+    // `#.` extracted, `#:` reference, `#,` flags, `#|` previous.
+    for line in unit.comment.iter().flat_map(|c| c.split('\n')) {
+        out.push('#');
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
     out.push_str(&format!("#. bitext: {state}\n"));
     out.push_str(&format!("#. {EXPORTED}{}\n", unit.exported()));
+    if let Some(hash) = unit.exported_comment() {
+        out.push_str(&format!("#. {EXPORTED_COMMENT}{hash}\n"));
+    }
     if let Some(by) = &unit.translator {
         out.push_str(&format!("#. translated by {}\n", one_line(by)));
     }
@@ -188,12 +203,17 @@ fn po_date(rfc3339: &str) -> String {
 
 /// The extracted comment that records the translation a unit was exported with.
 const EXPORTED: &str = "bitext-exported: ";
+/// The extracted comment that records the translator's comment a unit was exported with.
+const EXPORTED_COMMENT: &str = "bitext-exported-comment: ";
 
 /// One entry as read: its keywords' values and where they are.
 #[derive(Default)]
 struct Entry {
     offset: usize,
     exported: Option<String>,
+    exported_comment: Option<String>,
+    /// The translator's comment lines (`# …`), without their `#` and one space.
+    comment: Vec<String>,
     fuzzy: bool,
     obsolete: bool,
     context: Option<(String, usize)>,
@@ -291,7 +311,9 @@ impl EntryReader<'_> {
     }
 
     /// Reads a comment line, `comment` being what follows its `#`: the flags, an obsolete
-    /// entry's mark, the references or the translation the entry was exported with.
+    /// entry's mark, the references, what the entry was exported with, or a line of the
+    /// translator's comment (`# …`, as Poedit and msgmerge write it; `#.`, `#:`, `#,`, `#|` and
+    /// `#~` are not the translator's).
     fn comment(&mut self, comment: &str, line_offset: usize, indent: usize) {
         // A comment after a message's strings starts the next entry.
         if self.field != Field::None {
@@ -320,6 +342,14 @@ impl EntryReader<'_> {
             .and_then(|c| c.trim_start().strip_prefix(EXPORTED))
         {
             self.entry.exported = Some(exported.trim().to_string());
+        } else if let Some(hash) = comment
+            .strip_prefix('.')
+            .and_then(|c| c.trim_start().strip_prefix(EXPORTED_COMMENT))
+        {
+            self.entry.exported_comment = Some(hash.trim().to_string());
+        } else if !comment.starts_with(['.', ':', ',', '|', '~']) {
+            let text = comment.strip_prefix(' ').unwrap_or(comment);
+            self.entry.comment.push(text.to_string());
         }
     }
 
@@ -551,6 +581,7 @@ fn read_segment(file: File, entry: Entry, message: Message) -> Result<IncomingUn
         ));
     }
     let target = normalize(split_codes(&message.msgstr));
+    let comment = normalize_comment(&entry.comment.join("\n"));
     Ok(IncomingUnit {
         slug: (slug.to_string(), context_offset),
         id: id.to_string(),
@@ -559,6 +590,8 @@ fn read_segment(file: File, entry: Entry, message: Message) -> Result<IncomingUn
         done: !entry.fuzzy,
         offset: entry.offset,
         exported: entry.exported,
+        comment: (!comment.is_empty()).then_some(comment),
+        exported_comment: entry.exported_comment,
     })
 }
 
@@ -821,6 +854,77 @@ mod tests {
                 Piece::Text(", {not one} ".into()),
                 Piece::Expr("{ $n }".into()),
             ]
+        );
+    }
+
+    fn unit(id: &str, comment: Option<&str>) -> Unit {
+        Unit {
+            slug: "2021/08/a".into(),
+            id: id.into(),
+            source: "Hello.".into(),
+            target: Some(vec![Piece::Text("안녕.".into())]),
+            state: State::Current,
+            previous: None,
+            matches: Vec::new(),
+            translator: Some("seo-jiwon".into()),
+            rejected: None,
+            comment: comment.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn the_translators_comment_goes_first_and_comes_back() {
+        let export = Export {
+            source_locale: "en".into(),
+            target_locale: "ko".into(),
+            date: "2021-08-17T00:00:00Z".into(),
+            units: vec![
+                unit("s-1", Some("직함은 데스크에 확인.\n\n  둘째 줄")),
+                unit("s-2", None),
+            ],
+            last_translator: None,
+        };
+        let text = write(&export);
+        let hash = crate::exchange::note_hash("직함은 데스크에 확인.\n\n  둘째 줄");
+        assert!(
+            text.contains(&format!(
+                "\n# 직함은 데스크에 확인.\n#\n#   둘째 줄\n#. bitext: current\n#. bitext-exported: \
+                 {}\n#. bitext-exported-comment: {hash}\n#. translated by seo-jiwon\nmsgctxt",
+                export.units[0].exported()
+            )),
+            "{text}"
+        );
+        let incoming = parse(Path::new("ko.po"), &text).unwrap();
+        let units = &incoming.units;
+        assert_eq!(
+            units[0].comment.as_deref(),
+            Some("직함은 데스크에 확인.\n\n  둘째 줄")
+        );
+        assert_eq!(units[0].exported_comment.as_deref(), Some(hash.as_str()));
+        assert_eq!(
+            (&units[1].comment, &units[1].exported_comment),
+            (&None, &None)
+        );
+    }
+
+    #[test]
+    fn only_the_translators_lines_are_the_comment_and_not_the_headers() {
+        let text = "# Russian translation of the summit.\n# Translators: Arman.\nmsgid \"\"\n\
+                    msgstr \"Language: ru\\n\"\n\n\
+                    # Проверить должность министра.\n#\n#Без пробела.\n#. bitext: stale\n\
+                    #: a:s-1\n#, fuzzy\n#| msgid \"Old.\"\nmsgctxt \"a:s-1\"\nmsgid \"Hi.\"\n\
+                    msgstr \"Привет.\"\n\n\
+                    #. only extracted\nmsgctxt \"a:s-2\"\nmsgid \"Bye.\"\nmsgstr \"\"\n\n\
+                    #~ # obsolete note\n#~ msgid \"Gone.\"\n#~ msgstr \"Нет.\"\n";
+        let incoming = parse(Path::new("ru.po"), text).unwrap();
+        let comments: Vec<_> = incoming
+            .units
+            .iter()
+            .map(|u| u.comment.as_deref())
+            .collect();
+        assert_eq!(
+            comments,
+            [Some("Проверить должность министра.\n\nБез пробела."), None]
         );
     }
 

@@ -8,10 +8,10 @@ use unic_langid::LanguageIdentifier;
 
 use super::{Counts, Fallback, Options, Outcome, Prepared};
 use crate::article::{runs, Article, Kind, RunContent};
+use crate::article_files::{ArticleFiles, Source};
 use crate::error::Result;
 use crate::project::Project;
 use crate::state::State;
-use crate::store::article_files::{ArticleFiles, Source};
 use crate::store::ftl;
 use crate::store::read_text_if_exists;
 
@@ -318,7 +318,7 @@ impl Shown {
 fn shown_in(
     project: &Project,
     files: &ArticleFiles,
-    file: &crate::store::article_files::LocaleFile,
+    file: &crate::article_files::LocaleFile,
     glossaries: &Glossaries,
     options: &Options,
     source_texts: &[String],

@@ -27,9 +27,9 @@ use serde::Serialize;
 
 use crate::article::{Article, Run};
 use crate::error::{Error, Result};
-use crate::lock::ProjectLock;
 use crate::project::Project;
 use crate::status::percent;
+use crate::store::lock::ProjectLock;
 use crate::store::{write_atomic, write_atomic_bytes};
 
 pub use localize::{Localized, Shown};

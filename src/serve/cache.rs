@@ -17,10 +17,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::article_files::Stamp;
 use crate::error::Result;
 use crate::project::Project;
 use crate::status::{article_status, ArticleStatus, Status};
-use crate::store::article_files::Stamp;
 use crate::tm::Memory;
 
 /// How old a memory may be before a request asks for a new one, changes on disk or not.

@@ -30,8 +30,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
+use crate::actor::Actor;
 use crate::error::{Error, Result};
-use crate::people::Actor;
 use crate::project::Project;
 use crate::tm::Memory;
 
@@ -307,7 +307,11 @@ fn forbidden(e: Error) -> Failure {
 
 impl App {
     fn project(&self) -> Result<Project> {
-        Project::open(&self.root)
+        let project = Project::open(&self.root)?;
+        // bitext.toml may have been edited since the server started: a typo in [check] is an
+        // error here as it is for every command.
+        crate::check::Settings::parse(&project.config.check, &project.config.targets)?;
+        Ok(project)
     }
 
     /// The session of the request's cookie.
@@ -558,11 +562,8 @@ fn judge(
         .map_err(|e| Failure::new(StatusCode::NOT_FOUND, e.to_string()))?;
     let actor = app.actor(&project, session);
     actor.may_review(&project, &locale).map_err(forbidden)?;
-    let files = crate::store::article_files::ArticleFiles::read(
-        &project,
-        &slug,
-        std::slice::from_ref(&locale),
-    )?;
+    let files =
+        crate::article_files::ArticleFiles::read(&project, &slug, std::slice::from_ref(&locale))?;
     let by = files
         .locale(&locale)
         .and_then(|f| f.translation(id))

@@ -447,7 +447,7 @@ async fn next_after(app: &Arc<App>, locale: &str, slug: &str, id: &str) -> Optio
     );
     blocking(move || {
         let project = app.project()?;
-        let files = crate::store::article_files::ArticleFiles::read(
+        let files = crate::article_files::ArticleFiles::read(
             &project,
             &slug,
             std::slice::from_ref(&locale),

@@ -16,7 +16,7 @@ use crate::state::State;
 use crate::status::Counts;
 
 use super::cache::Statuses;
-use crate::store::article_files::ArticleFiles;
+use crate::article_files::ArticleFiles;
 use crate::store::escape::Piece;
 use crate::tm::{Match, Memory};
 use crate::todo::{todo_filtered, Filter, Item, Rejection, STATE_NAMES};

@@ -6,10 +6,10 @@
 //! [`policy::MAX_FILE_BYTES`]. Writes are atomic, keep the file's permissions (a new file follows
 //! the umask), and leave no temporary file that the next command does not remove.
 
-pub mod article_files;
 pub mod escape;
 pub mod ftl;
 pub mod journal;
+pub mod lock;
 pub mod nesting;
 pub mod policy;
 pub mod sieve;
@@ -78,7 +78,7 @@ pub fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<bool> {
         }
     }
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    crate::lock::note_temporary_folder(&dir);
+    crate::store::lock::note_temporary_folder(&dir);
     // A temporary file that a sweep of stale ones took before it was locked is made again.
     let mut attempts = 0;
     loop {
@@ -116,7 +116,7 @@ pub struct Staged {
 pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let (target, dir, old) = write_target(path)?;
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    crate::lock::note_temporary_folder(&dir);
+    crate::store::lock::note_temporary_folder(&dir);
     for _ in 0..3 {
         let Some(mut temp) = temporary_file(&dir, old.as_ref())? else {
             continue;
@@ -291,7 +291,7 @@ pub fn remove_stale_temporary_files_below(dir: &Path) -> usize {
 pub(crate) fn write_unflushed(path: &Path, bytes: &[u8]) -> Result<()> {
     let (target, dir, old) = write_target(path)?;
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    crate::lock::note_temporary_folder(&dir);
+    crate::store::lock::note_temporary_folder(&dir);
     for _ in 0..3 {
         let Some(mut temp) = temporary_file(&dir, old.as_ref())? else {
             continue;
@@ -465,7 +465,7 @@ pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
     }
 }
 
-fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
+pub(crate) fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Err(utf8_error(path, e.as_bytes())),

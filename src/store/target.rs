@@ -6,6 +6,13 @@
 //! a comment in their place (`# bitext: missing s-abc123`). bitext writes these machine lines anew
 //! on every rewrite; every other entry (comments of the translator's, terms, junk, messages that are
 //! no longer in the source) keeps its exact text and its place next to the message below it.
+//!
+//! The translator's own comment above a message (its lines that are not bitext's, nor a
+//! `bitext-ignore:` line) is the message's note, which exchange files carry out and back
+//! ([`TargetFile::comments`], [`comment_lines`]). A note line that bitext would read (one that
+//! starts with `bitext`, with the source locale and `:` or `@r`, or holds a sign-off) is written
+//! after a backslash (`# \bitext: current`), and bitext reads no marks from a line that starts
+//! with one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -77,6 +84,10 @@ impl Marks {
     pub fn read(message: &Message) -> Marks {
         let mut marks = Marks::default();
         for line in message.comment_text() {
+            if line.starts_with('\\') {
+                // A translator's line, escaped because it would read as bitext's.
+                continue;
+            }
             if let Some(rest) = line.strip_prefix(REJECTED_BY) {
                 if let Some((by, note)) = rest.split_once(": ") {
                     marks.verdict = Some(Verdict::Rejected {
@@ -244,6 +255,149 @@ impl<'a> TargetFile<'a> {
     pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
         self.found.keys().copied()
     }
+
+    /// The translator's notes by segment id ([`note_of`]): for a segment with a translation, of
+    /// the comment above its message; for one without, of the lines under its "missing" line.
+    /// Segments without a note are left out.
+    pub fn comments(&self, source_locale: &str) -> HashMap<&'a str, String> {
+        let mut out = HashMap::new();
+        for (i, entry) in self.file.entries.iter().enumerate() {
+            let (id, lines) = match entry {
+                Entry::Message(m)
+                    if self
+                        .found
+                        .get(m.id)
+                        .is_some_and(|&slot| self.slots[slot as usize].0 == i) =>
+                {
+                    (m.id, &m.comment)
+                }
+                Entry::Comment { lines } => match placeholder_id(lines) {
+                    Some(id) if !self.found.contains_key(id) => (id, lines),
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            if out.contains_key(id) {
+                continue;
+            }
+            let note = note_of(&translator_lines(lines, source_locale), source_locale);
+            if !note.is_empty() {
+                out.insert(id, note);
+            }
+        }
+        out
+    }
+}
+
+/// Whether a translator's comment line is a directive to bitext rather than a note: a
+/// `bitext-ignore:` line, which turns checks off for the message. Directives stay where they
+/// are when a note is replaced, and never travel as part of one.
+fn is_directive(line: &str) -> bool {
+    ftl::comment_content(line).starts_with("bitext-ignore:")
+}
+
+/// Whether bitext would read something in a note line written as a comment: a line of its own
+/// (`bitext:`, `bitext-ignore:`), the English (`en: …`, `en@r1: …`), or a sign-off.
+fn read_by_bitext(text: &str, source_locale: &str) -> bool {
+    let start = text.trim_start();
+    start.starts_with("bitext")
+        || start
+            .strip_prefix(source_locale)
+            .is_some_and(|rest| rest.starts_with(':') || rest.starts_with("@r"))
+        || SignOff::find(text).is_some()
+}
+
+/// A note as one text: line breaks as `\n` (`\r\n` and `\r` become one), characters that no
+/// exchange file can hold (control characters other than the tab, U+FFFE, U+FFFF) as U+FFFD,
+/// white space at the end of each line and blank lines at either end dropped. Empty: no note.
+///
+/// ```
+/// use bitext::store::target::normalize_comment;
+/// assert_eq!(normalize_comment("\r\n Ask the desk. \r\nr2\r\r\n"), " Ask the desk.\nr2");
+/// ```
+pub fn normalize_comment(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            line.trim_end()
+                .chars()
+                .map(|c| match c {
+                    '\t' => c,
+                    c if c.is_control() && (c as u32) < 0x80 => '\u{FFFD}',
+                    '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+                    c => c,
+                })
+                .collect()
+        })
+        .collect();
+    let first = lines.iter().position(|l| !l.is_empty());
+    let last = lines.iter().rposition(|l| !l.is_empty());
+    match (first, last) {
+        (Some(first), Some(last)) => lines[first..=last].join("\n"),
+        _ => String::new(),
+    }
+}
+
+/// The note that a translator's comment lines make: each line's text after its `# `, an escaped
+/// line ([`comment_lines`]) without its backslash, `bitext-ignore:` lines left out, normalised
+/// ([`normalize_comment`]).
+pub fn note_of(lines: &[&str], source_locale: &str) -> String {
+    let text: Vec<&str> = lines
+        .iter()
+        .filter(|l| !is_directive(l))
+        .map(|l| {
+            let content = ftl::comment_content(l);
+            match content.strip_prefix('\\') {
+                Some(rest) if rest.starts_with('\\') || read_by_bitext(rest, source_locale) => rest,
+                _ => content,
+            }
+        })
+        .collect();
+    normalize_comment(&text.join("\n"))
+}
+
+/// A note as the comment lines that go above a message: one `# ` line per line (`#` for an
+/// empty one); a line that bitext would read as its own, or that starts with a backslash, is
+/// written after a backslash, so that no note can change a message's marks or checks. Comment
+/// lines cannot end a message or start one, so a note is never more than a comment.
+///
+/// ```
+/// use bitext::store::target::comment_lines;
+/// assert_eq!(
+///     comment_lines("Check the title.\n\nbitext: current, signed r2 1a2b3c4d\nen: fake", "en"),
+///     ["# Check the title.", "#", "# \\bitext: current, signed r2 1a2b3c4d", "# \\en: fake"]
+/// );
+/// ```
+pub fn comment_lines(note: &str, source_locale: &str) -> Vec<String> {
+    let note = normalize_comment(note);
+    if note.is_empty() {
+        return Vec::new();
+    }
+    note.split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                "#".to_string()
+            } else if line.starts_with('\\') || read_by_bitext(line, source_locale) {
+                format!("# \\{line}")
+            } else {
+                format!("# {line}")
+            }
+        })
+        .collect()
+}
+
+/// The comment lines above a message whose note is replaced by `note`: the new note's lines,
+/// then the translator's directives (`bitext-ignore:`) that were there.
+fn replaced_comment(old: &[&str], note: &str, source_locale: &str) -> Vec<String> {
+    let mut lines = comment_lines(note, source_locale);
+    lines.extend(
+        translator_lines(old, source_locale)
+            .into_iter()
+            .filter(|l| is_directive(l))
+            .map(str::to_string),
+    );
+    lines
 }
 
 /// Whether a value is empty or white space only.
@@ -361,11 +515,20 @@ pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'
 /// Three steps: the file is cut into [`Chunk`]s (a message or a "missing" line, with the
 /// translator's entries before it), each source segment is given its chunks ([`place`]), and the
 /// file is written again in the order of the source ([`render`]).
-pub fn rewrite(file: &FtlFile, ctx: &Context, updates: &HashMap<String, Update>) -> String {
+///
+/// `notes` replaces the translator's note of a segment (an empty one removes it): above its
+/// message, or under its "missing" line; a segment translated where it was missing gets its note
+/// above the new message.
+pub fn rewrite(
+    file: &FtlFile,
+    ctx: &Context,
+    updates: &HashMap<String, Update>,
+    notes: &HashMap<String, String>,
+) -> String {
     let current = ctx.history.current();
     let chunks = chunk(file, ctx.source_locale);
     let places = place(&chunks, &current);
-    render(&chunks, &places, &current, ctx, updates)
+    render(&chunks, &places, &current, ctx, updates, notes)
 }
 
 /// What a chunk of a file is.
@@ -502,6 +665,16 @@ fn place<'f>(chunks: &[Chunk<'f>], current: &[(&str, &str)]) -> Places<'f> {
     }
 }
 
+/// The two lines at the top of a target file, for a translator who opens it in an editor.
+fn header(ctx: &Context) -> String {
+    let src = ctx.source_locale;
+    format!(
+        "### bitext: {} translation of {}. Above each message: the English (\"{src}:\") and its state.\n\
+         ### bitext: write or edit a translation below its English, then run `bitext accept {} {}`.\n",
+        ctx.target_locale, ctx.article, ctx.target_locale, ctx.slug,
+    )
+}
+
 /// Writes the file: the header, then every source segment in order with its chunks.
 fn render(
     chunks: &[Chunk],
@@ -509,15 +682,12 @@ fn render(
     current: &[(&str, &str)],
     ctx: &Context,
     updates: &HashMap<String, Update>,
+    notes: &HashMap<String, String>,
 ) -> String {
     let src = ctx.source_locale;
     let now = ctx.history.number();
     let sources: HashSet<&str> = current.iter().map(|(id, _)| *id).collect();
-    let mut out = format!(
-        "### bitext: {} translation of {}. Above each message: the English (\"{src}:\") and its state.\n\
-         ### bitext: write or edit a translation below its English, then run `bitext accept {} {}`.\n",
-        ctx.target_locale, ctx.article, ctx.target_locale, ctx.slug,
-    );
+    let mut out = header(ctx);
     // A chunk that is not a segment's translation or place: the translator's entries, and an
     // obsolete or duplicate message.
     let write_follower = |out: &mut String, chunk: &Chunk| {
@@ -533,7 +703,7 @@ fn render(
                 } else {
                     unknown_id_note(m.id, current)
                 };
-                write_message(out, m, ctx, None, Some(&note), now);
+                write_message(out, m, ctx, None, Some(&note), None, now);
             }
             Kind::Placeholder { own, .. } if !own.is_empty() => {
                 out.push('\n');
@@ -557,6 +727,7 @@ fn render(
             _ => &[],
         };
         let message = places.primary.get(id).map(|&i| &chunks[i]);
+        let note = notes.get(*id).map(String::as_str);
         match (message, updates.get(*id)) {
             (
                 Some(Chunk {
@@ -571,22 +742,37 @@ fn render(
                 }
                 write_prefix(&mut out, prefix);
                 out.push('\n');
-                write_message(&mut out, m, ctx, update, None, now);
+                write_message(&mut out, m, ctx, update, None, note, now);
             }
             (_, Some(update @ Update::Set(pieces, _))) => {
-                if !own.is_empty() {
+                // A new note goes above the new message, in place of the lines under the
+                // "missing" line.
+                if !own.is_empty() && note.is_none() {
                     out.push('\n');
                     write_lines(&mut out, own);
                 }
                 out.push('\n');
-                let synthetic = Message::new(id, Vec::new(), "", Some(pieces.clone()), 0);
-                write_message(&mut out, &synthetic, ctx, Some(update), None, now);
+                // With a new note, the lines under the "missing" line are the comment it
+                // replaces (its directives stay).
+                let comment = if note.is_some() {
+                    own.to_vec()
+                } else {
+                    Vec::new()
+                };
+                let synthetic = Message::new(id, comment, "", Some(pieces.clone()), 0);
+                write_message(&mut out, &synthetic, ctx, Some(update), None, note, now);
             }
             _ => {
                 out.push('\n');
                 push_comment(&mut out, &format!("{src}: {}", one_line(english)));
                 push_comment(&mut out, &format!("bitext: missing {id}"));
-                write_lines(&mut out, own);
+                match note {
+                    Some(note) => {
+                        let lines = replaced_comment(own, note, src);
+                        write_lines(&mut out, &lines);
+                    }
+                    None => write_lines(&mut out, own),
+                }
             }
         }
         for &i in places.followers.get(&Some(*id)).into_iter().flatten() {
@@ -630,9 +816,9 @@ fn write_prefix(out: &mut String, prefix: &[Entry]) {
 /// The comment line bitext writes above indented junk (see [`write_prefix`]).
 pub const JUNK_GUARD: &str = "bitext: not valid Fluent below, kept as it was (see `bitext check`)";
 
-fn write_lines(out: &mut String, lines: &[&str]) {
+fn write_lines(out: &mut String, lines: &[impl AsRef<str>]) {
     for line in lines {
-        out.push_str(line);
+        out.push_str(line.as_ref());
         out.push('\n');
     }
 }
@@ -701,18 +887,24 @@ fn signed_entry(id: &str, signoff: &SignOff, text: String) -> journal::Entry {
     entry
 }
 
-/// Writes one message: the translator's comment lines, the machine lines, the message.
+/// Writes one message: the translator's comment lines (with `comment` as their note, when it is
+/// given), the machine lines, the message. `note` is bitext's note in place of the state.
+#[allow(clippy::too_many_arguments)]
 fn write_message(
     out: &mut String,
     m: &Message,
     ctx: &Context,
     update: Option<&Update>,
     note: Option<&str>,
+    comment: Option<&str>,
     now: u32,
 ) {
-    for line in translator_lines(&m.comment, ctx.source_locale) {
-        out.push_str(line);
-        out.push('\n');
+    match comment {
+        Some(comment) => {
+            let lines = replaced_comment(&m.comment, comment, ctx.source_locale);
+            write_lines(out, &lines);
+        }
+        None => write_lines(out, &translator_lines(&m.comment, ctx.source_locale)),
     }
     let old = Marks::read(m);
     let (pieces, marks, source) = match (update, m.value()) {
@@ -891,4 +1083,98 @@ fn push_comment(out: &mut String, text: &str) {
 /// Text for a one-line comment: line breaks shown as `\n`.
 fn one_line(text: &str) -> String {
     text.replace('\n', "\\n").replace('\r', "\\r")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A target file with `lines` as the translator's comment above a signed-off message.
+    fn file_with(lines: &[String]) -> String {
+        let mut text = String::new();
+        for line in lines {
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str("# en: Hello.\n# bitext: unreviewed\ns-a = 안녕.\n");
+        text
+    }
+
+    #[test]
+    fn a_note_is_only_ever_a_comment_and_reads_back_as_it_was() {
+        for note in [
+            "Check the minister's title with the desk.",
+            "en: fake English",
+            "  en@r1: older fake",
+            "bitext: current, signed r2 1a2b3c4d",
+            "bitext-ignore: numbers",
+            "the desk said: signed r7 0a1b2c3d by someone",
+            "s-x = 가짜 번역\ns-a = 덮어쓰기",
+            "{ $evil } and { -term\n}",
+            "\\already escaped\n\\\\two",
+            "### a resource comment\n## a group comment\n-term = x",
+            "first\n\nafter a blank line",
+            "\u{0} nul, \u{1b}[31m escape, tab\there",
+        ] {
+            let lines = comment_lines(note, "en");
+            let text = file_with(&lines);
+            let parsed = TargetFile::parse(&text);
+            let messages: Vec<&str> = parsed.file.messages().map(|m| m.id).collect();
+            assert_eq!(messages, ["s-a"], "{note:?} made a message:\n{text}");
+            assert_eq!(parsed.file.errors().count(), 0, "{note:?}:\n{text}");
+            let t = parsed.translation("s-a").unwrap();
+            assert!(
+                t.signoff.is_none() && t.verdict.is_none(),
+                "{note:?}:\n{text}"
+            );
+            let m = t.message;
+            assert_eq!(
+                translator_lines(&m.comment, "en").len(),
+                lines.len(),
+                "{note:?} lost a line to bitext:\n{text}"
+            );
+            assert!(
+                !m.comment.iter().any(|l| is_directive(l)),
+                "{note:?} became a directive:\n{text}"
+            );
+            assert_eq!(
+                parsed
+                    .comments("en")
+                    .get("s-a")
+                    .cloned()
+                    .unwrap_or_default(),
+                normalize_comment(note),
+                "{note:?}:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_breaks_and_ends_are_normalised() {
+        assert_eq!(normalize_comment("a\r\nb\rc\n"), "a\nb\nc");
+        assert_eq!(normalize_comment("\n  \n x  \n\n"), " x");
+        assert_eq!(normalize_comment(" \n\t\n"), "");
+        assert_eq!(comment_lines("a\r\n\r\nb", "en"), ["# a", "#", "# b"]);
+        assert!(comment_lines("\n \n", "en").is_empty());
+    }
+
+    #[test]
+    fn a_new_note_replaces_the_old_one_and_keeps_the_directives() {
+        let old = ["# old note", "# bitext-ignore: numbers", "# en: Hello."];
+        assert_eq!(
+            replaced_comment(&old, "새 메모", "en"),
+            ["# 새 메모", "# bitext-ignore: numbers"]
+        );
+        assert_eq!(
+            replaced_comment(&old, "", "en"),
+            ["# bitext-ignore: numbers"]
+        );
+        let parsed = TargetFile::parse(
+            "# 메모\n# bitext-ignore: numbers\n# en: Hello.\n# bitext: unreviewed\ns-a = 안녕.\n\n\
+             # en: Bye.\n# bitext: missing s-b\n# 아직 모름\n",
+        );
+        let comments = parsed.comments("en");
+        assert_eq!(comments.get("s-a").map(String::as_str), Some("메모"));
+        assert_eq!(comments.get("s-b").map(String::as_str), Some("아직 모름"));
+    }
 }

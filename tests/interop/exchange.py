@@ -10,7 +10,13 @@ For every target locale:
     changes nothing, and with its fuzzy flags cleared every translation is signed off;
   - the XLIFF 2.0 is read by the npm package `xliff` (xliff2js, tests/interop/xliff2/read.mjs)
     with every unit, its source, its target (when translated) and its state;
-  - importing each file back, untouched, changes nothing in the project.
+  - importing each file back, untouched, changes nothing in the project;
+  - a translator's note in a target file goes through xliff2po as a PO translator comment;
+  - an XLIFF 1.2 export as a CAT tool writes it back (region codes `ru-RU` and `en-US`, the white
+    space of every <source> changed, every target marked translated) signs every translation
+    off, but the one a reviewer rejected;
+  - a translator's comment added to a PO export as Poedit writes it (`# ` lines right above the
+    entry's other comments) is imported into the target file, and goes out with the next export.
 
 Usage: tests/interop/exchange.py --bitext target/debug/bitext
 """
@@ -21,6 +27,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,6 +70,17 @@ def pocount(path):
     )
 
 
+def copy_project(root, project):
+    """A copy of the sample project at `project`."""
+    os.mkdir(project)
+    for part in ["bitext.toml", "articles", "locales", "history"]:
+        src = os.path.join(root, part)
+        if os.path.isdir(src):
+            shutil.copytree(src, os.path.join(project, part))
+        else:
+            shutil.copy(src, os.path.join(project, part))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bitext", required=True)
@@ -80,13 +98,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         project = os.path.join(tmp, "sample")
-        os.mkdir(project)
-        for part in ["bitext.toml", "articles", "locales", "history"]:
-            src = os.path.join(ROOT, part)
-            if os.path.isdir(src):
-                shutil.copytree(src, os.path.join(project, part))
-            else:
-                shutil.copy(src, os.path.join(project, part))
+        copy_project(ROOT, project)
         exports = os.path.join(tmp, "exports")
         os.mkdir(exports)
         b = lambda *a: run(bitext, "--project", project, *a)
@@ -163,13 +175,7 @@ def main():
         # xliff2po's PO back into bitext, on a fresh copy: the entries name their segments by
         # their `#:` reference (no msgctxt), and the header has no Language.
         project = os.path.join(tmp, "sample-xliff2po")
-        os.mkdir(project)
-        for part in ["bitext.toml", "articles", "locales", "history"]:
-            src = os.path.join(ROOT, part)
-            if os.path.isdir(src):
-                shutil.copytree(src, os.path.join(project, part))
-            else:
-                shutil.copy(src, os.path.join(project, part))
+        copy_project(ROOT, project)
         for locale, t in sorted(status["totals"].items()):
             before = tree(project)
             x12 = os.path.join(exports, f"{locale}-again-12.xlf")
@@ -202,6 +208,87 @@ def main():
                 f"{locale}: with the fuzzy flags cleared, all {translated} translations but the "
                 f"{t['rejected']} rejected are signed off (current {after['current']})",
             )
+
+        # The sample's Korean title has a translator's note above it: xliff2po makes the XLIFF
+        # 1.2 translator note of it a PO translator comment.
+        with open(os.path.join(exports, "xliff2po-ko", "ko.po"), encoding="utf-8") as f:
+            converted = f.read()
+        check(
+            "# Korean headlines say 방한 (visit to Korea) for a visit to Seoul.\n#: "
+            in converted,
+            "ko: xliff2po writes the translator's note as a translator comment",
+        )
+
+        # An XLIFF 1.2 export as a CAT tool gives it back: region codes for the languages, the
+        # white space of the English changed (every space doubled), every target marked done.
+        project = os.path.join(tmp, "sample-cat-tool")
+        copy_project(ROOT, project)
+        b = lambda *a: run(bitext, "--project", project, *a)
+        t = json.loads(b("status", "--json", "--locale", "ru"))["totals"]["ru"]
+        x12 = os.path.join(exports, "ru-cat-tool.xlf")
+        b("export", "ru", "--format", "xliff12", "-o", x12)
+        with open(x12, encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace('target-language="ru"', 'target-language="ru-RU"')
+        text = text.replace('source-language="en"', 'source-language="en-US"')
+        text = re.sub(
+            r"<source>(.*?)</source>",
+            lambda m: "<source>" + m.group(1).replace(" ", "  ") + "</source>",
+            text,
+            flags=re.S,
+        )
+        text = re.sub(r'<target state="[^"]*">', '<target state="translated">', text)
+        with open(x12, "w", encoding="utf-8") as f:
+            f.write(text)
+        b("--as", translator["ru"], "import", x12)
+        after = json.loads(b("status", "--json", "--locale", "ru"))["totals"]["ru"]
+        translated = t["segments"] - t["missing"] - t["rejected"]
+        check(
+            after["current"] == translated and after["rejected"] == t["rejected"],
+            f"ru: an XLIFF 1.2 for ru-RU from en-US, its English's spaces doubled, every target "
+            f"marked translated: all {translated} translations but the {t['rejected']} rejected "
+            f"are signed off (current {after['current']})",
+        )
+
+        # A translator's comment added in Poedit: `# ` lines right above the entry's other
+        # comments. Imported, it is in the target file above the message; exported again, it
+        # goes out as it came in.
+        project = os.path.join(tmp, "sample-poedit")
+        copy_project(ROOT, project)
+        b = lambda *a: run(bitext, "--project", project, *a)
+        po = os.path.join(exports, "ru-poedit.po")
+        b("export", "ru", "2021/08/tokayev-state-visit", "--format", "po", "-o", po)
+        with open(po, encoding="utf-8") as f:
+            entries = f.read().split("\n\n")
+        note = "Сверить с редакцией: в «Коммерсанте» пишут «Касым-Жомарт Токаев», через дефис."
+        title = '\nmsgctxt "2021/08/tokayev-state-visit:title"'
+        target = next(i for i, e in enumerate(entries) if title in e)
+        entries[target] = f"# {note}\n" + entries[target]
+        with open(po, "w", encoding="utf-8") as f:
+            f.write("\n\n".join(entries))
+        fmt = subprocess.run(
+            ["msgfmt", "--check", "-o", os.devnull, po], capture_output=True, text=True
+        )
+        check(
+            fmt.returncode == 0,
+            f"ru: the PO with Poedit's comment passes msgfmt --check {fmt.stderr.strip()}",
+        )
+        before = json.loads(b("status", "--json", "--locale", "ru"))["totals"]["ru"]
+        b("--as", translator["ru"], "import", po)
+        ftl_path = os.path.join(project, "locales", "ru", "2021", "08", "tokayev-state-visit.ftl")
+        with open(ftl_path, encoding="utf-8") as f:
+            ftl = f.read()
+        check(
+            f"# {note}\n# en: Korea and Kazakhstan widen partnership" in ftl,
+            "ru: the Poedit comment is in the target file, right above the title's English",
+        )
+        after = json.loads(b("status", "--json", "--locale", "ru"))["totals"]["ru"]
+        check(after == before, "ru: the comment changed no translation's state")
+        again = b("export", "ru", "2021/08/tokayev-state-visit", "--format", "po", "-o", "-")
+        check(
+            f"\n# {note}\n#. bitext: current\n" in again,
+            "ru: exported again, the comment goes out as a translator comment",
+        )
 
     print(f"{checks - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0

@@ -3,7 +3,8 @@
 //! One `<file>` per article (`original` is the slug), one unit per segment (its id is the segment
 //! id). Fluent placeables in a translation become protected inline codes that keep their Fluent
 //! source: `<ph dataRef>` pointing into `<originalData>` in 2.0, `<x equiv-text>` in 1.2. Inline
-//! Markdown stays text.
+//! Markdown stays text. The translator's own comment is a translator note
+//! (`<note category="translator">` in 2.0, `<note from="translator">` in 1.2).
 //!
 //! `xml.rs` is the XML layer (writing, and reading into a tree that refuses any DOCTYPE, so no
 //! entity, external or recursive, is ever defined or expanded); `v2.rs` and `v12.rs` are the two
@@ -122,6 +123,7 @@ mod fixtures {
             matches: Vec::new(),
             translator: None,
             rejected: None,
+            comment: None,
         }
     }
 

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::exchange::{normalize, Export, Format, Incoming, IncomingUnit, Unit};
 use crate::state::State;
 use crate::store::escape::{self, Piece};
+use crate::store::target::normalize_comment;
 
 /// The state bitext had for a unit, as an XLIFF 1.2 target `state`.
 fn state12(state: State) -> &'static str {
@@ -83,12 +84,16 @@ fn check_xml_chars(export: &Export) -> Result<()> {
 fn write_unit12(xml: &mut Xml, unit: &Unit) {
     // translate-toolkit, Weblate and others read `approved` as "not fuzzy".
     let exported = unit.exported();
+    let exported_comment = unit.exported_comment();
     let mut attrs = vec![
         ("id", unit.id.as_str()),
         ("resname", unit.id.as_str()),
         ("xml:space", "preserve"),
         ("bitext:exported", exported.as_str()),
     ];
+    if let Some(hash) = &exported_comment {
+        attrs.push(("bitext:exported-comment", hash.as_str()));
+    }
     if unit.state == State::Current {
         attrs.push(("approved", "yes"));
     }
@@ -143,8 +148,13 @@ fn write_target12(xml: &mut Xml, state: State, pieces: &[Piece]) {
     xml.event(Event::End(BytesEnd::new("target")));
 }
 
-/// Writes a unit's notes: its state, its translator and a reviewer's rejection.
+/// Writes a unit's notes: the translator's comment (`from="translator"`, which translate-toolkit's
+/// `xliff2po` makes a PO translator comment and Okapi shows as the translator's), its state, its
+/// translator and a reviewer's rejection.
 fn write_notes12(xml: &mut Xml, unit: &Unit) {
+    if let Some(comment) = &unit.comment {
+        xml.leaf(4, "note", &[("from", COMMENT_FROM)], comment);
+    }
     xml.leaf(
         4,
         "note",
@@ -190,6 +200,19 @@ fn write_alternatives12(xml: &mut Xml, unit: &Unit) {
         xml.leaf(5, "target", &[], &m.translation);
         xml.close(4, "alt-trans");
     }
+}
+
+/// The `from` of the note that holds the translator's own comment.
+const COMMENT_FROM: &str = "translator";
+
+/// Whether a `<note>` of a trans-unit is the translator's comment: `from="translator"`, or no
+/// `from`, and not one of the notes bitext writes of a unit's state (`bitext: …`) and people
+/// (`translated by …`, `rejected by …` about the target).
+fn is_comment_note(note: &Element, text: &str) -> bool {
+    let ours = text.starts_with("bitext: ")
+        || (note.attr("annotates") == Some("target")
+            && (text.starts_with("translated by ") || text.starts_with("rejected by ")));
+    matches!(note.attr("from"), None | Some(COMMENT_FROM)) && !ours
 }
 
 pub(super) fn parse12(path: &Path, text: &str, root: &Element) -> Result<Incoming> {
@@ -253,6 +276,14 @@ pub(super) fn parse12(path: &Path, text: &str, root: &Element) -> Result<Incomin
                 Piece::Text(t) => !t.trim().is_empty(),
                 Piece::Expr(_) => true,
             });
+            let comment: Vec<String> = unit
+                .elements()
+                .filter(|n| n.name == "note")
+                .map(|n| (n, plain_text(n)))
+                .filter(|(n, t)| is_comment_note(n, t))
+                .map(|(_, t)| t)
+                .collect();
+            let comment = normalize_comment(&comment.join("\n"));
             units.push(IncomingUnit {
                 slug: (slug.to_string(), file.offset),
                 id: id.to_string(),
@@ -261,6 +292,8 @@ pub(super) fn parse12(path: &Path, text: &str, root: &Element) -> Result<Incomin
                 done,
                 offset: unit.offset,
                 exported: unit.attr("bitext:exported").map(str::to_string),
+                comment: (!comment.is_empty()).then_some(comment),
+                exported_comment: unit.attr("bitext:exported-comment").map(str::to_string),
             });
         }
     }
@@ -338,6 +371,39 @@ mod tests {
         assert!(units[0].done);
         assert!(!units[1].done);
         assert_eq!(units[2].target, None);
+    }
+
+    #[test]
+    fn the_translators_comment_is_a_note_from_the_translator_apart_from_bitexts_notes() {
+        let mut commented = unit("s-1", Some(pieces()), State::Current);
+        commented.comment = Some("Уточнить должность.\nВторая строка".into());
+        // A person whose handle is "translator": their sign-off note is not a comment.
+        commented.translator = Some("translator".into());
+        let text = write12(&export(vec![commented.clone()])).unwrap();
+        assert!(
+            text.contains("<note from=\"translator\">Уточнить должность.\nВторая строка</note>\n        <note from=\"bitext\">bitext: current</note>\n        <note from=\"translator\" annotates=\"target\">translated by translator</note>"),
+            "{text}"
+        );
+        let unit = &read(&text).unwrap().units[0];
+        assert_eq!(
+            unit.comment.as_deref(),
+            Some("Уточнить должность.\nВторая строка")
+        );
+        assert_eq!(unit.exported_comment, commented.exported_comment());
+
+        // A note without `from` is the comment unless it is bitext's; other people's are not.
+        let file = |notes: &str| {
+            format!("<xliff version=\"1.2\"><file original=\"a\" target-language=\"ru\"><body><trans-unit id=\"s-1\"><source>A.</source>{notes}</trans-unit></body></file></xliff>")
+        };
+        let comment = |notes: &str| read(&file(notes)).unwrap().units[0].comment.clone();
+        assert_eq!(comment("<note>Свой</note>").as_deref(), Some("Свой"));
+        assert_eq!(comment("<note>bitext: stale</note>"), None);
+        assert_eq!(comment("<note from=\"arman\">Чужой</note>"), None);
+        assert_eq!(comment("<note from=\"developer\">Dev</note>"), None);
+        assert_eq!(
+            comment("<note from=\"translator\">Раз</note><note>Два</note>").as_deref(),
+            Some("Раз\nДва")
+        );
     }
 
     #[test]

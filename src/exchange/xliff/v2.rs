@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::exchange::{normalize, Export, Format, Incoming, IncomingUnit, Unit};
 use crate::state::State;
 use crate::store::escape::{self, Piece};
+use crate::store::target::normalize_comment;
 
 /// The state bitext had for a unit, as an XLIFF 2.0 `state` and `subState`.
 fn state2(state: State) -> (&'static str, Option<&'static str>) {
@@ -45,15 +46,17 @@ pub fn write2(export: &Export) -> Result<String> {
         let file_id = format!("f{}", n + 1);
         xml.open(1, "file", &[("id", &file_id), ("original", slug)]);
         for unit in units {
-            xml.open(
-                2,
-                "unit",
-                &[
-                    ("id", &unit.id),
-                    ("bitext:state", unit.state.name()),
-                    ("bitext:exported", &unit.exported()),
-                ],
-            );
+            let exported = unit.exported();
+            let exported_comment = unit.exported_comment();
+            let mut attrs = vec![
+                ("id", unit.id.as_str()),
+                ("bitext:state", unit.state.name()),
+                ("bitext:exported", exported.as_str()),
+            ];
+            if let Some(hash) = &exported_comment {
+                attrs.push(("bitext:exported-comment", hash.as_str()));
+            }
+            xml.open(2, "unit", &attrs);
             let notes = note_texts(unit, &export.source_locale, &export.target_locale);
             if !notes.is_empty() {
                 xml.open(3, "notes", &[]);
@@ -115,10 +118,29 @@ pub fn write2(export: &Export) -> Result<String> {
     xml.finish()
 }
 
-/// The notes of a unit: its state, the earlier English of a stale one, its translator, a
-/// reviewer's rejection and memory matches.
+/// The category of the note that holds the translator's own comment. XLIFF 2.0 leaves note
+/// categories to the tools; translate-toolkit (which Weblate reads and writes XLIFF through)
+/// writes a translator's note as `category="translator"` and reads back as the translator's only
+/// the notes of that category, while Okapi keeps any category as it is. So bitext writes
+/// `translator`, and reads as the comment a note of that category, of `bitext:comment`, or of
+/// none, never one of bitext's own `bitext:` categories.
+pub(super) const COMMENT_CATEGORY: &str = "translator";
+
+/// Whether a note of `category` is the translator's comment (see [`COMMENT_CATEGORY`]).
+fn is_comment_category(category: Option<&str>) -> bool {
+    matches!(
+        category,
+        None | Some(COMMENT_CATEGORY) | Some("bitext:comment")
+    )
+}
+
+/// The notes of a unit: the translator's comment, its state, the earlier English of a stale one,
+/// its translator, a reviewer's rejection and memory matches.
 fn note_texts(unit: &Unit, source_locale: &str, target_locale: &str) -> Vec<(String, String)> {
     let mut notes = Vec::new();
+    if let Some(comment) = &unit.comment {
+        notes.push((COMMENT_CATEGORY.to_string(), comment.clone()));
+    }
     if unit.state.is_stale() || unit.state == State::Unreviewed {
         notes.push((
             "bitext:state".to_string(),
@@ -215,6 +237,14 @@ pub(super) fn parse2(path: &Path, text: &str, root: &Element) -> Result<Incoming
                 Piece::Text(t) => !t.trim().is_empty(),
                 Piece::Expr(_) => true,
             });
+            let comment: Vec<String> = unit
+                .child("notes")
+                .into_iter()
+                .flat_map(|n| n.elements())
+                .filter(|n| n.name == "note" && is_comment_category(n.attr("category")))
+                .map(plain_text)
+                .collect();
+            let comment = normalize_comment(&comment.join("\n"));
             units.push(IncomingUnit {
                 slug: (slug.to_string(), file.offset),
                 id: id.to_string(),
@@ -223,6 +253,8 @@ pub(super) fn parse2(path: &Path, text: &str, root: &Element) -> Result<Incoming
                 done,
                 offset: unit.offset,
                 exported: unit.attr("bitext:exported").map(str::to_string),
+                comment: (!comment.is_empty()).then_some(comment),
+                exported_comment: unit.attr("bitext:exported-comment").map(str::to_string),
             });
         }
     }
@@ -323,6 +355,36 @@ mod tests {
             units[2].exported.as_deref(),
             Some(crate::exchange::NO_TARGET)
         );
+    }
+
+    #[test]
+    fn the_translators_comment_is_a_translator_note_apart_from_bitexts_notes() {
+        let mut commented = unit("s-1", Some(pieces()), State::Unreviewed);
+        commented.comment = Some("직함 확인.\n둘째 줄 <&>".into());
+        commented.translator = Some("seo-jiwon".into());
+        let text = write2(&export(vec![commented.clone()])).unwrap();
+        assert!(
+            text.contains(
+                "<notes>\n        <note category=\"translator\">직함 확인.\n둘째 줄 &lt;&amp;&gt;</note>\n        <note category=\"bitext:state\">"
+            ),
+            "{text}"
+        );
+        let hash = commented.exported_comment().unwrap();
+        assert!(
+            text.contains(&format!(" bitext:exported-comment=\"{hash}\">")),
+            "{text}"
+        );
+        let unit = &read(&text).unwrap().units[0];
+        assert_eq!(unit.comment.as_deref(), Some("직함 확인.\n둘째 줄 <&>"));
+        assert_eq!(unit.exported_comment.as_deref(), Some(hash.as_str()));
+
+        // Notes of other tools: with no category or bitext:comment they are the comment too;
+        // bitext's own notes and another tool's categories are not.
+        let notes = "<notes><note category=\"bitext:translator\">translated by x</note><note>첫째</note><note category=\"x-qa\">QA</note><note category=\"bitext:comment\">둘째</note><note category=\"bitext:state\">bitext: unreviewed</note></notes>";
+        let text = format!("<xliff version=\"2.0\" trgLang=\"ko\"><file original=\"a\"><unit id=\"s-1\">{notes}<segment><source>Hi</source></segment></unit><unit id=\"s-2\"><notes><note category=\"bitext:tm\">90%</note></notes><segment><source>Hi</source></segment></unit></file></xliff>");
+        let units = read(&text).unwrap().units;
+        assert_eq!(units[0].comment.as_deref(), Some("첫째\n둘째"));
+        assert_eq!(units[1].comment, None);
     }
 
     #[test]

@@ -12,13 +12,13 @@
 //! ([`crate::store::policy::guard`]): no symbolic link is followed out of it.
 //!
 //! The lock is a value: the one path that saves an article's files
-//! ([`crate::store::article_files::ArticleFiles::open_for_writing`]) takes a `&ProjectLock`, and
+//! ([`crate::article_files::ArticleFiles::open_for_writing`]) takes a `&ProjectLock`, and
 //! a `ProjectLock` can only be had from [`ProjectLock::acquire`], so that a write without the lock
 //! does not compile:
 //!
 //! ```compile_fail
 //! // A lock cannot be made up: its fields are private.
-//! let lock = bitext::lock::ProjectLock { root: std::path::PathBuf::new() };
+//! let lock = bitext::store::lock::ProjectLock { root: std::path::PathBuf::new() };
 //! ```
 
 use std::fs::{File, OpenOptions};

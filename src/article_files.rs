@@ -8,15 +8,15 @@
 //!
 //! Saving goes through a [`Writer`], which only [`ArticleFiles::open_for_writing`] makes and which
 //! holds the project lock as proof, so that a write without the lock does not compile. A writer
-//! collects the changes (translations set or signed off, a new history), then [`Writer::save`]
-//! writes every file they touch at once: each new file is written in full beside the old one
-//! first, and only when all of them are on disk are they renamed into place, journals first and
-//! the history last. A full disk or a failed write therefore leaves every file as it was.
+//! collects the changes (translations set or signed off, translators' notes replaced, a new
+//! history), then [`Writer::save`] writes every file they touch at once: each new file is written
+//! in full beside the old one first, and only when all of them are on disk are they renamed into
+//! place, journals first and the history last. A full disk or a failed write therefore leaves every file as it was.
 //!
 //! ```compile_fail
 //! // Reading needs no lock, but a read-only ArticleFiles cannot save.
 //! # fn f(project: &bitext::project::Project) -> bitext::Result<()> {
-//! let files = bitext::store::article_files::ArticleFiles::open(project, "a")?;
+//! let files = bitext::article_files::ArticleFiles::open(project, "a")?;
 //! files.save()?;
 //! # Ok(()) }
 //! ```
@@ -26,17 +26,17 @@ use std::path::{Path, PathBuf};
 
 use self_cell::self_cell;
 
-use super::journal::{self, Journal};
-use super::target::{self, Context, Marks, TargetFile, Translation, Update};
-use super::{
+use crate::error::{Error, Result};
+use crate::history::{self, History};
+use crate::project::Project;
+use crate::state::{state_of, State, Verdict};
+use crate::store::journal::{self, Journal};
+use crate::store::lock::ProjectLock;
+use crate::store::target::{self, Context, Marks, TargetFile, Translation, Update};
+use crate::store::{
     commit_all, read_bytes_if_exists, read_text, read_text_if_exists, stage, Staged, TextBytes,
     TextFile,
 };
-use crate::error::{Error, Result};
-use crate::history::{self, History};
-use crate::lock::ProjectLock;
-use crate::project::Project;
-use crate::state::{state_of, State, Verdict};
 
 /// A target file's text, checked as UTF-8, and what was parsed from it.
 #[derive(Debug)]
@@ -216,7 +216,12 @@ impl LocaleFile {
             .file
             .errors()
             .map(|(offset, message)| {
-                Error::at_offset(&rel, self.text(), offset, super::ftl::explained(message))
+                Error::at_offset(
+                    &rel,
+                    self.text(),
+                    offset,
+                    crate::store::ftl::explained(message),
+                )
             })
             .collect()
     }
@@ -229,7 +234,7 @@ impl LocaleFile {
             &project.rel(&self.path),
             self.text(),
             offset,
-            super::ftl::explained(message),
+            crate::store::ftl::explained(message),
         );
         Some(
             error
@@ -508,6 +513,7 @@ impl<'p> ArticleFiles<'p> {
             new_history: false,
             refresh: false,
             credits: BTreeMap::new(),
+            notes: BTreeMap::new(),
         })
     }
 }
@@ -525,6 +531,9 @@ pub struct Writer<'p> {
     refresh: bool,
     /// locale → id → the translator an imported file names.
     credits: BTreeMap<String, HashMap<String, String>>,
+    /// locale → id → the translator's note that replaces the one above the message (empty: the
+    /// note is removed).
+    notes: BTreeMap<String, HashMap<String, String>>,
 }
 
 impl<'p> std::ops::Deref for Writer<'p> {
@@ -580,9 +589,21 @@ impl<'p> Writer<'p> {
             .insert(id.to_string(), translator.to_string());
     }
 
-    /// Whether any translation was set or signed off.
+    /// Replaces the translator's note of `id` in `locale` (whose target file is read first if it
+    /// was not) with `note`; an empty note removes it. The translation, its sign-off and its
+    /// state stay as they are.
+    pub fn set_note(&mut self, locale: &str, id: &str, note: &str) -> Result<()> {
+        self.read_targets(&[locale.to_string()])?;
+        self.notes
+            .entry(locale.to_string())
+            .or_default()
+            .insert(id.to_string(), note.to_string());
+        Ok(())
+    }
+
+    /// Whether any translation was set or signed off, or any note replaced.
     pub fn has_updates(&self) -> bool {
-        self.updates.values().any(|u| !u.is_empty())
+        self.updates.values().any(|u| !u.is_empty()) || self.notes.values().any(|n| !n.is_empty())
     }
 
     /// Replaces the history (a sync's new revision); every target file is rewritten so that the
@@ -601,6 +622,7 @@ impl<'p> Writer<'p> {
         let date = history::now();
         let no_updates = HashMap::new();
         let no_credits = HashMap::new();
+        let no_notes = HashMap::new();
         // The journals that get entries are read first (if they were not), so that the entries
         // are appended to them.
         let mut entries: Vec<Vec<journal::Entry>> = Vec::new();
@@ -627,11 +649,13 @@ impl<'p> Writer<'p> {
         let mut journals: Vec<Staged> = Vec::new();
         let mut targets: Vec<Staged> = Vec::new();
         for (file, entries) in self.files.locales.iter().zip(entries) {
+            let notes = self.notes.get(&file.locale);
             let updates = match self.updates.get(&file.locale) {
                 Some(updates) => updates,
-                None if self.refresh => &no_updates,
+                None if self.refresh || notes.is_some() => &no_updates,
                 None => continue,
             };
+            let notes = notes.unwrap_or(&no_notes);
             let ctx = Context {
                 source_locale: &project.config.source,
                 target_locale: &file.locale,
@@ -639,9 +663,9 @@ impl<'p> Writer<'p> {
                 article: &article,
                 history,
             };
-            let new = file
-                .style
-                .same_style(target::rewrite(&file.target().file, &ctx, updates));
+            let new =
+                file.style
+                    .same_style(target::rewrite(&file.target().file, &ctx, updates, notes));
             let old = file.style.same_style(file.text().to_string());
             if !file.exists || new != old {
                 targets.push(stage(&file.path, new.as_bytes())?);
@@ -689,7 +713,7 @@ pub fn render_source(project: &Project, slug: &str, history: &History) -> String
         out.push('\n');
         out.push_str(id);
         out.push_str(" = ");
-        out.push_str(&super::escape::encode(text));
+        out.push_str(&crate::store::escape::encode(text));
         out.push('\n');
     }
     out
