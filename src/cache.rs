@@ -68,7 +68,7 @@ pub const SHARDS: u64 = 64;
 pub const SETTLE: Duration = Duration::from_secs(2);
 
 const MAGIC: &[u8; 8] = b"bitextTM";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Whether the cache is to be used: not when `BITEXT_CACHE` is `off` (or `0`, `no`, `false`).
 pub fn enabled() -> bool {
@@ -146,6 +146,8 @@ struct Record {
     history: Stamp,
     /// The target file's stamp; `None` when there was none.
     target: Option<Stamp>,
+    /// How many entries it has.
+    count: u32,
     /// Its entries: where they are after the sketch, how long, and their checksum.
     entries: Span,
     /// The hashes of the words of its history (u32 each), likewise.
@@ -210,6 +212,7 @@ impl Shard {
                 slug,
                 history,
                 target,
+                count: r.u32()?,
                 entries: r.span()?,
                 terms: r.span()?,
             });
@@ -310,7 +313,7 @@ pub fn entries_holding(
     let mut wanted: Vec<u64> = slugs.iter().map(|(slug, _)| shard_of(slug)).collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let shards: HashMap<u64, Option<Shard>> = wanted
+    let shards: rustc_hash::FxHashMap<u64, Option<Shard>> = wanted
         .par_iter()
         .map(|&n| (n, Shard::read(&shard_path(&dir, n), term)))
         .collect();
@@ -325,15 +328,7 @@ pub fn entries_holding(
                     if !shard.maybe[i] {
                         return Ok(Found::Cached(Vec::new()));
                     }
-                    // The target file's stamp: `None` when there is no file, and no answer
-                    // for anything but a regular file.
-                    let target = match std::fs::symlink_metadata(project.locale_path(locale, slug))
-                    {
-                        Ok(meta) => Stamp::of(&meta).map(Some),
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(None),
-                        Err(_) => None,
-                    };
-                    if target == Some(record.target) {
+                    if target_stamp(project, locale, slug) == Some(record.target) {
                         let entries = shard
                             .read_span(record.entries)
                             .and_then(|b| decode(slug, &b, holds));
@@ -375,7 +370,7 @@ pub fn entries_holding(
         }
     }
     // The shards that changed, or that hold articles no longer synced, are written anew.
-    let listed: std::collections::HashSet<&str> = slugs.iter().map(|(s, _)| s.as_str()).collect();
+    let listed: rustc_hash::FxHashSet<&str> = slugs.iter().map(|(s, _)| s.as_str()).collect();
     let stale = |n: &u64| {
         shards.get(n).is_some_and(|shard| match shard {
             Some(shard) => shard
@@ -398,6 +393,49 @@ pub fn entries_holding(
     Ok(out)
 }
 
+/// How many entries `locale` has in all ([`crate::tm::Memory::len`] of the whole memory), from
+/// the records whose history and target file are as they were when they were made; `uncached`
+/// counts those of one article without the cache.
+pub fn count_entries(
+    project: &Project,
+    locale: &str,
+    uncached: &(dyn Fn(&str) -> Result<usize> + Sync),
+) -> Result<usize> {
+    let now = SystemTime::now();
+    let slugs = histories(project, now)?;
+    let dir = project.root.join(CACHE_DIR).join("tm").join(locale);
+    let shards: Vec<Option<Shard>> = (0..SHARDS)
+        .into_par_iter()
+        .map(|n| Shard::read(&shard_path(&dir, n), 0))
+        .collect();
+    let counts = slugs
+        .par_iter()
+        .map(|(slug, stamp)| {
+            let shard = shards[(fnv1a(slug.as_bytes()) % SHARDS) as usize].as_ref();
+            let record = shard.and_then(|s| Some(&s.records[s.record(slug)?]));
+            if let (Some(record), Some(stamp)) = (record, stamp) {
+                if record.history == *stamp
+                    && target_stamp(project, locale, slug) == Some(record.target)
+                {
+                    return Ok(record.count as usize);
+                }
+            }
+            uncached(slug)
+        })
+        .collect::<Result<Vec<usize>>>()?;
+    Ok(counts.into_iter().sum())
+}
+
+/// The stamp of an article's target file: `Some(None)` when there is none, and `None` for
+/// anything but a regular file (or a file that cannot be looked at).
+fn target_stamp(project: &Project, locale: &str, slug: &str) -> Option<Option<Stamp>> {
+    match std::fs::symlink_metadata(project.locale_path(locale, slug)) {
+        Ok(meta) => Stamp::of(&meta).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(None),
+        Err(_) => None,
+    }
+}
+
 /// The synced slugs ([`Project::synced_slugs`]), each with its history's stamp (`None` for
 /// anything but a regular file).
 ///
@@ -417,14 +455,7 @@ fn histories(project: &Project, now: SystemTime) -> Result<Vec<(String, Option<S
         && list_folder(&root, "", &old, &mut new, &mut names, now).is_some();
     let mut slugs: Vec<(String, Option<Stamp>)> = if listed {
         names.retain(|name| crate::project::check_slug(name).is_ok());
-        names
-            .into_par_iter()
-            .map(|slug| {
-                let meta = std::fs::symlink_metadata(root.join(format!("{slug}.jsonl")));
-                let stamp = meta.ok().and_then(|meta| Stamp::of(&meta));
-                (slug, stamp)
-            })
-            .collect()
+        stamps_of_histories(&root, names)
     } else {
         project.synced_slugs_with(|slug, entry| {
             if slug.contains('.') || crate::project::check_slug(slug).is_err() {
@@ -439,6 +470,66 @@ fn histories(project: &Project, now: SystemTime) -> Result<Vec<(String, Option<S
         let _ = write_listing(&path, &new);
     }
     Ok(slugs)
+}
+
+/// The stamps of the histories `slugs`, looked at folder by folder (the slugs of a folder come
+/// one after the other): each folder is opened once and its files looked at from it, which spares
+/// the system walking the whole path again for each of ten thousand files.
+fn stamps_of_histories(root: &Path, slugs: Vec<String>) -> Vec<(String, Option<Stamp>)> {
+    let folder = |slug: &str| slug.rfind('/').map_or("", |at| &slug[..at]).to_string();
+    let runs: Vec<&[String]> = slugs.chunk_by(|a, b| folder(a) == folder(b)).collect();
+    runs.into_par_iter()
+        .flat_map_iter(|run| {
+            let dir = stamp_folder(&root.join(folder(&run[0])));
+            run.iter().map(move |slug| {
+                let stamp = match &dir {
+                    Some(dir) => {
+                        let name = slug.rsplit('/').next().unwrap_or(slug);
+                        stamp_at(dir, &format!("{name}.jsonl"))
+                    }
+                    None => std::fs::symlink_metadata(root.join(format!("{slug}.jsonl")))
+                        .ok()
+                        .and_then(|meta| Stamp::of(&meta)),
+                };
+                (slug.clone(), stamp)
+            })
+        })
+        .collect()
+}
+
+/// A folder opened to look at its files, not following a link.
+#[cfg(unix)]
+fn stamp_folder(path: &Path) -> Option<rustix::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    rustix::fs::open(path, flags, Mode::empty()).ok()
+}
+
+#[cfg(not(unix))]
+fn stamp_folder(_: &Path) -> Option<std::fs::File> {
+    None
+}
+
+/// The stamp of the regular file `name` in the folder `dir` (not a link), or `None`.
+#[cfg(unix)]
+// The fields' types differ from one system to another.
+#[allow(clippy::useless_conversion)]
+fn stamp_at(dir: &rustix::fd::OwnedFd, name: &str) -> Option<Stamp> {
+    let stat = rustix::fs::statat(dir, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
+    if rustix::fs::FileType::from_raw_mode(stat.st_mode) != rustix::fs::FileType::RegularFile {
+        return None;
+    }
+    Some(Stamp {
+        len: u64::try_from(stat.st_size).ok()?,
+        secs: i64::try_from(stat.st_mtime).ok()?,
+        nanos: u32::try_from(stat.st_mtime_nsec).ok()?,
+        inode: u64::try_from(stat.st_ino).ok()?,
+    })
+}
+
+#[cfg(not(unix))]
+fn stamp_at(_: &std::fs::File, _: &str) -> Option<Stamp> {
+    None
 }
 
 /// A folder's listing as the cache keeps it: its stamp (size, modification time, inode), its
@@ -616,11 +707,11 @@ fn write_shard(
     old: Option<&Shard>,
     made: &[(&str, Fresh)],
     forget: &[&str],
-    listed: &std::collections::HashSet<&str>,
+    listed: &rustc_hash::FxHashSet<&str>,
 ) -> Option<()> {
     let made_slugs: std::collections::HashSet<&str> = made.iter().map(|(s, _)| *s).collect();
     // Each record with its entries' bytes and its words.
-    type Written = (String, Stamp, Option<Stamp>, Vec<u8>, Vec<u32>);
+    type Written = (String, Stamp, Option<Stamp>, u32, Vec<u8>, Vec<u32>);
     let mut records: Vec<Written> = Vec::new();
     for record in old.map_or(&[][..], |s| s.records.as_slice()) {
         let slug = record.slug.as_str();
@@ -634,6 +725,7 @@ fn write_shard(
                 record.slug.clone(),
                 record.history,
                 record.target,
+                record.count,
                 entries,
                 terms,
             ));
@@ -645,6 +737,7 @@ fn write_shard(
             slug.to_string(),
             fresh.history,
             fresh.target,
+            u32::try_from(fresh.entries.len()).ok()?,
             entries,
             fresh.terms.clone(),
         ));
@@ -656,12 +749,12 @@ fn write_shard(
             .map(|_| ());
     }
     let count = records.len();
-    let bits = sketch_bits(records.iter().map(|r| r.4.len()).max().unwrap_or(0));
+    let bits = sketch_bits(records.iter().map(|r| r.5.len()).max().unwrap_or(0));
     let row = count.div_ceil(8);
     let mut sketch = vec![0u8; usize::try_from(bits).ok()?.checked_mul(row)?];
     let mut table = Writer::default();
     let mut tail = Writer::default();
-    for (i, (slug, history, target, entries, terms)) in records.iter().enumerate() {
+    for (i, (slug, history, target, entries_count, entries, terms)) in records.iter().enumerate() {
         for &term in terms {
             for bit in positions(term, bits) {
                 sketch[bit as usize * row + i / 8] |= 1 << (i % 8);
@@ -676,6 +769,7 @@ fn write_shard(
             }
             None => table.u8(0),
         }
+        table.u32(*entries_count);
         table.span(tail.0.len() as u64, entries);
         tail.0.extend_from_slice(entries);
         let mut words = Writer::default();
@@ -781,13 +875,16 @@ fn decode(slug: &str, bytes: &[u8], keep: &dyn Fn(&str) -> bool) -> Option<Vec<E
         let mut translation = Vec::new();
         for _ in 0..pieces {
             let (kind, text) = (r.u8()?, r.str()?);
-            let piece = match kind {
-                0 => Piece::Text(text.to_string()),
-                1 => Piece::Expr(text.to_string()),
-                _ => return None,
-            };
+            if !matches!(kind, 0 | 1) {
+                return None;
+            }
             if kept {
-                translation.push(piece);
+                let text = text.to_string();
+                translation.push(if kind == 0 {
+                    Piece::Text(text)
+                } else {
+                    Piece::Expr(text)
+                });
             }
         }
         if kept {

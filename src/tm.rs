@@ -102,9 +102,10 @@ pub struct Match {
 pub struct Memory {
     entries: Vec<Entry>,
     /// English → entries with exactly that English.
-    exact: HashMap<String, Vec<u32>>,
+    exact: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// Hash of a lower-cased word or word pair → entries that contain it, ascending.
-    postings: HashMap<u64, Vec<u32>>,
+    /// Index term (already a hash) → the entries that have it.
+    postings: rustc_hash::FxHashMap<u64, Vec<u32>>,
     /// Tokens of each entry's English, for the length filter.
     lengths: Vec<u32>,
     /// Whether only the articles one lookup needs were read ([`Memory::build_for`]).
@@ -201,9 +202,22 @@ impl Memory {
                 .collect::<Result<Vec<_>>>()?;
             articles.into_iter().flatten().collect()
         };
-        let mut memory = Memory::from_entries(entries);
+        let mut memory = Memory::index(entries, Some(&index_terms(text)));
         memory.partial = true;
         Ok(memory)
+    }
+
+    /// How many entries the whole memory of `locale` has ([`Memory::len`] of [`Memory::build`]),
+    /// without building it when the cache knows ([`crate::cache::count_entries`]).
+    pub fn count(project: &Project, locale: &str) -> Result<usize> {
+        if !crate::cache::enabled() {
+            return Ok(Memory::build(project, locale)?.len());
+        }
+        let uncached = |slug: &str| -> Result<usize> {
+            let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+            Ok(entries_of(&files, locale).len())
+        };
+        crate::cache::count_entries(project, locale, &uncached)
     }
 
     /// Whether the memory holds every translation of its locale: not one made by
@@ -229,13 +243,29 @@ impl Memory {
     /// assert_eq!((best.id.as_str(), best.score), ("s-1", 90));
     /// ```
     pub fn from_entries(entries: Vec<Entry>) -> Memory {
-        let terms: Vec<Vec<u64>> = entries.par_iter().map(|e| index_terms(&e.source)).collect();
+        Memory::index(entries, None)
+    }
+
+    /// A memory over `entries` whose index holds only the terms `only` (sorted), when given: a
+    /// lookup of a text whose terms are all among them finds what the whole index would find,
+    /// as it looks only its own terms up.
+    fn index(entries: Vec<Entry>, only: Option<&[u64]>) -> Memory {
+        let terms: Vec<Vec<u64>> = entries
+            .par_iter()
+            .map(|e| {
+                let mut terms = index_terms(&e.source);
+                if let Some(only) = only {
+                    terms.retain(|t| only.binary_search(t).is_ok());
+                }
+                terms
+            })
+            .collect();
         let lengths = entries
             .par_iter()
             .map(|e| tokens(&e.source).len() as u32)
             .collect();
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = Default::default();
+        let mut exact: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
         for (i, (entry, terms)) in entries.iter().zip(terms).enumerate() {
             let i = i as u32;
             for term in terms {
