@@ -12,7 +12,6 @@ pub mod align;
 pub mod article;
 pub mod article_files;
 pub mod blame;
-pub mod cache;
 pub mod change;
 pub mod check;
 pub mod compare;

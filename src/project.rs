@@ -33,7 +33,7 @@ const NEW_FOLDERS: [&str; 5] = [
 ];
 
 /// The `.gitignore` of a new project: the lock, what a killed process may leave behind, and the
-/// cache (`crate::cache`).
+/// cache (`crate::tm::cache`).
 const NEW_GITIGNORE: &str = "/.bitext.lock\n.bitext-*.tmp\n/.bitext/\n";
 
 /// The line of `.gitignore` for the cache folder.

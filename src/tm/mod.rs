@@ -22,8 +22,10 @@
 //! **Built on the fly.** [`Memory::build`] reads the project in parallel each time; on 100,000
 //! translated segments that takes under two seconds, and each lookup afterwards about half a
 //! millisecond (see `bench/README.md`). A lookup of one word takes only the entries of the
-//! articles whose English has it ([`Memory::build_for`]), which [`crate::cache`] finds without
+//! articles whose English has it ([`Memory::build_for`]), which [`cache`] finds without
 //! reading every history, checking each file's stamp.
+
+pub mod cache;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -191,9 +193,9 @@ impl Memory {
             }
         };
         // The cache finds the articles that may hold the word without reading every history
-        // (crate::cache), and gives the same entries.
-        let entries = if crate::cache::enabled() {
-            crate::cache::entries_holding(project, locale, word, &holds_in, &article)?
+        // (crate::tm::cache), and gives the same entries.
+        let entries = if crate::tm::cache::enabled() {
+            crate::tm::cache::entries_holding(project, locale, word, &holds_in, &article)?
         } else {
             let slugs = project.synced_slugs()?;
             let articles = slugs
@@ -208,16 +210,16 @@ impl Memory {
     }
 
     /// How many entries the whole memory of `locale` has ([`Memory::len`] of [`Memory::build`]),
-    /// without building it when the cache knows ([`crate::cache::count_entries`]).
+    /// without building it when the cache knows ([`crate::tm::cache::count_entries`]).
     pub fn count(project: &Project, locale: &str) -> Result<usize> {
-        if !crate::cache::enabled() {
+        if !crate::tm::cache::enabled() {
             return Ok(Memory::build(project, locale)?.len());
         }
         let uncached = |slug: &str| -> Result<usize> {
             let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
             Ok(entries_of(&files, locale).len())
         };
-        crate::cache::count_entries(project, locale, &uncached)
+        crate::tm::cache::count_entries(project, locale, &uncached)
     }
 
     /// Whether the memory holds every translation of its locale: not one made by
