@@ -444,6 +444,10 @@ fn one_letter_changed(text: &str) -> String {
 fn a_lookup_of_a_word_gives_the_same_with_the_cache_and_sees_every_edit_by_hand() {
     let f = Fixture::sample();
     age(f.dir.path(), std::time::Duration::from_secs(3600));
+    // Setting a file's modification time changes its inode's change time, which must be two
+    // seconds old too.
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2100));
+    settle();
     let lookup = |word: &str, cache: bool| -> String {
         let out = f
             .bitext(&["tm", "kk", word, "--json", "--limit", "1000"])
@@ -530,6 +534,30 @@ fn a_lookup_of_a_word_gives_the_same_with_the_cache_and_sees_every_edit_by_hand(
     assert!(after.contains(&one_letter_changed(&edited)), "{after}");
     assert_eq!(after, lookup("Tokayev", false));
 
+    // Rewritten in place with its modification time put back as it was (`cp -p`, `touch -d`):
+    // the same size, inode and modification time; only the inode's change time tells.
+    let current = one_letter_changed(&edited);
+    let third = one_letter_changed(&current);
+    let rewritten = again.replacen(&current, &third, 1);
+    assert_eq!(rewritten.len(), again.len());
+    settle();
+    let before = lookup("Tokayev", true);
+    assert!(before.contains(&current), "{before}");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        file.write_all(rewritten.as_bytes()).unwrap();
+        file.set_modified(modified).unwrap();
+    }
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+    let after = lookup("Tokayev", true);
+    assert!(after.contains(&third), "{after}");
+    assert_eq!(after, lookup("Tokayev", false));
+
     // A history edited in place, keeping its size: the English of a segment changes.
     let history = format!("history/{slug}.jsonl");
     let text = f.read(&history);
@@ -555,9 +583,20 @@ fn a_lookup_of_a_word_gives_the_same_with_the_cache_and_sees_every_edit_by_hand(
         .collect();
     for (i, shard) in shards.iter().enumerate() {
         let bytes = std::fs::read(shard).unwrap();
-        let broken = match i % 3 {
+        let broken = match i % 4 {
             0 => bytes[..bytes.len() / 2].to_vec(),
             1 => bytes.iter().map(|b| b ^ 0x55).collect(),
+            // The head's size of the sketch, or of the table (a gigabyte), is wrong.
+            2 if i % 8 == 2 => {
+                let mut bytes = bytes;
+                bytes[25] ^= 2;
+                bytes
+            }
+            2 => {
+                let mut bytes = bytes;
+                bytes[19] ^= 0x20;
+                bytes
+            }
             _ => {
                 let mut bytes = bytes;
                 let last = bytes.len() - 1;
@@ -569,6 +608,31 @@ fn a_lookup_of_a_word_gives_the_same_with_the_cache_and_sees_every_edit_by_hand(
     }
     std::fs::write(f.path(".bitext/cache/histories.bin"), b"not a listing").unwrap();
     same_for_every_word();
+
+    // A target file that is not UTF-8 is an error exactly when it would be without the cache:
+    // for a word its article's English has, and for no other.
+    let broken = "locales/kk/2021/08/hong-beom-do-homecoming.ftl";
+    let kept = std::fs::read(f.path(broken)).unwrap();
+    let mut bytes = kept.clone();
+    bytes.extend_from_slice(b"\xff\n");
+    std::fs::write(f.path(broken), bytes).unwrap();
+    for word in words
+        .iter()
+        .chain(&["celebrate", "work", "Hong", "homecoming"])
+    {
+        let run = |cache: &str| {
+            let out = f
+                .bitext(&["tm", "kk", word, "--json"])
+                .env("BITEXT_CACHE", cache)
+                .output()
+                .unwrap();
+            (out.status.code(), out.stdout, out.stderr)
+        };
+        let without = run("off");
+        assert_eq!(run("on"), without, "{word}");
+        assert_eq!(run("on"), without, "{word}");
+    }
+    std::fs::write(f.path(broken), kept).unwrap();
     // A project without its cache folder is the same project.
     std::fs::remove_dir_all(f.path(".bitext")).unwrap();
     same_for_every_word();

@@ -68,7 +68,7 @@ pub const SHARDS: u64 = 64;
 pub const SETTLE: Duration = Duration::from_secs(2);
 
 const MAGIC: &[u8; 8] = b"bitextTM";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Whether the cache is to be used: not when `BITEXT_CACHE` is `off` (or `0`, `no`, `false`).
 pub fn enabled() -> bool {
@@ -85,22 +85,34 @@ struct Stamp {
     secs: i64,
     nanos: u32,
     inode: u64,
+    /// The time of the last change to the file's inode (seconds, nanoseconds), which no program
+    /// can set back: a rewrite in place that keeps the size and restores the modification time
+    /// (`touch -d`, `cp -p`, `rsync -t --inplace`) still changes it, as does a `chmod`.
+    changed_secs: i64,
+    changed_nanos: u32,
 }
 
 impl Stamp {
     /// The stamp of a regular file (not a link), or `None`.
     fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        if !meta.file_type().is_file() {
+            return None;
+        }
+        Stamp::of_any(meta)
+    }
+
+    /// The stamp of a file or folder (not followed if it is a link).
+    fn of_any(meta: &std::fs::Metadata) -> Option<Stamp> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            if !meta.file_type().is_file() {
-                return None;
-            }
             Some(Stamp {
                 len: meta.len(),
                 secs: meta.mtime(),
                 nanos: u32::try_from(meta.mtime_nsec()).ok()?,
                 inode: meta.ino(),
+                changed_secs: meta.ctime(),
+                changed_nanos: u32::try_from(meta.ctime_nsec()).ok()?,
             })
         }
         #[cfg(not(unix))]
@@ -110,13 +122,21 @@ impl Stamp {
         }
     }
 
-    /// Whether the file was last modified at least [`SETTLE`] before `now`.
+    /// Whether the file was last modified, and its inode last changed, at least [`SETTLE`]
+    /// before `now`.
     fn settled(self, now: SystemTime) -> bool {
-        let Ok(secs) = u64::try_from(self.secs) else {
-            return false;
+        let at = |secs: i64, nanos: u32| {
+            u64::try_from(secs)
+                .ok()
+                .map(|secs| UNIX_EPOCH + Duration::new(secs, nanos))
         };
-        let modified = UNIX_EPOCH + Duration::new(secs, self.nanos);
-        modified + SETTLE <= now
+        match (
+            at(self.secs, self.nanos),
+            at(self.changed_secs, self.changed_nanos),
+        ) {
+            (Some(modified), Some(changed)) => modified.max(changed) + SETTLE <= now,
+            _ => false,
+        }
     }
 }
 
@@ -173,14 +193,24 @@ struct Shard {
     records: Vec<Record>,
     maybe: Vec<bool>,
     base: u64,
+    /// The file's size when it was opened: no span reaches past it.
+    size: u64,
     file: std::sync::Mutex<std::fs::File>,
 }
 
 const HEAD: usize = 32;
 
+/// The checksum that ends a shard's table: of the head (which says how large the table and the
+/// sketch are) and of the table, so that a flipped bit in either is seen.
+fn table_checksum(head: &[u8], table: &[u8]) -> u64 {
+    checksum(head) ^ checksum(table).rotate_left(29)
+}
+
 impl Shard {
     fn read(path: &Path, term: u32) -> Option<Shard> {
         let mut file = crate::store::policy::open_read(path).ok()??;
+        // Every length is checked against the file's size before anything is made that large.
+        let size = file.metadata().ok()?.len();
         let mut head = [0u8; HEAD];
         file.read_exact(&mut head).ok()?;
         let mut r = Reader(&head);
@@ -190,13 +220,16 @@ impl Shard {
         let count = r.u32()? as usize;
         let len = usize::try_from(r.u64()?).ok()?;
         let bits = r.u64()?;
-        if !(8..=1 << 30).contains(&len) || bits == 0 {
+        let row = count.div_ceil(8) as u64;
+        let rows_at = (HEAD as u64).checked_add(len as u64)?;
+        let base = rows_at.checked_add(bits.checked_mul(row.checked_add(8)?)?)?;
+        if len < 8 || bits == 0 || base > size {
             return None;
         }
         let mut table = vec![0u8; len];
         file.read_exact(&mut table).ok()?;
         let (body, sum) = table.split_at(len - 8);
-        if checksum(body).to_le_bytes() != sum {
+        if table_checksum(&head, body).to_le_bytes() != sum {
             return None;
         }
         let mut r = Reader(body);
@@ -221,13 +254,13 @@ impl Shard {
             return None;
         }
         // The rows of the word's three bits, each checked.
-        let row = count.div_ceil(8) as u64;
-        let rows_at = (HEAD + len) as u64;
         let mut maybe = vec![true; count];
         for bit in positions(term, bits) {
             let mut bytes = vec![0u8; row as usize + 8];
-            file.seek(SeekFrom::Start(rows_at + bit.checked_mul(row + 8)?))
-                .ok()?;
+            file.seek(SeekFrom::Start(
+                rows_at.checked_add(bit.checked_mul(row + 8)?)?,
+            ))
+            .ok()?;
             file.read_exact(&mut bytes).ok()?;
             let (set, sum) = bytes.split_at(row as usize);
             if row_checksum(set, bit).to_le_bytes() != sum {
@@ -240,7 +273,8 @@ impl Shard {
         Some(Shard {
             records,
             maybe,
-            base: rows_at + bits.checked_mul(row + 8)?,
+            base,
+            size,
             file: std::sync::Mutex::new(file),
         })
     }
@@ -253,10 +287,13 @@ impl Shard {
 
     /// The bytes of a span after the sketch, if they are whole.
     fn read_span(&self, span: Span) -> Option<Vec<u8>> {
+        let at = self.base.checked_add(span.at)?;
+        if at.checked_add(u64::from(span.len))? > self.size {
+            return None;
+        }
         let mut bytes = vec![0u8; span.len as usize];
         let mut file = self.file.lock().ok()?;
-        file.seek(SeekFrom::Start(self.base.checked_add(span.at)?))
-            .ok()?;
+        file.seek(SeekFrom::Start(at)).ok()?;
         file.read_exact(&mut bytes).ok()?;
         (checksum(&bytes) == span.sum).then_some(bytes)
     }
@@ -524,6 +561,8 @@ fn stamp_at(dir: &rustix::fd::OwnedFd, name: &str) -> Option<Stamp> {
         secs: i64::try_from(stat.st_mtime).ok()?,
         nanos: u32::try_from(stat.st_mtime_nsec).ok()?,
         inode: u64::try_from(stat.st_ino).ok()?,
+        changed_secs: i64::try_from(stat.st_ctime).ok()?,
+        changed_nanos: u32::try_from(stat.st_ctime_nsec).ok()?,
     })
 }
 
@@ -534,7 +573,7 @@ fn stamp_at(_: &std::fs::File, _: &str) -> Option<Stamp> {
 
 /// A folder's listing as the cache keeps it: its stamp (size, modification time, inode), its
 /// folders and the names of its histories (without `.jsonl`).
-type Listing = HashMap<String, ((u64, i64, u32, u64), Vec<String>, Vec<String>)>;
+type Listing = HashMap<String, (Stamp, Vec<String>, Vec<String>)>;
 
 /// Lists the folder `dir` (`rel` from `history/`) into `names` as the walk of
 /// [`Project::synced_slugs`] would (hidden names and names that are not UTF-8 left out, folders
@@ -553,7 +592,7 @@ fn list_folder(
     if !meta.is_dir() {
         return None;
     }
-    let stamp = folder_stamp(&meta)?;
+    let stamp = Stamp::of_any(&meta)?;
     let (folders, files) = match old.get(rel) {
         Some((recorded, folders, files)) if *recorded == stamp => (folders.clone(), files.clone()),
         _ => {
@@ -578,8 +617,7 @@ fn list_folder(
             (folders, files)
         }
     };
-    let secs = u64::try_from(stamp.1).ok()?;
-    if UNIX_EPOCH + Duration::new(secs, stamp.2) + SETTLE <= now {
+    if stamp.settled(now) {
         new.insert(rel.to_string(), (stamp, folders.clone(), files.clone()));
     }
     names.extend(files.iter().map(|stem| format!("{rel}{stem}")));
@@ -594,24 +632,6 @@ fn list_folder(
         )?;
     }
     Some(())
-}
-
-fn folder_stamp(meta: &std::fs::Metadata) -> Option<(u64, i64, u32, u64)> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        Some((
-            meta.len(),
-            meta.mtime(),
-            u32::try_from(meta.mtime_nsec()).ok()?,
-            meta.ino(),
-        ))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        None
-    }
 }
 
 const LISTING: &[u8; 8] = b"bitextLS";
@@ -629,7 +649,7 @@ fn read_listing(path: &Path) -> Option<Listing> {
     let mut out = Listing::new();
     for _ in 0..r.u32()? {
         let rel = r.str()?.to_string();
-        let stamp = (r.u64()?, r.u64()? as i64, r.u32()?, r.u64()?);
+        let stamp = r.stamp()?;
         let mut list = || -> Option<Vec<String>> {
             (0..r.u32()?).map(|_| r.str().map(str::to_string)).collect()
         };
@@ -649,10 +669,7 @@ fn write_listing(path: &Path, listing: &Listing) -> Option<()> {
     folders.sort_by(|a, b| a.0.cmp(b.0));
     for (rel, (stamp, folders, files)) in folders {
         w.str(rel);
-        w.u64(stamp.0);
-        w.u64(stamp.1 as u64);
-        w.u32(stamp.2);
-        w.u64(stamp.3);
+        w.stamp(*stamp);
         for list in [folders, files] {
             w.u32(u32::try_from(list.len()).ok()?);
             for name in list {
@@ -780,14 +797,14 @@ fn write_shard(
         table.span(tail.0.len() as u64, &words.0);
         tail.0.extend_from_slice(&words.0);
     }
-    let sum = checksum(&table.0);
-    table.u64(sum);
     let mut file = Writer::default();
     file.0.extend_from_slice(MAGIC);
     file.u32(VERSION);
     file.u32(count as u32);
-    file.u64(table.0.len() as u64);
+    file.u64(table.0.len() as u64 + 8);
     file.u64(bits);
+    let sum = table_checksum(&file.0, &table.0);
+    table.u64(sum);
     file.0.extend_from_slice(&table.0);
     for (bit, set) in sketch.chunks(row).enumerate() {
         file.0.extend_from_slice(set);
@@ -927,6 +944,8 @@ impl Writer {
         self.u64(s.secs as u64);
         self.u32(s.nanos);
         self.u64(s.inode);
+        self.u64(s.changed_secs as u64);
+        self.u32(s.changed_nanos);
     }
 }
 
@@ -967,6 +986,8 @@ impl<'b> Reader<'b> {
             secs: self.u64()? as i64,
             nanos: self.u32()?,
             inode: self.u64()?,
+            changed_secs: self.u64()? as i64,
+            changed_nanos: self.u32()?,
         })
     }
 }

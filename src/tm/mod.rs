@@ -183,6 +183,10 @@ impl Memory {
         let article = |slug: &str| -> Result<Vec<Entry>> {
             let keep = |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
             match ArticleFiles::read_sieved(project, slug, &[], keep)? {
+                // An article whose history has the word's letters only inside other words has
+                // none of its entries: its target file is not read (as the cache's sketch of
+                // the history's words, which lets the same articles through, does not).
+                Some(files) if !history_holds(files.history(), &holds_in) => Ok(Vec::new()),
                 Some(mut files) => {
                     files.read_targets(&[locale.to_string()])?;
                     let mut entries = entries_of(&files, locale);
@@ -549,6 +553,16 @@ fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
         at = start + 1;
     }
     false
+}
+
+/// Whether any English that `history` ever had holds a word, as `holds` tells.
+fn history_holds(history: &crate::history::History, holds: &dyn Fn(&str) -> bool) -> bool {
+    history
+        .revisions
+        .iter()
+        .flat_map(|r| &r.changes)
+        .filter_map(|c| c.text.as_deref())
+        .any(holds)
 }
 
 /// The one word of `text`, when it has one word only and that word is ASCII: then an entry holds
