@@ -34,16 +34,23 @@ use crate::store::journal::{self, Journal};
 use crate::store::lock::ProjectLock;
 use crate::store::target::{self, Context, Marks, TargetFile, Translation, Update};
 use crate::store::{
-    commit_all, decode_text, read_bytes_if_exists, read_text, read_text_if_exists, stage, Staged,
+    commit_all, read_bytes_if_exists, read_text, read_text_if_exists, stage, Staged, TextBytes,
     TextFile,
 };
 
+/// A target file's text, checked as UTF-8, and what was parsed from it.
+#[derive(Debug)]
+struct ParsedText<'a> {
+    text: &'a str,
+    target: TargetFile<'a>,
+}
+
 self_cell!(
-    /// A target file's text and what was parsed from it.
+    /// A target file's bytes and what was parsed from them.
     struct Parsed {
-        owner: String,
+        owner: Vec<u8>,
         #[covariant]
-        dependent: TargetFile,
+        dependent: ParsedText,
     }
     impl {Debug}
 );
@@ -71,25 +78,32 @@ struct LoadedJournal {
 impl LocaleFile {
     fn read(project: &Project, locale: &str, slug: &str) -> Result<LocaleFile> {
         let path = project.locale_path(locale, slug);
-        let file = read_text_if_exists(&path)?;
-        Ok(LocaleFile::parse(locale, path, file))
+        let bytes = read_bytes_if_exists(&path)?;
+        LocaleFile::parse(locale, path, bytes)
     }
 
-    /// The target file at `path` parsed from its text as read (`None`: there is no file).
-    fn parse(locale: &str, path: PathBuf, file: Option<TextFile>) -> LocaleFile {
-        let (exists, mut style) = match file {
-            Some(file) => (true, file),
-            None => (false, TextFile::default()),
+    /// The target file at `path` parsed from its bytes as read (`None`: there is no file); an
+    /// error when they are not UTF-8 text.
+    fn parse(locale: &str, path: PathBuf, bytes: Option<Vec<u8>>) -> Result<LocaleFile> {
+        let (exists, file) = match bytes {
+            Some(bytes) => (true, TextBytes::decode(&path, bytes)?),
+            None => (false, TextBytes::decode(&path, Vec::new())?),
         };
-        let text = std::mem::take(&mut style.text);
-        LocaleFile {
+        let parsed = Parsed::try_new(file.bytes, |bytes| {
+            let text = TextBytes::text(bytes, &path)?;
+            Ok::<_, Error>(ParsedText {
+                text,
+                target: TargetFile::parse(text),
+            })
+        })?;
+        Ok(LocaleFile {
             locale: locale.to_string(),
             path,
             exists,
-            style,
-            parsed: Parsed::new(text, |text| TargetFile::parse(text)),
+            style: file.style,
+            parsed,
             journal: None,
-        }
+        })
     }
 
     fn read_journal(&mut self, project: &Project, slug: &str) -> Result<()> {
@@ -119,12 +133,12 @@ impl LocaleFile {
 
     /// The target file's text (LF line endings, no byte-order mark).
     pub fn text(&self) -> &str {
-        self.parsed.borrow_owner()
+        self.parsed.borrow_dependent().text
     }
 
     /// The parsed target file.
     pub fn target(&self) -> &TargetFile<'_> {
-        self.parsed.borrow_dependent()
+        &self.parsed.borrow_dependent().target
     }
 
     /// The translation of segment `id`, if the file has one.
@@ -294,19 +308,22 @@ impl<'p> ArticleFiles<'p> {
     /// Reads the history of `slug` (empty when the article was never synced).
     pub fn open(project: &'p Project, slug: &str) -> Result<ArticleFiles<'p>> {
         let path = project.history_path(slug);
-        let file = read_text_if_exists(&path)?;
-        ArticleFiles::with_history(project, slug, &path, file)
+        let bytes = read_bytes_if_exists(&path)?;
+        ArticleFiles::with_history(project, slug, &path, bytes)
     }
 
-    /// The files of `slug` with its history parsed from the text read at `path`.
+    /// The files of `slug` with its history parsed from the bytes read at `path`.
     fn with_history(
         project: &'p Project,
         slug: &str,
         path: &Path,
-        file: Option<TextFile>,
+        bytes: Option<Vec<u8>>,
     ) -> Result<ArticleFiles<'p>> {
-        let history = match file {
-            Some(file) => History::parse(&project.rel(path), &file.text)?,
+        let history = match bytes {
+            Some(bytes) => {
+                let file = TextBytes::decode(path, bytes)?;
+                History::parse(&project.rel(path), TextBytes::text(&file.bytes, path)?)?
+            }
             None => History::default(),
         };
         Ok(ArticleFiles {
@@ -344,16 +361,28 @@ impl<'p> ArticleFiles<'p> {
         if !kept {
             return Ok(None);
         }
-        let decode = |path: &Path, bytes: Option<Vec<u8>>| -> Result<Option<TextFile>> {
-            bytes.map(|bytes| decode_text(path, bytes)).transpose()
-        };
-        let history = decode(&path, history)?;
         let mut files = ArticleFiles::with_history(project, slug, &path, history)?;
         for (locale, path, bytes) in targets {
-            let file = decode(&path, bytes)?;
-            files.locales.push(LocaleFile::parse(locale, path, file));
+            files.locales.push(LocaleFile::parse(locale, path, bytes)?);
         }
         Ok(Some(files))
+    }
+
+    /// The files of `slug` from bytes already read: its history (`None`: there is none) and
+    /// the target file of `locale` (the same), decoded and parsed as [`ArticleFiles::read`]
+    /// would.
+    pub(crate) fn from_bytes(
+        project: &'p Project,
+        slug: &str,
+        history: Option<Vec<u8>>,
+        locale: &str,
+        target: Option<Vec<u8>>,
+    ) -> Result<ArticleFiles<'p>> {
+        let path = project.history_path(slug);
+        let mut files = ArticleFiles::with_history(project, slug, &path, history)?;
+        let path = project.locale_path(locale, slug);
+        files.locales.push(LocaleFile::parse(locale, path, target)?);
+        Ok(files)
     }
 
     /// Reads the history and the target files of `locales`.

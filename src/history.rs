@@ -5,9 +5,9 @@
 //! order) followed by one line per added, changed or removed segment with its text. Any revision's
 //! text can be rebuilt from it, and every id ever used is in it, so ids are never reused.
 
-use std::collections::HashMap;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::change::Class;
@@ -21,10 +21,12 @@ pub const RULES: u32 = 2;
 pub struct History {
     pub revisions: Vec<Revision>,
     /// id → index into `trails`.
-    index: HashMap<String, usize>,
-    /// For each segment, where its changes are (revision index, change index) and the
-    /// fingerprint of each change's text, oldest first.
-    trails: Vec<Vec<(usize, usize, Option<u32>)>>,
+    index: FxHashMap<String, usize>,
+    /// For each segment, where its run of `changes` starts and how long it is.
+    trails: Vec<(usize, usize)>,
+    /// The changes of each segment, segment after segment: where each is (revision index,
+    /// change index) and the fingerprint of its text, oldest first.
+    changes: Vec<(usize, usize, Option<u32>)>,
 }
 
 /// One revision and what it changed.
@@ -78,7 +80,7 @@ pub struct Event<'h> {
     pub class: Option<Class>,
 }
 
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct Line {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -105,6 +107,145 @@ struct Line {
     from: Vec<String>,
 }
 
+/// The lines of `text`, as [`str::lines`] gives them (a line feed ends a line, and a carriage
+/// return before it is left out), found with a vectorized search.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(i) = memchr::memchr(b'\n', rest.as_bytes()) else {
+            return Some(std::mem::take(&mut rest));
+        };
+        let line = &rest[..i];
+        rest = &rest[i + 1..];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+impl Line {
+    /// A line as bitext writes it, read without the JSON parser: an object of the known keys,
+    /// each at most once, with no white space, whose strings have no escape and whose numbers
+    /// are plain. `None` for anything else, which the JSON parser reads (or explains).
+    fn plain(line: &str) -> Option<Line> {
+        let mut rest = line.strip_prefix('{')?.strip_suffix('}')?;
+        let mut out = Line::default();
+        let mut seen = 0u16;
+        while !rest.is_empty() {
+            let key;
+            (key, rest) = plain_string(rest)?;
+            rest = rest.strip_prefix(':')?;
+            let bit = match key {
+                "revision" => {
+                    let n;
+                    (n, rest) = plain_number(rest)?;
+                    out.revision = Some(n);
+                    1
+                }
+                "date" | "article" | "id" | "added" | "changed" => {
+                    let text;
+                    (text, rest) = plain_string(rest)?;
+                    let (field, bit) = match key {
+                        "date" => (&mut out.date, 2),
+                        "article" => (&mut out.article, 4),
+                        "id" => (&mut out.id, 8),
+                        "added" => (&mut out.added, 16),
+                        _ => (&mut out.changed, 32),
+                    };
+                    *field = Some(text.to_string());
+                    bit
+                }
+                "rules" => {
+                    let n;
+                    (n, rest) = plain_number(rest)?;
+                    out.rules = Some(n);
+                    64
+                }
+                "order" | "from" => {
+                    let mut list = Vec::new();
+                    rest = rest.strip_prefix('[')?;
+                    if let Some(after) = rest.strip_prefix(']') {
+                        rest = after;
+                    } else {
+                        loop {
+                            let item;
+                            (item, rest) = plain_string(rest)?;
+                            list.push(item.to_string());
+                            match rest.as_bytes().first()? {
+                                b',' => rest = &rest[1..],
+                                b']' => {
+                                    rest = &rest[1..];
+                                    break;
+                                }
+                                _ => return None,
+                            }
+                        }
+                    }
+                    if key == "order" {
+                        out.order = Some(list);
+                        128
+                    } else {
+                        out.from = list;
+                        256
+                    }
+                }
+                "class" => {
+                    let class;
+                    (class, rest) = plain_string(rest)?;
+                    out.class = Some(match class {
+                        "minor" => Class::Minor,
+                        "major" => Class::Major,
+                        _ => return None,
+                    });
+                    512
+                }
+                "removed" => {
+                    (out.removed, rest) = if let Some(after) = rest.strip_prefix("true") {
+                        (true, after)
+                    } else {
+                        (false, rest.strip_prefix("false")?)
+                    };
+                    1024
+                }
+                _ => return None,
+            };
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            if !rest.is_empty() {
+                rest = rest.strip_prefix(',')?;
+                if rest.is_empty() {
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A JSON string at the start of `text` that has no escape and no control character, and the
+/// text after it.
+fn plain_string(text: &str) -> Option<(&str, &str)> {
+    let text = text.strip_prefix('"')?;
+    let end = memchr::memchr2(b'"', b'\\', text.as_bytes())?;
+    if text.as_bytes()[end] != b'"' || text.as_bytes()[..end].iter().any(|&b| b < 0x20) {
+        return None;
+    }
+    Some((&text[..end], &text[end + 1..]))
+}
+
+/// A number at the start of `text` written as JSON writes a `u32`: digits, with no leading zero,
+/// and the text after it.
+fn plain_number(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 9 || (digits > 1 && text.starts_with('0')) {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, &text[digits..]))
+}
+
 impl History {
     /// Reads a history file's text; `path` is used in errors.
     pub fn parse(path: &Path, text: &str) -> Result<History> {
@@ -113,7 +254,7 @@ impl History {
         }
         let mut revisions: Vec<Revision> = Vec::new();
         let mut revision_lines = Vec::new();
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in lines(text).enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
@@ -124,8 +265,10 @@ impl History {
                 message,
                 snippet: crate::error::snippet(text, n + 1, column),
             };
-            let parsed: Line =
-                serde_json::from_str(line).map_err(|e| at(e.column(), e.to_string()))?;
+            let parsed: Line = match Line::plain(line) {
+                Some(parsed) => parsed,
+                None => serde_json::from_str(line).map_err(|e| at(e.column(), e.to_string()))?,
+            };
             if let Some(number) = parsed.revision {
                 let expected = revisions.len() as u32 + 1;
                 if number != expected {
@@ -176,8 +319,9 @@ impl History {
         };
         history.reindex();
         // Every id of a revision's order must have a text in that revision, once.
+        let mut seen = rustc_hash::FxHashSet::default();
         for (r, line) in history.revisions.iter().zip(revision_lines) {
-            let mut seen = std::collections::HashSet::new();
+            seen.clear();
             for id in &r.order {
                 let problem = if !seen.insert(id.as_str()) {
                     Some("is listed twice")
@@ -203,15 +347,40 @@ impl History {
     fn reindex(&mut self) {
         self.index.clear();
         self.trails.clear();
+        self.changes.clear();
+        // Each segment's changes in one list, oldest first: first how many each has, then
+        // where each segment's run starts, then the changes into their places.
+        let mut segment_of = Vec::new();
+        for revision in &self.revisions {
+            for change in &revision.changes {
+                let i = match self.index.get(change.id.as_str()) {
+                    Some(&i) => i,
+                    None => {
+                        let i = self.trails.len();
+                        self.index.insert(change.id.clone(), i);
+                        self.trails.push((0, 0));
+                        i
+                    }
+                };
+                self.trails[i].1 += 1;
+                segment_of.push(i);
+            }
+        }
+        let mut start = 0;
+        for trail in &mut self.trails {
+            trail.0 = start;
+            start += trail.1;
+            trail.1 = 0;
+        }
+        self.changes.resize(start, (0, 0, None));
+        let mut segment_of = segment_of.into_iter();
         for (r, revision) in self.revisions.iter().enumerate() {
             for (c, change) in revision.changes.iter().enumerate() {
-                let next = self.trails.len();
-                let i = *self.index.entry(change.id.clone()).or_insert(next);
-                if i == next {
-                    self.trails.push(Vec::new());
-                }
+                let Some(i) = segment_of.next() else { return };
+                let trail = &mut self.trails[i];
                 let fingerprint = change.text.as_deref().map(crate::fingerprint::source);
-                self.trails[i].push((r, c, fingerprint));
+                self.changes[trail.0 + trail.1] = (r, c, fingerprint);
+                trail.1 += 1;
             }
         }
     }
@@ -265,7 +434,7 @@ impl History {
     pub fn segment(&self, id: &str) -> Option<SegmentHistory<'_>> {
         self.index.get(id).map(|&i| SegmentHistory {
             revisions: &self.revisions,
-            trail: &self.trails[i],
+            trail: &self.changes[self.trails[i].0..][..self.trails[i].1],
         })
     }
 
@@ -454,6 +623,114 @@ mod tests {
         assert_eq!(h.current(), [("title", "Hello!")]);
         assert_eq!(h.snapshot(1), [("title", "Hello"), ("s-a", "World.")]);
         assert!(h.ids().any(|id| id == "s-a"));
+    }
+
+    /// The lines read without the JSON parser are read as the JSON parser reads them, and
+    /// anything else is left to it.
+    #[test]
+    fn plain_lines_are_read_as_the_json_parser_reads_them() {
+        let lines = [
+            r#"{"revision":1,"date":"2021-08-17T00:00:00Z","article":"ab","rules":2,"order":["title","s-a"]}"#,
+            r#"{"revision":12,"date":"","article":"","rules":0,"order":[]}"#,
+            r#"{"id":"title","added":"Hello"}"#,
+            r#"{"id":"s-a","changed":"World!","class":"minor"}"#,
+            r#"{"id":"s-a","changed":"World!","class":"major","from":["s-b","s-c"]}"#,
+            r#"{"id":"s-a","removed":true}"#,
+            r#"{"id":"s-a","removed":false,"added":"x"}"#,
+            r#"{"added":"Hello","id":"title"}"#,
+            r#"{"id":"s-a","added":"Ünïcødé, 한국어 «текст» {braces} [brackets]: colons"}"#,
+            r#"{}"#,
+            // Left to the JSON parser:
+            r#"{"id":"s-a","added":"He said "no"."}"#,
+            r#"{"id":"s-a","added":"abc"}"#,
+            r#"{"id": "s-a", "added": "spaces"}"#,
+            r#" {"id":"s-a","added":"x"}"#,
+            r#"{"id":"s-a","added":"x"} "#,
+            r#"{"id":"s-a","id":"s-b","added":"x"}"#,
+            r#"{"id":"s-a","added":"x",}"#,
+            r#"{"id":"s-a","added":"x","unknown":1}"#,
+            r#"{"id":"s-a","added":null}"#,
+            r#"{"revision":01,"date":"d","article":"a","rules":1,"order":[]}"#,
+            r#"{"revision":-1}"#,
+            r#"{"revision":1.0}"#,
+            r#"{"revision":4294967296}"#,
+            r#"{"revision":999999999}"#,
+            r#"{"id":"s-a","changed":"x","class":"Minor"}"#,
+            r#"{"id":"s-a","removed":1}"#,
+            r#"{"id":"s-a","added":"tab	inside"}"#,
+            r#"{"id":"s-a","order":["a",]}"#,
+            r#"{"id":"s-a","order":["a" ,"b"]}"#,
+            r#"{"id":"s-a","added":"x"}}"#,
+            r#"{"id":"s-a","added":"x}"#,
+            r#"{"id":"s-a""added":"x"}"#,
+            r#"{"id":"s-a","added":"x"#,
+            r#"{"id""#,
+            r#"{"#,
+            r#"[]"#,
+        ];
+        for line in lines {
+            let json = serde_json::from_str::<Line>(line);
+            if let Some(plain) = Line::plain(line) {
+                assert_eq!(Some(&plain), json.as_ref().ok(), "{line}");
+            }
+        }
+        assert!(Line::plain(lines[10]).is_none() && Line::plain(lines[15]).is_none());
+        // What bitext writes is read plainly.
+        let text = History::parse(Path::new("h.jsonl"), SAMPLE)
+            .unwrap()
+            .render();
+        for line in text.lines() {
+            assert!(Line::plain(line).is_some(), "{line}");
+        }
+    }
+
+    const SAMPLE: &str = concat!(
+        "{\"revision\":1,\"date\":\"2021-08-17T00:00:00Z\",\"article\":\"ab\",\"rules\":1,\"order\":[\"title\",\"s-a\"]}\n",
+        "{\"id\":\"title\",\"added\":\"Hello\"}\n",
+        "{\"id\":\"s-a\",\"added\":\"World.\"}\n",
+        "{\"revision\":2,\"date\":\"2021-08-18T00:00:00Z\",\"article\":\"cd\",\"rules\":1,\"order\":[\"title\",\"s-b\"]}\n",
+        "{\"id\":\"title\",\"changed\":\"Hello!\",\"class\":\"minor\"}\n",
+        "{\"id\":\"s-b\",\"added\":\"World, again.\",\"from\":[\"s-a\"]}\n",
+        "{\"id\":\"s-a\",\"removed\":true}\n",
+    );
+
+    #[test]
+    fn lines_are_cut_as_str_lines_cuts_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\n",
+            "a\r\nb",
+            "a\rb\n",
+            "\r\n\r\n",
+            "a\n\r",
+            "é\nü\r\n",
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_segment_has_its_changes_in_order() {
+        let h = History::parse(Path::new("h.jsonl"), SAMPLE).unwrap();
+        let events = |id: &str| -> Vec<(u32, Op)> {
+            h.segment(id)
+                .unwrap()
+                .events()
+                .map(|e| (e.revision, e.op))
+                .collect()
+        };
+        assert_eq!(events("title"), [(1, Op::Added), (2, Op::Changed)]);
+        assert_eq!(events("s-a"), [(1, Op::Added), (2, Op::Removed)]);
+        assert_eq!(events("s-b"), [(2, Op::Added)]);
+        assert_eq!(h.current(), [("title", "Hello!"), ("s-b", "World, again.")]);
+        assert!(h.segment("s-c").is_none());
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn messages<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, &'f Message<'f>> {
     let mut out: HashMap<&str, &Message> = HashMap::new();
     for m in file.messages() {
         match out.get(m.id) {
-            Some(first) if first.value.is_some() || m.value.is_none() => {}
+            Some(first) if first.has_value() || !m.has_value() => {}
             _ => {
                 out.insert(m.id, m);
             }
@@ -135,11 +135,7 @@ fn conflicted(ours: &Message, theirs: &Message, source_locale: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    let other = theirs
-        .value
-        .as_deref()
-        .map(escape::display)
-        .unwrap_or_default();
+    let other = theirs.value().map(escape::display).unwrap_or_default();
     out.push_str("# ");
     out.push_str(target::CONFLICT);
     out.push_str(&target::escape_line(&other));

@@ -32,8 +32,12 @@ const NEW_FOLDERS: [&str; 5] = [
     "locales/ru",
 ];
 
-/// The `.gitignore` of a new project: the lock and what a killed process may leave behind.
-const NEW_GITIGNORE: &str = "/.bitext.lock\n.bitext-*.tmp\n";
+/// The `.gitignore` of a new project: the lock, what a killed process may leave behind, and the
+/// cache (`crate::tm::cache`).
+const NEW_GITIGNORE: &str = "/.bitext.lock\n.bitext-*.tmp\n/.bitext/\n";
+
+/// The line of `.gitignore` for the cache folder.
+const IGNORE_CACHE: &str = "/.bitext/";
 
 /// The name of bitext's merge driver in `.gitattributes` and git's configuration.
 pub const MERGE_DRIVER: &str = "bitext";
@@ -66,6 +70,8 @@ pub fn init(dir: &Path, driver: &str) -> Result<PathBuf> {
 pub struct GitSetup {
     /// Whether `.gitattributes` was written.
     pub attributes: bool,
+    /// Whether `.gitignore` was written (to leave out the cache folder).
+    pub ignore: bool,
     /// Whether the repository's configuration was written (false outside a git repository).
     pub config: bool,
 }
@@ -82,6 +88,7 @@ pub fn git_attributes(config: &Config) -> Vec<String> {
 /// older `merge=union` line for the journals is replaced), and, in a git repository,
 /// `merge.bitext.driver` in its configuration, which runs `driver` (the bitext binary).
 pub fn git_setup(project: &Project, driver: &str) -> Result<GitSetup> {
+    let ignore = ignore_cache(&project.root)?;
     let path = project.root.join(".gitattributes");
     let old = crate::store::read_text_if_exists(&path)?.unwrap_or_default();
     let wanted = git_attributes(&project.config);
@@ -109,6 +116,7 @@ pub fn git_setup(project: &Project, driver: &str) -> Result<GitSetup> {
     if !inside {
         return Ok(GitSetup {
             attributes,
+            ignore,
             config: false,
         });
     }
@@ -134,8 +142,32 @@ pub fn git_setup(project: &Project, driver: &str) -> Result<GitSetup> {
     }
     Ok(GitSetup {
         attributes,
+        ignore,
         config: true,
     })
+}
+
+/// Adds the cache folder to the project's `.gitignore` (made if there is none), unless it names
+/// it already. Returns whether the file was written.
+fn ignore_cache(root: &Path) -> Result<bool> {
+    let path = root.join(".gitignore");
+    let old = crate::store::read_text_if_exists(&path)?.unwrap_or_default();
+    let named = old.text.lines().any(|l| {
+        matches!(
+            l.trim(),
+            "/.bitext/" | ".bitext/" | "/.bitext" | ".bitext" | "/.bitext/*" | ".bitext/*"
+        )
+    });
+    if named {
+        return Ok(false);
+    }
+    let mut text = old.text.clone();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(IGNORE_CACHE);
+    text.push('\n');
+    crate::store::write_atomic(&path, &old.same_style(text))
 }
 
 /// `text` quoted for the shell git runs a merge driver with.
@@ -487,13 +519,24 @@ impl Project {
 
     /// The slugs that have a history: articles that were synced at least once, sorted.
     pub fn synced_slugs(&self) -> Result<Vec<String>> {
+        let slugs = self.synced_slugs_with(|_, _| ())?;
+        Ok(slugs.into_iter().map(|(slug, ())| slug).collect())
+    }
+
+    /// [`Project::synced_slugs`], each with what `look` makes of it and of its history's entry
+    /// in its folder (its metadata, say, which the entry gives without looking the path up
+    /// again). `look` is also shown names that turn out not to be slugs.
+    pub fn synced_slugs_with<T: Send>(
+        &self,
+        look: impl Fn(&str, &std::fs::DirEntry) -> T + Sync,
+    ) -> Result<Vec<(String, T)>> {
         let dir = self.root.join(HISTORY_DIR);
         let mut slugs = Vec::new();
         if dir.is_dir() {
-            walk_files(&dir, "", ".jsonl", &mut slugs)?;
+            walk_entries(&dir, "", ".jsonl", &mut slugs, &look)?;
         }
-        slugs.retain(|s| check_slug(s).is_ok());
-        slugs.sort();
+        slugs.retain(|(s, _)| check_slug(s).is_ok());
+        slugs.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(slugs)
     }
 
@@ -575,7 +618,25 @@ pub struct Skipped {
 }
 
 fn walk_files(dir: &Path, prefix: &str, ext: &str, out: &mut Vec<String>) -> Result<()> {
+    let mut found = Vec::new();
+    walk_entries(dir, prefix, ext, &mut found, &|_, _| ())?;
+    out.extend(found.into_iter().map(|(name, ())| name));
+    Ok(())
+}
+
+/// The files under `dir` whose names end with `ext` (not in hidden folders, not through links to
+/// folders), as `prefix` and their path without `ext`, each with what `look` makes of its entry.
+/// Folders are walked in parallel.
+fn walk_entries<T: Send>(
+    dir: &Path,
+    prefix: &str,
+    ext: &str,
+    out: &mut Vec<(String, T)>,
+    look: &(impl Fn(&str, &std::fs::DirEntry) -> T + Sync),
+) -> Result<()> {
+    use rayon::prelude::*;
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut folders = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let name = entry.file_name();
@@ -587,10 +648,21 @@ fn walk_files(dir: &Path, prefix: &str, ext: &str, out: &mut Vec<String>) -> Res
         }
         let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
         if kind.is_dir() {
-            walk_files(&entry.path(), &format!("{prefix}{name}/"), ext, out)?;
+            folders.push((entry.path(), format!("{prefix}{name}/")));
         } else if let Some(stem) = name.strip_suffix(ext) {
-            out.push(format!("{prefix}{stem}"));
+            let name = format!("{prefix}{stem}");
+            let looked = look(&name, &entry);
+            out.push((name, looked));
         }
     }
+    let found = folders
+        .par_iter()
+        .map(|(folder, prefix)| {
+            let mut found = Vec::new();
+            walk_entries(folder, prefix, ext, &mut found, look)?;
+            Ok(found)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    out.extend(found.into_iter().flatten());
     Ok(())
 }

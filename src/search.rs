@@ -6,6 +6,7 @@
 //! one by one as a person reads them. Articles are searched in parallel, and their hits come out
 //! in the order of the articles.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -15,7 +16,6 @@ use crate::article_files::ArticleFiles;
 use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::state::State;
-use crate::store::escape::{self, Piece};
 use crate::store::sieve::Sieve;
 
 /// `bitext search --json`.
@@ -79,6 +79,11 @@ impl Query {
         })
     }
 
+    /// The text looked for, as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     fn matches(&self, text: &str) -> bool {
         self.pattern.is_match(text)
     }
@@ -101,10 +106,13 @@ pub fn search(
     slugs: &[String],
     locales: &[String],
 ) -> Result<Search> {
-    let per_article: Vec<Vec<Hit>> = slugs
-        .par_iter()
-        .map(|slug| article_hits(project, query, slug, locales))
-        .collect::<Result<_>>()?;
+    let (per_article, _) = search_with(
+        project,
+        query,
+        slugs,
+        locales,
+        |hits: &mut Vec<Hit>, hit| hits.push(hit.to_hit()),
+    )?;
     Ok(Search {
         query: query.text.clone(),
         regex: query.regex,
@@ -112,63 +120,109 @@ pub fn search(
     })
 }
 
+/// A hit as it is found in an article's files, borrowed from them.
+#[derive(Debug)]
+pub struct HitRef<'f> {
+    pub slug: &'f str,
+    pub id: &'f str,
+    pub source: &'f str,
+    /// Where it matched: the source locale and the target locales, in the project's order.
+    pub matched: Vec<&'f str>,
+    /// Each target locale searched, in the order asked for, with the translation's state and
+    /// text.
+    pub locales: Vec<(&'f str, State, Option<Cow<'f, str>>)>,
+}
+
+impl HitRef<'_> {
+    /// The hit as [`search`] gives it.
+    pub fn to_hit(&self) -> Hit {
+        Hit {
+            slug: self.slug.to_string(),
+            id: self.id.to_string(),
+            source: self.source.to_string(),
+            matched: self.matched.iter().map(|m| m.to_string()).collect(),
+            locales: self
+                .locales
+                .iter()
+                .map(|(locale, state, translation)| {
+                    let found = Found {
+                        state: *state,
+                        translation: translation.as_deref().map(str::to_string),
+                    };
+                    (locale.to_string(), found)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Like [`search`], for a caller that makes something of each hit as it is found (the text of a
+/// report, say) rather than keeping a hundred thousand hits: `each` is given each hit of an
+/// article with that article's `T`, and the answer is every article's `T` in order, with the
+/// number of hits.
+pub fn search_with<T: Default + Send>(
+    project: &Project,
+    query: &Query,
+    slugs: &[String],
+    locales: &[String],
+    each: impl Fn(&mut T, &HitRef) + Sync,
+) -> Result<(Vec<T>, usize)> {
+    let per_article: Vec<(T, usize)> = slugs
+        .par_iter()
+        .map(|slug| {
+            let mut out = T::default();
+            let mut count = 0;
+            article_hits(project, query, slug, locales, |hit| {
+                each(&mut out, &hit);
+                count += 1;
+            })?;
+            Ok((out, count))
+        })
+        .collect::<Result<_>>()?;
+    let count = per_article.iter().map(|(_, n)| n).sum();
+    Ok((per_article.into_iter().map(|(t, _)| t).collect(), count))
+}
+
 fn article_hits(
     project: &Project,
     query: &Query,
     slug: &str,
     locales: &[String],
-) -> Result<Vec<Hit>> {
+    mut each: impl FnMut(HitRef),
+) -> Result<()> {
     let keep = |locale: Option<&str>, bytes: &[u8]| query.may_match(locale, bytes);
     let Some(files) = ArticleFiles::read_sieved(project, slug, locales, keep)? else {
-        return Ok(Vec::new());
+        return Ok(());
     };
-    let source = &project.config.source;
+    let source = project.config.source.as_str();
     let history = files.history();
-    let mut hits = Vec::new();
+    let mut translations: Vec<Option<Cow<str>>> = Vec::new();
     for (id, english) in history.current() {
         let source_matched = query.matches(english);
-        let translations: Vec<Option<std::borrow::Cow<str>>> = files
-            .locales()
-            .iter()
-            .map(|file| file.target().value(id).map(text_of))
-            .collect();
-        let matched_in =
-            |t: &Option<std::borrow::Cow<str>>| t.as_deref().is_some_and(|t| query.matches(t));
+        translations.clear();
+        translations.extend(files.locales().iter().map(|file| file.target().text(id)));
+        let matched_in = |t: &Option<Cow<str>>| t.as_deref().is_some_and(|t| query.matches(t));
         if !source_matched && !translations.iter().any(matched_in) {
             continue;
         }
         let mut matched = Vec::new();
         if source_matched {
-            matched.push(source.clone());
+            matched.push(source);
         }
-        let mut found = BTreeMap::new();
-        for (file, translation) in files.locales().iter().zip(translations) {
+        let mut found = Vec::with_capacity(translations.len());
+        for (file, translation) in files.locales().iter().zip(translations.drain(..)) {
             if matched_in(&translation) {
-                matched.push(file.locale().to_string());
+                matched.push(file.locale());
             }
-            found.insert(
-                file.locale().to_string(),
-                Found {
-                    state: file.state(history, id),
-                    translation: translation.map(std::borrow::Cow::into_owned),
-                },
-            );
+            found.push((file.locale(), file.state(history, id), translation));
         }
-        hits.push(Hit {
-            slug: slug.to_string(),
-            id: id.to_string(),
-            source: english.to_string(),
+        each(HitRef {
+            slug,
+            id,
+            source: english,
             matched,
             locales: found,
         });
     }
-    Ok(hits)
-}
-
-/// The text of a value as a person reads it ([`escape::display`]), without a copy for plain text.
-fn text_of(pieces: &[Piece]) -> std::borrow::Cow<'_, str> {
-    match pieces {
-        [Piece::Text(text)] => std::borrow::Cow::Borrowed(text),
-        _ => std::borrow::Cow::Owned(escape::display(pieces)),
-    }
+    Ok(())
 }

@@ -76,7 +76,10 @@ fn init_gives_bitexts_files_to_its_merge_driver_and_keeps_existing_attributes() 
         f.read(".gitattributes"),
         "history/**/*.jsonl merge=bitext\nlocales/**/*.ftl merge=bitext\n"
     );
-    assert_eq!(f.read(".gitignore"), "/.bitext.lock\n.bitext-*.tmp\n");
+    assert_eq!(
+        f.read(".gitignore"),
+        "/.bitext.lock\n.bitext-*.tmp\n/.bitext/\n"
+    );
     let g = Fixture::empty();
     g.write(".gitattributes", "*.md text\n");
     g.bitext(&["init"]).assert().success();

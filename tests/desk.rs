@@ -471,3 +471,231 @@ fn checks_run_on_what_set_and_import_save_and_strict_refuses_an_error() {
         .stdout_eq(snapbox::file!["snapshots/desk/import-findings.json"]);
     assert!(f.read("locales/ru/summit.ftl").contains("заметно вырос"));
 }
+
+/// Every file and folder of the project as if it had been last modified an hour ago, as in a
+/// project at rest (the cache records no file modified in the last two seconds).
+fn age(dir: &std::path::Path, ago: std::time::Duration) {
+    let when = std::time::SystemTime::now() - ago;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path, ago);
+        }
+        std::fs::File::open(&path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    }
+    std::fs::File::open(dir)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+}
+
+/// The first character of `text` replaced by another one as long in UTF-8.
+fn one_letter_changed(text: &str) -> String {
+    let first = text.chars().next().unwrap();
+    let other = ['X', 'Y', 'Ж', 'Щ', '한', '국']
+        .into_iter()
+        .find(|c| c.len_utf8() == first.len_utf8() && *c != first)
+        .unwrap();
+    format!("{other}{}", &text[first.len_utf8()..])
+}
+
+#[test]
+fn a_lookup_of_a_word_gives_the_same_with_the_cache_and_sees_every_edit_by_hand() {
+    let f = Fixture::sample();
+    age(f.dir.path(), std::time::Duration::from_secs(3600));
+    // Setting a file's modification time changes its inode's change time, which must be two
+    // seconds old too.
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2100));
+    settle();
+    let lookup = |word: &str, cache: bool| -> String {
+        let out = f
+            .bitext(&["tm", "kk", word, "--json", "--limit", "1000"])
+            .env("BITEXT_CACHE", if cache { "on" } else { "off" })
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let words = [
+        "Tokayev",
+        "tokayev's",
+        "Korea",
+        "the",
+        "Cheong",
+        "billion",
+        "Pyongyang",
+        "2021",
+    ];
+    let same_for_every_word = || {
+        for word in words {
+            let without = lookup(word, false);
+            // The first lookup makes the cache, the second reads it.
+            assert_eq!(lookup(word, true), without, "{word}");
+            assert_eq!(lookup(word, true), without, "{word}");
+            let text = f.stdout(&["tm", "kk", word]);
+            let off = f
+                .bitext(&["tm", "kk", word])
+                .env("BITEXT_CACHE", "off")
+                .assert()
+                .success();
+            assert_eq!(text.as_bytes(), &off.get_output().stdout[..], "{word}");
+        }
+    };
+    same_for_every_word();
+    assert!(f.path(".bitext/cache/tm/kk").is_dir());
+    assert!(f.read(".bitext/.gitignore").contains('*'));
+
+    // A translation edited by hand in place, keeping the file's size: the same inode, and a
+    // modification time that differs from the recorded one by a nanosecond.
+    let found: serde_json::Value = serde_json::from_str(&lookup("Tokayev", true)).unwrap();
+    let first = &found["matches"][0];
+    let (slug, id) = (
+        first["slug"].as_str().unwrap(),
+        first["id"].as_str().unwrap(),
+    );
+    let rel = format!("locales/kk/{slug}.ftl");
+    let path = f.path(&rel);
+    let old = f.read(&rel);
+    let line = old
+        .lines()
+        .find(|l| l.starts_with(&format!("{id} = ")))
+        .unwrap();
+    let value = &line[id.len() + 3..];
+    let edited = one_letter_changed(value);
+    let new = old.replacen(line, &format!("{id} = {edited}"), 1);
+    assert_eq!(new.len(), old.len());
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        file.write_all(new.as_bytes()).unwrap();
+        file.set_modified(modified + std::time::Duration::from_nanos(1))
+            .unwrap();
+    }
+    let after = lookup("Tokayev", true);
+    assert!(after.contains(&edited), "{after}");
+    assert_eq!(after, lookup("Tokayev", false));
+    let search = f.stdout(&["search", "Tokayev", "--locale", "kk"]);
+    assert!(search.contains(&edited), "{search}");
+
+    // The same file replaced by another of the same size and modification time: only the
+    // inode tells.
+    let again = new.replacen(&edited, &one_letter_changed(&edited), 1);
+    assert_eq!(again.len(), new.len());
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let temp = f.path(&format!("{rel}.new"));
+    std::fs::write(&temp, &again).unwrap();
+    std::fs::File::open(&temp)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    let after = lookup("Tokayev", true);
+    assert!(after.contains(&one_letter_changed(&edited)), "{after}");
+    assert_eq!(after, lookup("Tokayev", false));
+
+    // Rewritten in place with its modification time put back as it was (`cp -p`, `touch -d`):
+    // the same size, inode and modification time; only the inode's change time tells.
+    let current = one_letter_changed(&edited);
+    let third = one_letter_changed(&current);
+    let rewritten = again.replacen(&current, &third, 1);
+    assert_eq!(rewritten.len(), again.len());
+    settle();
+    let before = lookup("Tokayev", true);
+    assert!(before.contains(&current), "{before}");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        file.write_all(rewritten.as_bytes()).unwrap();
+        file.set_modified(modified).unwrap();
+    }
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+    let after = lookup("Tokayev", true);
+    assert!(after.contains(&third), "{after}");
+    assert_eq!(after, lookup("Tokayev", false));
+
+    // A history edited in place, keeping its size: the English of a segment changes.
+    let history = format!("history/{slug}.jsonl");
+    let text = f.read(&history);
+    let renamed = text.replace("Tokayev", "Tokayew");
+    assert_ne!(renamed, text);
+    let modified = std::fs::metadata(f.path(&history))
+        .unwrap()
+        .modified()
+        .unwrap();
+    f.write(&history, &renamed);
+    std::fs::File::open(f.path(&history))
+        .unwrap()
+        .set_modified(modified + std::time::Duration::from_nanos(1))
+        .unwrap();
+    same_for_every_word();
+    assert!(!lookup("Tokayev", true).contains(&format!("\"slug\": \"{slug}\"")));
+
+    // A cache file cut short, or made of garbage, is made again, and the answers stay.
+    age(f.dir.path(), std::time::Duration::from_secs(3600));
+    let shards: Vec<_> = std::fs::read_dir(f.path(".bitext/cache/tm/kk"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for (i, shard) in shards.iter().enumerate() {
+        let bytes = std::fs::read(shard).unwrap();
+        let broken = match i % 4 {
+            0 => bytes[..bytes.len() / 2].to_vec(),
+            1 => bytes.iter().map(|b| b ^ 0x55).collect(),
+            // The head's size of the sketch, or of the table (a gigabyte), is wrong.
+            2 if i % 8 == 2 => {
+                let mut bytes = bytes;
+                bytes[25] ^= 2;
+                bytes
+            }
+            2 => {
+                let mut bytes = bytes;
+                bytes[19] ^= 0x20;
+                bytes
+            }
+            _ => {
+                let mut bytes = bytes;
+                let last = bytes.len() - 1;
+                bytes[last] ^= 1;
+                bytes
+            }
+        };
+        std::fs::write(shard, broken).unwrap();
+    }
+    std::fs::write(f.path(".bitext/cache/histories.bin"), b"not a listing").unwrap();
+    same_for_every_word();
+
+    // A target file that is not UTF-8 is an error exactly when it would be without the cache:
+    // for a word its article's English has, and for no other.
+    let broken = "locales/kk/2021/08/hong-beom-do-homecoming.ftl";
+    let kept = std::fs::read(f.path(broken)).unwrap();
+    let mut bytes = kept.clone();
+    bytes.extend_from_slice(b"\xff\n");
+    std::fs::write(f.path(broken), bytes).unwrap();
+    for word in words
+        .iter()
+        .chain(&["celebrate", "work", "Hong", "homecoming"])
+    {
+        let run = |cache: &str| {
+            let out = f
+                .bitext(&["tm", "kk", word, "--json"])
+                .env("BITEXT_CACHE", cache)
+                .output()
+                .unwrap();
+            (out.status.code(), out.stdout, out.stderr)
+        };
+        let without = run("off");
+        assert_eq!(run("on"), without, "{word}");
+        assert_eq!(run("on"), without, "{word}");
+    }
+    std::fs::write(f.path(broken), kept).unwrap();
+    // A project without its cache folder is the same project.
+    std::fs::remove_dir_all(f.path(".bitext")).unwrap();
+    same_for_every_word();
+}

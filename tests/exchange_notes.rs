@@ -106,8 +106,7 @@ fn messages_and_states(f: &Fixture, locale: &str) -> Vec<(String, String, String
                 .map(|l| common::without_fingerprint(l))
                 .unwrap_or_default();
             let value = m
-                .value
-                .as_deref()
+                .value()
                 .map(bitext::store::escape::display)
                 .unwrap_or_default();
             (m.id.to_string(), value, state)

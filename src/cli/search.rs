@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use bitext::project::Project;
-use bitext::search::{Query, Search};
+use bitext::search::{HitRef, Query, Search};
 
 use super::{Format, FormatArgs, Out};
 
@@ -25,43 +25,64 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
     let locales = project.targets_or_all(&args.locales)?;
     let slugs = super::status::selected(project, &[])?;
     let query = Query::new(&args.text, args.regex)?;
-    let search = bitext::search::search(project, &query, &slugs, &locales)?;
-    match args.format.format() {
-        Format::Json => out.json(&search)?,
-        Format::Text => text(&search, project, &locales, out)?,
-        Format::Markdown => markdown(&search, project, &locales, out)?,
+    let format = args.format.format();
+    if format == Format::Text {
+        text(project, &query, &slugs, &locales, out)?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let search = bitext::search::search(project, &query, &slugs, &locales)?;
+    match format {
+        Format::Json => out.json(&search)?,
+        Format::Text | Format::Markdown => markdown(&search, project, &locales, out)?,
+    }
+    // A search of a common word holds a hundred thousand hits, which the process frees faster
+    // at its exit than one by one.
+    std::mem::forget(search);
     Ok(ExitCode::SUCCESS)
 }
 
+/// The text report: each article's hits are written as they are found, in parallel, and the
+/// articles' pieces printed in order.
 fn text(
-    search: &Search,
     project: &Project,
+    query: &Query,
+    slugs: &[String],
     locales: &[String],
     out: &mut Out,
 ) -> anyhow::Result<()> {
+    use std::fmt::Write as _;
     let source = &project.config.source;
-    for hit in &search.hits {
-        out.line(&format!(
-            "{} {}",
-            out.paint("1", &hit.slug),
-            out.paint("2", &hit.id)
-        ))?;
-        out.line(&format!("  {source}  {}", hit.source))?;
-        for locale in locales {
-            let Some(found) = hit.locales.get(locale) else {
-                continue;
-            };
-            let shown = found.translation.as_deref().unwrap_or("");
-            let line = format!("  {locale}  {}  {shown}", out.state(found.state));
-            out.line(line.trim_end())?;
-        }
+    let style = out.style();
+    let (pieces, count) = bitext::search::search_with(
+        project,
+        query,
+        slugs,
+        locales,
+        |piece: &mut String, hit: &HitRef| {
+            let _ = writeln!(
+                piece,
+                "{} {}",
+                style.paint("1", hit.slug),
+                style.paint("2", hit.id)
+            );
+            let _ = writeln!(piece, "  {source}  {}", hit.source);
+            for (locale, state, translation) in &hit.locales {
+                let shown = translation.as_deref().unwrap_or("");
+                let line = format!("  {locale}  {}  {shown}", style.state(*state));
+                piece.push_str(line.trim_end());
+                piece.push('\n');
+            }
+        },
+    )?;
+    for piece in &pieces {
+        out.raw(piece)?;
     }
     out.line(&format!(
         "{} matching \"{}\"",
-        super::output::plural(search.hits.len(), "segment", "segments"),
-        search.query
+        super::output::plural(count, "segment", "segments"),
+        query.text()
     ))?;
+    std::mem::forget(pieces);
     Ok(())
 }
 

@@ -57,7 +57,7 @@ pub fn run(args: &Args, project: &Project, out: &mut Out) -> anyhow::Result<Exit
                 let translations = if memory.is_whole() {
                     memory.len()
                 } else {
-                    Memory::build(project, &locale)?.len()
+                    Memory::count(project, &locale)?
                 };
                 out.line(&format!(
                     "no match of {}% or more among {translations} {locale} translations",

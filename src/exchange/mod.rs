@@ -340,7 +340,7 @@ pub fn checked_expression(code: &str) -> Option<String> {
         return None;
     }
     let message = file.messages().next()?;
-    match message.value.as_deref() {
+    match message.value() {
         Some([Piece::Expr(e)]) if !message.source.contains("\n.") => Some(e.clone()),
         _ => None,
     }

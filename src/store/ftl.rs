@@ -53,10 +53,88 @@ pub struct Message<'a> {
     pub comment: Vec<&'a str>,
     /// The message's own lines, exactly as written, without the final line break.
     pub source: &'a str,
-    /// The value; `None` for a message with attributes only.
-    pub value: Option<Vec<Piece>>,
+    /// The value ([`Message::value`]).
+    value: Value<'a>,
     /// Byte offset of the message in the file.
     pub offset: usize,
+}
+
+/// A message's value.
+#[derive(Debug, Clone)]
+enum Value<'a> {
+    /// A message with attributes only.
+    None,
+    /// The text of a value on one line with no braces (most translations): its pieces are made
+    /// when they are first asked for, which a search of the archive seldom does.
+    Plain(&'a str, std::sync::OnceLock<Vec<Piece>>),
+    Pieces(Vec<Piece>),
+}
+
+impl PartialEq for Value<'_> {
+    fn eq(&self, other: &Value) -> bool {
+        self.pieces() == other.pieces()
+    }
+}
+
+impl Value<'_> {
+    fn pieces(&self) -> Option<&[Piece]> {
+        match self {
+            Value::None => None,
+            Value::Plain(text, pieces) => {
+                Some(pieces.get_or_init(|| vec![Piece::Text(text.to_string())]))
+            }
+            Value::Pieces(pieces) => Some(pieces),
+        }
+    }
+}
+
+impl<'a> Message<'a> {
+    /// A message with the value `value` (`None`: attributes only).
+    pub fn new(
+        id: &'a str,
+        comment: Vec<&'a str>,
+        source: &'a str,
+        value: Option<Vec<Piece>>,
+        offset: usize,
+    ) -> Message<'a> {
+        Message {
+            id,
+            comment,
+            source,
+            value: value.map_or(Value::None, Value::Pieces),
+            offset,
+        }
+    }
+
+    /// The value; `None` for a message with attributes only.
+    pub fn value(&self) -> Option<&[Piece]> {
+        self.value.pieces()
+    }
+
+    /// Whether the message has a value.
+    pub fn has_value(&self) -> bool {
+        !matches!(self.value, Value::None)
+    }
+
+    /// The value as a person reads it ([`escape::display`]), without a copy when it is plain
+    /// text.
+    pub fn text(&self) -> Option<Cow<'_, str>> {
+        match &self.value {
+            Value::Plain(text, _) => Some(Cow::Borrowed(text)),
+            _ => self.value().map(|pieces| match pieces {
+                [Piece::Text(text)] => Cow::Borrowed(text.as_str()),
+                _ => Cow::Owned(escape::display(pieces)),
+            }),
+        }
+    }
+
+    /// Whether the value is empty or white space only ([`crate::store::target::is_blank`]).
+    pub fn is_blank(&self) -> bool {
+        match &self.value {
+            Value::Plain(text, _) => text.trim().is_empty(),
+            _ => self.value().is_some_and(crate::store::target::is_blank),
+        }
+    }
 }
 
 impl Message<'_> {
@@ -110,7 +188,8 @@ fn classify(line: &str) -> Line {
 /// assert_eq!(f.errors().count(), 1);
 /// ```
 pub fn parse(text: &str) -> FtlFile<'_> {
-    let mut entries = Vec::new();
+    // A target file has an entry for every 150 to 300 bytes: room for most at once.
+    let mut entries = Vec::with_capacity(text.len() / 160);
     let mut pending_comment: Option<(usize, Vec<&str>)> = None;
     let mut lines = LineIter { text, offset: 0 }.peekable();
     while let Some((start, line)) = lines.next() {
@@ -126,7 +205,10 @@ pub fn parse(text: &str) -> FtlFile<'_> {
                     if let Some((_, lines)) = pending_comment.take() {
                         entries.push(Entry::Comment { lines });
                     }
-                    pending_comment = Some((level, vec![line]));
+                    // Room for the lines bitext writes above a message, and a note.
+                    let mut lines = Vec::with_capacity(4);
+                    lines.push(line);
+                    pending_comment = Some((level, lines));
                 }
             },
             kind @ (Line::Start | Line::Other) => {
@@ -190,7 +272,7 @@ impl<'a> Iterator for LineIter<'a> {
         }
         let rest = &self.text[self.offset..];
         let start = self.offset;
-        let (line, advance) = match rest.find('\n') {
+        let (line, advance) = match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(i) => (&rest[..i], i + 1),
             None => (rest, rest.len()),
         };
@@ -234,13 +316,13 @@ fn parse_entry<'a>(
         Err((resource, errors)) => (resource, errors),
     };
     let valid = |entry: &ast::Entry<&'a str>, comment: Vec<&'a str>, source: &'a str| match entry {
-        ast::Entry::Message(m) => Some(Entry::Message(Message {
-            id: m.id.name,
+        ast::Entry::Message(m) => Some(Entry::Message(Message::new(
+            m.id.name,
             comment,
             source,
-            value: m.value.as_ref().map(escape::decode),
+            m.value.as_ref().map(escape::decode),
             offset,
-        })),
+        ))),
         ast::Entry::Term(t) => Some(Entry::Term {
             id: t.id.name,
             comment,
@@ -366,7 +448,7 @@ fn simple_message<'a>(
             id,
             comment,
             source,
-            value: Some(vec![Piece::Text(value.to_string())]),
+            value: Value::Plain(value, std::sync::OnceLock::new()),
             offset,
         })
     })
@@ -548,7 +630,7 @@ mod tests {
         let text = "s-a = 첫 줄\u{a0}\n둘째 줄\n\t\nb = ok\n";
         let file = parse(text);
         let m = file.messages().next().unwrap();
-        assert_eq!(m.value, Some(vec![Piece::Text("첫 줄\u{a0}".into())]));
+        assert_eq!(m.value(), Some(&[Piece::Text("첫 줄\u{a0}".into())][..]));
         let rendered = render(&file.entries);
         assert_eq!(rendered, "s-a = 첫 줄\u{a0}\n\n둘째 줄\n\t\n\nb = ok\n");
         assert_eq!(render(&parse(&rendered).entries), rendered);

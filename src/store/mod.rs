@@ -284,10 +284,50 @@ pub fn remove_stale_temporary_files_below(dir: &Path) -> usize {
     removed
 }
 
+/// Writes `bytes` to `path` as [`write_atomic_bytes`] does (a whole new file renamed over the
+/// old one), but without flushing it to disk first and whatever the old file held: for a file
+/// that can be made again from the others, such as a cache, where losing the last write in a
+/// crash loses nothing.
+pub(crate) fn write_unflushed(path: &Path, bytes: &[u8]) -> Result<()> {
+    let (target, dir, old) = write_target(path)?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    crate::store::lock::note_temporary_folder(&dir);
+    for _ in 0..3 {
+        let Some(mut temp) = temporary_file(&dir, old.as_ref())? else {
+            continue;
+        };
+        temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+        match temp.persist(&target) {
+            Ok(_) => return Ok(()),
+            Err(e) if e.error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(path, e.error)),
+        }
+    }
+    Err(Error::file(
+        path,
+        "no temporary file could be made beside it",
+    ))
+}
+
+/// Like [`read_bytes_if_exists`], with the metadata of the file that was read (taken from the
+/// open file, so that it describes the very bytes read).
+pub(crate) fn read_bytes_with_meta(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>> {
+    let Some(file) = policy::open_read(path)? else {
+        return Ok(None);
+    };
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    Ok(Some((read_open_with(file, meta.clone(), path)?, meta)))
+}
+
 /// Reads the regular file `file` (opened from `shown`, the path for messages), up to
 /// [`MAX_FILE_BYTES`].
 fn read_open(file: File, shown: &Path) -> Result<Vec<u8>> {
     let meta = file.metadata().map_err(|e| Error::io(shown, e))?;
+    read_open_with(file, meta, shown)
+}
+
+/// [`read_open`] of a file whose metadata `meta` was read.
+fn read_open_with(file: File, meta: std::fs::Metadata, shown: &Path) -> Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(Error::file(
             shown,
@@ -310,13 +350,41 @@ fn read_open(file: File, shown: &Path) -> Result<Vec<u8>> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(shown, e))?;
+    let bytes = read_all(file, meta.len()).map_err(|e| Error::io(shown, e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    Ok(bytes)
+}
+
+/// The bytes of `file`, whose size was `size` (at most [`MAX_FILE_BYTES`]), read to its end or to
+/// one byte past [`MAX_FILE_BYTES`]. A file that is as large as it was takes one read (reading
+/// through [`Read::take`] would read it 8 KiB at a time, and then look for its end): a read of
+/// a regular file that gives fewer bytes than asked for has reached its end, and one that gives
+/// exactly the size the file had is taken as the whole file, as if it had been read a moment
+/// before it grew.
+fn read_all(mut file: File, size: u64) -> std::io::Result<Vec<u8>> {
+    let size = usize::try_from(size).unwrap_or(0);
+    let mut bytes = vec![0; size + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => {
+                bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) if filled == 0 && n == size => {
+                bytes.truncate(n);
+                return Ok(bytes);
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // The file grew since its size was read: the rest, up to the limit.
+    file.take((MAX_FILE_BYTES + 1).saturating_sub(filled as u64))
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -400,17 +468,7 @@ pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
 pub(crate) fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            return Err(Error::at_offset(
-                path,
-                &prefix,
-                valid,
-                "not valid UTF-8 text (save the file as UTF-8)",
-            ));
-        }
+        Err(e) => return Err(utf8_error(path, e.as_bytes())),
     };
     let (text, bom) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (rest.to_string(), true),
@@ -427,9 +485,55 @@ pub(crate) fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<TextFile> {
 /// `text` with every line ending (`\r\n`, `\r` or `\n`) turned into `\n`, and the kind most of
 /// its lines end with (on a tie, LF before CRLF before CR). A lone carriage return is a line
 /// ending, as every editor shows it: bitext never writes one inside a line (the store escapes it).
+/// The error for `bytes` that are not UTF-8: at the line and column of the first bad byte.
+fn utf8_error(path: &Path, bytes: &[u8]) -> Error {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+    let prefix = String::from_utf8_lossy(&bytes[..valid]);
+    Error::at_offset(
+        path,
+        &prefix,
+        valid,
+        "not valid UTF-8 text (save the file as UTF-8)",
+    )
+}
+
+/// A file's bytes, decoded as [`decode_text`] does but without copying them when they need no
+/// change: the text of most files is their bytes as they are.
+#[derive(Debug)]
+pub(crate) struct TextBytes {
+    /// The text's bytes (LF line endings, no byte-order mark), checked as UTF-8 by
+    /// [`TextBytes::text`].
+    pub bytes: Vec<u8>,
+    /// How the file was written; its `text` is empty.
+    pub style: TextFile,
+}
+
+impl TextBytes {
+    /// Decodes a file's bytes: a file with a byte-order mark or a carriage return through
+    /// [`decode_text`]; any other one is its bytes, to be checked by [`TextBytes::text`].
+    pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<TextBytes> {
+        if bytes.starts_with("\u{feff}".as_bytes()) || memchr::memchr(b'\r', &bytes).is_some() {
+            let mut style = decode_text(path, bytes)?;
+            let bytes = std::mem::take(&mut style.text).into_bytes();
+            return Ok(TextBytes { bytes, style });
+        }
+        Ok(TextBytes {
+            bytes,
+            style: TextFile::default(),
+        })
+    }
+
+    /// The text, or the error of [`decode_text`] for bytes that are not UTF-8. The check is a
+    /// vectorized one, several times faster than the standard library's on text that is not
+    /// ASCII (a search checks every file of the archive).
+    pub fn text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str> {
+        simdutf8::basic::from_utf8(bytes).map_err(|_| utf8_error(path, bytes))
+    }
+}
+
 fn normalize_line_ends(text: String) -> (String, LineEnd) {
     // Most files have no carriage return at all: one scan for it, instead of three counts.
-    if !text.as_bytes().contains(&b'\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return (text, LineEnd::Lf);
     }
     let crlf = text.matches("\r\n").count();

@@ -16,6 +16,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap as FastMap;
+
 use super::escape::{self, Piece};
 use super::ftl::{self, Entry, FtlFile, Message};
 use super::journal;
@@ -127,8 +129,12 @@ impl Marks {
 #[derive(Debug)]
 pub struct TargetFile<'a> {
     pub file: FtlFile<'a>,
-    /// id → the index of its message among the file's entries, and its marks.
-    found: HashMap<&'a str, (usize, Marks)>,
+    /// id → its slot in `slots`.
+    found: FastMap<&'a str, u32>,
+    /// For each message found: the index of the message among the file's entries, and its marks,
+    /// read from its comment when they are first asked for (a search or a lookup of a word asks
+    /// for few of them).
+    slots: Vec<(usize, std::sync::OnceLock<Marks>)>,
     /// The ids whose translation is empty or white space only: not a translation at all.
     blank: std::collections::HashSet<&'a str>,
     /// Junk that starts like a message (`s-4pe8u9 = { …`): the id it was meant for → the junk's
@@ -146,7 +152,8 @@ impl<'a> TargetFile<'a> {
     /// ```
     pub fn parse(text: &'a str) -> TargetFile<'a> {
         let file = ftl::parse(text);
-        let mut found = HashMap::with_capacity(file.entries.len());
+        let mut found = FastMap::with_capacity_and_hasher(file.entries.len(), Default::default());
+        let mut slots = Vec::with_capacity(file.entries.len());
         let mut blank = std::collections::HashSet::new();
         let mut broken = HashMap::new();
         for (i, entry) in file.entries.iter().enumerate() {
@@ -157,17 +164,21 @@ impl<'a> TargetFile<'a> {
                 }
             }
             if let Entry::Message(m) = entry {
-                if let Some(value) = &m.value {
-                    if !found.contains_key(m.id) && is_blank(value) {
-                        blank.insert(m.id);
+                if m.has_value() {
+                    if let std::collections::hash_map::Entry::Vacant(slot) = found.entry(m.id) {
+                        if m.is_blank() {
+                            blank.insert(m.id);
+                        }
+                        slot.insert(slots.len() as u32);
+                        slots.push((i, std::sync::OnceLock::new()));
                     }
-                    found.entry(m.id).or_insert_with(|| (i, Marks::read(m)));
                 }
             }
         }
         TargetFile {
             file,
             found,
+            slots,
             blank,
             broken,
         }
@@ -175,13 +186,14 @@ impl<'a> TargetFile<'a> {
 
     /// The translation of segment `id`, if there is one.
     pub fn translation(&self, id: &str) -> Option<Translation<'_>> {
-        let (i, marks) = self.found.get(id)?;
-        let Entry::Message(message) = &self.file.entries[*i] else {
+        let slot = *self.found.get(id)?;
+        let Entry::Message(message) = &self.file.entries[self.slots[slot as usize].0] else {
             return None;
         };
+        let marks = self.marks_in(slot)?;
         Some(Translation {
             message,
-            pieces: message.value.as_deref()?,
+            pieces: message.value()?,
             signoff: marks.signoff.clone(),
             verdict: marks.verdict.clone(),
             conflict: marks.conflict.clone(),
@@ -191,16 +203,35 @@ impl<'a> TargetFile<'a> {
     /// The value of segment `id`'s translation, if the file has one: the pieces of
     /// [`TargetFile::translation`], without copying its marks.
     pub fn value(&self, id: &str) -> Option<&[Piece]> {
-        let (i, _) = self.found.get(id)?;
-        match &self.file.entries[*i] {
-            Entry::Message(message) => message.value.as_deref(),
+        let slot = *self.found.get(id)?;
+        match &self.file.entries[self.slots[slot as usize].0] {
+            Entry::Message(message) => message.value(),
+            _ => None,
+        }
+    }
+
+    /// The text of segment `id`'s translation as a person reads it ([`escape::display`]), if
+    /// the file has one, without a copy when it is plain text.
+    pub fn text(&self, id: &str) -> Option<std::borrow::Cow<'_, str>> {
+        let slot = *self.found.get(id)?;
+        match &self.file.entries[self.slots[slot as usize].0] {
+            Entry::Message(message) => message.text(),
             _ => None,
         }
     }
 
     /// The marks of segment `id`'s translation, if it has one: what its state depends on.
     pub fn marks(&self, id: &str) -> Option<&Marks> {
-        self.found.get(id).map(|(_, marks)| marks)
+        self.marks_in(*self.found.get(id)?)
+    }
+
+    /// The marks of the message in `slot`, read once.
+    fn marks_in(&self, slot: u32) -> Option<&Marks> {
+        let (i, marks) = &self.slots[slot as usize];
+        let Entry::Message(message) = &self.file.entries[*i] else {
+            return None;
+        };
+        Some(marks.get_or_init(|| Marks::read(message)))
     }
 
     /// Where a message meant for segment `id` is not valid Fluent (it is junk, and so no
@@ -232,7 +263,12 @@ impl<'a> TargetFile<'a> {
         let mut out = HashMap::new();
         for (i, entry) in self.file.entries.iter().enumerate() {
             let (id, lines) = match entry {
-                Entry::Message(m) if self.found.get(m.id).is_some_and(|(j, _)| *j == i) => {
+                Entry::Message(m)
+                    if self
+                        .found
+                        .get(m.id)
+                        .is_some_and(|&slot| self.slots[slot as usize].0 == i) =>
+                {
                     (m.id, &m.comment)
                 }
                 Entry::Comment { lines } => match placeholder_id(lines) {
@@ -458,7 +494,7 @@ fn placeholder_id<'a>(lines: &[&'a str]) -> Option<&'a str> {
 pub fn translations<'f>(file: &'f FtlFile<'f>) -> HashMap<&'f str, Translation<'f>> {
     let mut out = HashMap::new();
     for m in file.messages() {
-        let Some(pieces) = m.value.as_deref() else {
+        let Some(pieces) = m.value() else {
             continue;
         };
         let marks = Marks::read(m);
@@ -599,7 +635,7 @@ fn place<'f>(chunks: &[Chunk<'f>], current: &[(&str, &str)]) -> Places<'f> {
             Kind::Message(m) if sources.contains(m.id) => {
                 let better = match primary.get(m.id).map(|&j| &chunks[j].kind) {
                     None => true,
-                    Some(Kind::Message(p)) => p.value.is_none() && m.value.is_some(),
+                    Some(Kind::Message(p)) => !p.has_value() && m.has_value(),
                     Some(_) => false,
                 };
                 if better {
@@ -716,19 +752,14 @@ fn render(
                     write_lines(&mut out, own);
                 }
                 out.push('\n');
-                let synthetic = Message {
-                    id,
-                    // With a new note, the lines under the "missing" line are the comment it
-                    // replaces (its directives stay).
-                    comment: if note.is_some() {
-                        own.to_vec()
-                    } else {
-                        Vec::new()
-                    },
-                    source: "",
-                    value: Some(pieces.clone()),
-                    offset: 0,
+                // With a new note, the lines under the "missing" line are the comment it
+                // replaces (its directives stay).
+                let comment = if note.is_some() {
+                    own.to_vec()
+                } else {
+                    Vec::new()
                 };
+                let synthetic = Message::new(id, comment, "", Some(pieces.clone()), 0);
                 write_message(&mut out, &synthetic, ctx, Some(update), None, note, now);
             }
             _ => {
@@ -876,7 +907,7 @@ fn write_message(
         None => write_lines(out, &translator_lines(&m.comment, ctx.source_locale)),
     }
     let old = Marks::read(m);
-    let (pieces, marks, source) = match (update, m.value.as_ref()) {
+    let (pieces, marks, source) = match (update, m.value()) {
         (Some(Update::Set(pieces, signoff)), _) => {
             let marks = Marks {
                 signoff: signoff.clone(),
@@ -889,16 +920,16 @@ fn write_message(
                 signoff: Some(signoff.clone()),
                 ..Marks::default()
             };
-            (value.cloned(), marks, Some(m.source))
+            (value.map(<[Piece]>::to_vec), marks, Some(m.source))
         }
         (Some(Update::Judge(verdict)), value) => {
             let marks = Marks {
                 verdict: Some(verdict.clone()),
                 ..old
             };
-            (value.cloned(), marks, Some(m.source))
+            (value.map(<[Piece]>::to_vec), marks, Some(m.source))
         }
-        (None, value) => (value.cloned(), old, Some(m.source)),
+        (None, value) => (value.map(<[Piece]>::to_vec), old, Some(m.source)),
     };
     match (note, ctx.history.segment(m.id)) {
         (Some(note), _) => match &marks.signoff {

@@ -101,8 +101,7 @@ impl Fixture {
         file.messages()
             .map(|m| {
                 let value = m
-                    .value
-                    .as_deref()
+                    .value()
                     .map(bitext::store::escape::display)
                     .unwrap_or_default();
                 (m.id.to_string(), value)

@@ -19,10 +19,13 @@
 //! exactly; identical English is found at once in a hash map. So a lookup never compares the
 //! query with every segment, and reads about as much in a large memory as in a small one.
 //!
-//! **Built on the fly.** [`Memory::build`] reads the project in parallel each time (there is no
-//! cache to go stale); on 100,000 translated segments that takes under two seconds, and each
-//! lookup afterwards about half a millisecond (see `bench/README.md`). A lookup of one word
-//! parses only the articles whose English has it ([`Memory::build_for`]).
+//! **Built on the fly.** [`Memory::build`] reads the project in parallel each time; on 100,000
+//! translated segments that takes under two seconds, and each lookup afterwards about half a
+//! millisecond (see `bench/README.md`). A lookup of one word takes only the entries of the
+//! articles whose English has it ([`Memory::build_for`]), which [`cache`] finds without
+//! reading every history, checking each file's stamp.
+
+pub mod cache;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -101,9 +104,10 @@ pub struct Match {
 pub struct Memory {
     entries: Vec<Entry>,
     /// English → entries with exactly that English.
-    exact: HashMap<String, Vec<u32>>,
+    exact: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// Hash of a lower-cased word or word pair → entries that contain it, ascending.
-    postings: HashMap<u64, Vec<u32>>,
+    /// Index term (already a hash) → the entries that have it.
+    postings: rustc_hash::FxHashMap<u64, Vec<u32>>,
     /// Tokens of each entry's English, for the length filter.
     lengths: Vec<u32>,
     /// Whether only the articles one lookup needs were read ([`Memory::build_for`]).
@@ -165,31 +169,61 @@ impl Memory {
         // Of those articles, only the entries that hold the word (as an index term): no other
         // can be a match of the lookup.
         let term = word_hash(word);
-        let holds = |e: &Entry| {
-            e.source
+        let holds_in = |source: &str| {
+            // English in ASCII has the word only if it has its letters, in any case: most
+            // entries are left out without cutting them into words.
+            if source.is_ascii() && !contains_ignoring_ascii_case(source, word) {
+                return false;
+            }
+            source
                 .unicode_words()
                 .any(|w| w.eq_ignore_ascii_case(word) || (!w.is_ascii() && word_hash(w) == term))
         };
-        let slugs = project.synced_slugs()?;
-        let articles = slugs
-            .par_iter()
-            .map(|slug| {
-                let keep =
-                    |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
-                match ArticleFiles::read_sieved(project, slug, &[], keep)? {
-                    Some(mut files) => {
-                        files.read_targets(&[locale.to_string()])?;
-                        let mut entries = entries_of(&files, locale);
-                        entries.retain(|e| holds(e));
-                        Ok(entries)
-                    }
-                    None => Ok(Vec::new()),
+        let holds = |e: &Entry| holds_in(&e.source);
+        let article = |slug: &str| -> Result<Vec<Entry>> {
+            let keep = |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
+            match ArticleFiles::read_sieved(project, slug, &[], keep)? {
+                // An article whose history has the word's letters only inside other words has
+                // none of its entries: its target file is not read (as the cache's sketch of
+                // the history's words, which lets the same articles through, does not).
+                Some(files) if !history_holds(files.history(), &holds_in) => Ok(Vec::new()),
+                Some(mut files) => {
+                    files.read_targets(&[locale.to_string()])?;
+                    let mut entries = entries_of(&files, locale);
+                    entries.retain(|e| holds(e));
+                    Ok(entries)
                 }
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let mut memory = Memory::from_entries(articles.into_iter().flatten().collect());
+                None => Ok(Vec::new()),
+            }
+        };
+        // The cache finds the articles that may hold the word without reading every history
+        // (crate::tm::cache), and gives the same entries.
+        let entries = if crate::tm::cache::enabled() {
+            crate::tm::cache::entries_holding(project, locale, word, &holds_in, &article)?
+        } else {
+            let slugs = project.synced_slugs()?;
+            let articles = slugs
+                .par_iter()
+                .map(|slug| article(slug))
+                .collect::<Result<Vec<_>>>()?;
+            articles.into_iter().flatten().collect()
+        };
+        let mut memory = Memory::index(entries, Some(&index_terms(text)));
         memory.partial = true;
         Ok(memory)
+    }
+
+    /// How many entries the whole memory of `locale` has ([`Memory::len`] of [`Memory::build`]),
+    /// without building it when the cache knows ([`crate::tm::cache::count_entries`]).
+    pub fn count(project: &Project, locale: &str) -> Result<usize> {
+        if !crate::tm::cache::enabled() {
+            return Ok(Memory::build(project, locale)?.len());
+        }
+        let uncached = |slug: &str| -> Result<usize> {
+            let files = ArticleFiles::read(project, slug, &[locale.to_string()])?;
+            Ok(entries_of(&files, locale).len())
+        };
+        crate::tm::cache::count_entries(project, locale, &uncached)
     }
 
     /// Whether the memory holds every translation of its locale: not one made by
@@ -215,13 +249,29 @@ impl Memory {
     /// assert_eq!((best.id.as_str(), best.score), ("s-1", 90));
     /// ```
     pub fn from_entries(entries: Vec<Entry>) -> Memory {
-        let terms: Vec<Vec<u64>> = entries.par_iter().map(|e| index_terms(&e.source)).collect();
+        Memory::index(entries, None)
+    }
+
+    /// A memory over `entries` whose index holds only the terms `only` (sorted), when given: a
+    /// lookup of a text whose terms are all among them finds what the whole index would find,
+    /// as it looks only its own terms up.
+    fn index(entries: Vec<Entry>, only: Option<&[u64]>) -> Memory {
+        let terms: Vec<Vec<u64>> = entries
+            .par_iter()
+            .map(|e| {
+                let mut terms = index_terms(&e.source);
+                if let Some(only) = only {
+                    terms.retain(|t| only.binary_search(t).is_ok());
+                }
+                terms
+            })
+            .collect();
         let lengths = entries
             .par_iter()
             .map(|e| tokens(&e.source).len() as u32)
             .collect();
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = Default::default();
+        let mut exact: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
         for (i, (entry, terms)) in entries.iter().zip(terms).enumerate() {
             let i = i as u32;
             for term in terms {
@@ -481,6 +531,40 @@ impl Memory {
     }
 }
 
+/// Whether `text` has `needle` (ASCII) in it, letter case aside.
+fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &text[at..],
+    ) {
+        let start = at + i;
+        if text
+            .get(start..start + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return true;
+        }
+        at = start + 1;
+    }
+    false
+}
+
+/// Whether any English that `history` ever had holds a word, as `holds` tells.
+fn history_holds(history: &crate::history::History, holds: &dyn Fn(&str) -> bool) -> bool {
+    history
+        .revisions
+        .iter()
+        .flat_map(|r| &r.changes)
+        .filter_map(|c| c.text.as_deref())
+        .any(holds)
+}
+
 /// The one word of `text`, when it has one word only and that word is ASCII: then an entry holds
 /// it (as an index term, lower-cased) only if its English has the word in any letter case, which
 /// a case-insensitive search of its history finds.
@@ -491,7 +575,7 @@ fn single_word(text: &str) -> Option<&str> {
 }
 
 /// The memory entries of an article whose target file of `locale` was read.
-fn entries_of(files: &ArticleFiles, locale: &str) -> Vec<Entry> {
+pub(crate) fn entries_of(files: &ArticleFiles, locale: &str) -> Vec<Entry> {
     let slug = files.slug();
     let history = files.history();
     let Some(file) = files.locale(locale).filter(|f| f.exists()) else {
