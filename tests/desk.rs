@@ -93,6 +93,17 @@ fn an_empty_translation_is_refused_and_never_current() {
     let status: serde_json::Value = serde_json::from_str(&f.stdout(&["status", "--json"])).unwrap();
     assert_eq!(status["totals"]["ko"]["missing"], 1);
     assert_eq!(status["totals"]["ko"]["current"], 5);
+    // An import of a unit marked done whose translation is only spaces writes nothing.
+    f.bitext(&["export", "ru", "--format", "xliff12", "-o", "ru.xlf"])
+        .assert()
+        .success();
+    f.write("ru.xlf", fill_target(&f.read("ru.xlf"), &trade, "   "));
+    let ru = f.read("locales/ru/summit.ftl");
+    let import = f.stdout(&["import", "ru.xlf", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&import).unwrap();
+    assert_eq!(report["written"].as_array().unwrap().len(), 0, "{import}");
+    assert_eq!(report["untranslated"], 1, "{import}");
+    assert_eq!(f.read("locales/ru/summit.ftl"), ru);
 }
 
 #[test]
