@@ -68,7 +68,7 @@ pub const SHARDS: u64 = 64;
 pub const SETTLE: Duration = Duration::from_secs(2);
 
 const MAGIC: &[u8; 8] = b"bitextTM";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// Whether the cache is to be used: not when `BITEXT_CACHE` is `off` (or `0`, `no`, `false`).
 pub fn enabled() -> bool {
@@ -322,26 +322,27 @@ struct Fresh {
 }
 
 /// What a lookup found of one article.
+/// Entries come with the number of tokens of their English ([`crate::text::tokens`]).
 enum Found {
     /// The record holds; these are its entries that hold the word.
-    Cached(Vec<Entry>),
+    Cached(Vec<(Entry, u32)>),
     /// The record was made anew (and is to be kept when `Some`).
-    Made(Vec<Entry>, Option<Fresh>),
+    Made(Vec<(Entry, u32)>, Option<Fresh>),
     /// Looked up without the cache.
-    Uncached(Vec<Entry>),
+    Uncached(Vec<(Entry, u32)>),
 }
 
 /// The entries of `locale` that hold `word` (`holds` tells of an English), article after
-/// article in slug order, as [`crate::tm::Memory::build_for`] finds them without the cache:
-/// `uncached` is that lookup for one article, which an article the cache cannot vouch for is
-/// given to.
+/// article in slug order, as [`crate::tm::Memory::build_for`] finds them without the cache, each
+/// with the number of tokens of its English: `uncached` is that lookup for one article, which an
+/// article the cache cannot vouch for is given to.
 pub fn entries_holding(
     project: &Project,
     locale: &str,
     word: &str,
     holds: &(dyn Fn(&str) -> bool + Sync),
-    uncached: &(dyn Fn(&str) -> Result<Vec<Entry>> + Sync),
-) -> Result<Vec<Entry>> {
+    uncached: &(dyn Fn(&str) -> Result<Vec<(Entry, u32)>> + Sync),
+) -> Result<Vec<(Entry, u32)>> {
     let now = SystemTime::now();
     let term = word_hash(word) as u32;
     let slugs = histories(project, now)?;
@@ -379,6 +380,7 @@ pub fn entries_holding(
                 Some(fresh) => {
                     let mut entries = fresh.entries.clone();
                     entries.retain(|e| holds(&e.source));
+                    let entries = crate::tm::with_tokens(entries);
                     let settled =
                         fresh.history.settled(now) && fresh.target.is_none_or(|t| t.settled(now));
                     Ok(Found::Made(entries, settled.then_some(fresh)))
@@ -834,6 +836,7 @@ fn encode(entries: &[Entry]) -> Vec<u8> {
     for e in entries {
         w.str(&e.id);
         w.str(&e.source);
+        w.u32(crate::text::tokens(&e.source).len() as u32);
         match e.state {
             State::Current => w.u8(0),
             State::Unreviewed => w.u8(1),
@@ -864,14 +867,16 @@ fn encode(entries: &[Entry]) -> Vec<u8> {
     w.0
 }
 
-/// The entries in `bytes` whose English `keep` keeps, or `None` if they do not read back whole.
-fn decode(slug: &str, bytes: &[u8], keep: &dyn Fn(&str) -> bool) -> Option<Vec<Entry>> {
+/// The entries in `bytes` whose English `keep` keeps, each with the number of tokens of its
+/// English, or `None` if they do not read back whole.
+fn decode(slug: &str, bytes: &[u8], keep: &dyn Fn(&str) -> bool) -> Option<Vec<(Entry, u32)>> {
     let mut r = Reader(bytes);
     let n = r.u32()? as usize;
     let mut out = Vec::new();
     for _ in 0..n {
         let id = r.str()?;
         let source = r.str()?;
+        let tokens = r.u32()?;
         let state = match r.u8()? {
             0 => State::Current,
             1 => State::Unreviewed,
@@ -905,13 +910,14 @@ fn decode(slug: &str, bytes: &[u8], keep: &dyn Fn(&str) -> bool) -> Option<Vec<E
             }
         }
         if kept {
-            out.push(Entry {
+            let entry = Entry {
                 slug: slug.to_string(),
                 id: id.to_string(),
                 source: source.to_string(),
                 translation,
                 state,
-            });
+            };
+            out.push((entry, tokens));
         }
     }
     r.0.is_empty().then_some(out)
@@ -1049,7 +1055,10 @@ mod tests {
         ];
         let bytes = encode(&entries);
         let back = decode("a/b", &bytes, &|_| true).unwrap();
-        assert_eq!(format!("{back:?}"), format!("{entries:?}"));
+        assert_eq!(
+            format!("{back:?}"),
+            format!("{:?}", crate::tm::with_tokens(entries.clone()))
+        );
         assert!(decode("a/b", &bytes[..bytes.len() - 1], &|_| true).is_none());
         assert!(decode("a/b", &bytes, &|_| false).unwrap().is_empty());
     }

@@ -180,7 +180,7 @@ impl Memory {
                 .any(|w| w.eq_ignore_ascii_case(word) || (!w.is_ascii() && word_hash(w) == term))
         };
         let holds = |e: &Entry| holds_in(&e.source);
-        let article = |slug: &str| -> Result<Vec<Entry>> {
+        let article = |slug: &str| -> Result<Vec<(Entry, u32)>> {
             let keep = |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
             match ArticleFiles::read_sieved(project, slug, &[], keep)? {
                 // An article whose history has the word's letters only inside other words has
@@ -191,7 +191,7 @@ impl Memory {
                     files.read_targets(&[locale.to_string()])?;
                     let mut entries = entries_of(&files, locale);
                     entries.retain(|e| holds(e));
-                    Ok(entries)
+                    Ok(with_tokens(entries))
                 }
                 None => Ok(Vec::new()),
             }
@@ -208,7 +208,7 @@ impl Memory {
                 .collect::<Result<Vec<_>>>()?;
             articles.into_iter().flatten().collect()
         };
-        let mut memory = Memory::index(entries, Some(&index_terms(text)));
+        let mut memory = Memory::of_word(entries, term);
         memory.partial = true;
         Ok(memory)
     }
@@ -249,38 +249,42 @@ impl Memory {
     /// assert_eq!((best.id.as_str(), best.score), ("s-1", 90));
     /// ```
     pub fn from_entries(entries: Vec<Entry>) -> Memory {
-        Memory::index(entries, None)
-    }
-
-    /// A memory over `entries` whose index holds only the terms `only` (sorted), when given: a
-    /// lookup of a text whose terms are all among them finds what the whole index would find,
-    /// as it looks only its own terms up.
-    fn index(entries: Vec<Entry>, only: Option<&[u64]>) -> Memory {
-        let terms: Vec<Vec<u64>> = entries
-            .par_iter()
-            .map(|e| {
-                let mut terms = index_terms(&e.source);
-                if let Some(only) = only {
-                    terms.retain(|t| only.binary_search(t).is_ok());
-                }
-                terms
-            })
-            .collect();
+        let terms: Vec<Vec<u64>> = entries.par_iter().map(|e| index_terms(&e.source)).collect();
         let lengths = entries
             .par_iter()
             .map(|e| tokens(&e.source).len() as u32)
             .collect();
         let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = Default::default();
-        let mut exact: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
-        for (i, (entry, terms)) in entries.iter().zip(terms).enumerate() {
-            let i = i as u32;
+        for (i, terms) in terms.into_iter().enumerate() {
             for term in terms {
-                postings.entry(term).or_default().push(i);
+                postings.entry(term).or_default().push(i as u32);
             }
+        }
+        Memory::with_index(entries, postings, lengths)
+    }
+
+    /// The memory of a lookup of one word, whose index term is `term`: `entries` are those that
+    /// hold it, each with its number of tokens, so that its index is that one term, held by all
+    /// of them (what [`Memory::from_entries`] would make of them, for the lookups of that word).
+    fn of_word(entries: Vec<(Entry, u32)>, term: u64) -> Memory {
+        let (entries, lengths): (Vec<Entry>, Vec<u32>) = entries.into_iter().unzip();
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = Default::default();
+        postings.insert(term, (0..entries.len() as u32).collect());
+        Memory::with_index(entries, postings, lengths)
+    }
+
+    /// A memory over `entries` with their index and numbers of tokens.
+    fn with_index(
+        entries: Vec<Entry>,
+        postings: rustc_hash::FxHashMap<u64, Vec<u32>>,
+        lengths: Vec<u32>,
+    ) -> Memory {
+        let mut exact: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
+        for (i, entry) in entries.iter().enumerate() {
             match exact.get_mut(&entry.source) {
-                Some(list) => list.push(i),
+                Some(list) => list.push(i as u32),
                 None => {
-                    exact.insert(entry.source.clone(), vec![i]);
+                    exact.insert(entry.source.clone(), vec![i as u32]);
                 }
             }
         }
@@ -553,6 +557,17 @@ fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
         at = start + 1;
     }
     false
+}
+
+/// Entries with the number of tokens of their English ([`crate::text::tokens`]).
+pub(crate) fn with_tokens(entries: Vec<Entry>) -> Vec<(Entry, u32)> {
+    entries
+        .into_iter()
+        .map(|e| {
+            let n = tokens(&e.source).len() as u32;
+            (e, n)
+        })
+        .collect()
 }
 
 /// Whether any English that `history` ever had holds a word, as `holds` tells.
