@@ -56,7 +56,7 @@ fn checksum(bytes: &[u8]) -> u64 {
     }
     fnv1a(chunks.remainder()) ^ hash
 }
-use crate::tm::Entry;
+use crate::tm::{Counted, Entry};
 
 /// The cache folder, from the project root.
 pub const CACHE_DIR: &str = ".bitext/cache";
@@ -325,11 +325,11 @@ struct Fresh {
 /// Entries come with the number of tokens of their English ([`crate::text::tokens`]).
 enum Found {
     /// The record holds; these are its entries that hold the word.
-    Cached(Vec<(Entry, u32)>),
+    Cached(Vec<Counted>),
     /// The record was made anew (and is to be kept when `Some`).
-    Made(Vec<(Entry, u32)>, Option<Fresh>),
+    Made(Vec<Counted>, Option<Fresh>),
     /// Looked up without the cache.
-    Uncached(Vec<(Entry, u32)>),
+    Uncached(Vec<Counted>),
 }
 
 /// The entries of `locale` that hold `word` (`holds` tells of an English), article after
@@ -341,8 +341,8 @@ pub fn entries_holding(
     locale: &str,
     word: &str,
     holds: &(dyn Fn(&str) -> bool + Sync),
-    uncached: &(dyn Fn(&str) -> Result<Vec<(Entry, u32)>> + Sync),
-) -> Result<Vec<(Entry, u32)>> {
+    uncached: &(dyn Fn(&str) -> Result<Vec<Counted>> + Sync),
+) -> Result<Vec<Counted>> {
     let now = SystemTime::now();
     let term = word_hash(word) as u32;
     let slugs = histories(project, now)?;
@@ -869,7 +869,7 @@ fn encode(entries: &[Entry]) -> Vec<u8> {
 
 /// The entries in `bytes` whose English `keep` keeps, each with the number of tokens of its
 /// English, or `None` if they do not read back whole.
-fn decode(slug: &str, bytes: &[u8], keep: &dyn Fn(&str) -> bool) -> Option<Vec<(Entry, u32)>> {
+fn decode(slug: &str, bytes: &[u8], keep: &dyn Fn(&str) -> bool) -> Option<Vec<Counted>> {
     let mut r = Reader(bytes);
     let n = r.u32()? as usize;
     let mut out = Vec::new();

@@ -180,7 +180,7 @@ impl Memory {
                 .any(|w| w.eq_ignore_ascii_case(word) || (!w.is_ascii() && word_hash(w) == term))
         };
         let holds = |e: &Entry| holds_in(&e.source);
-        let article = |slug: &str| -> Result<Vec<(Entry, u32)>> {
+        let article = |slug: &str| -> Result<Vec<Counted>> {
             let keep = |file: Option<&str>, bytes: &[u8]| file.is_none() && sieve.history(bytes);
             match ArticleFiles::read_sieved(project, slug, &[], keep)? {
                 // An article whose history has the word's letters only inside other words has
@@ -266,7 +266,7 @@ impl Memory {
     /// The memory of a lookup of one word, whose index term is `term`: `entries` are those that
     /// hold it, each with its number of tokens, so that its index is that one term, held by all
     /// of them (what [`Memory::from_entries`] would make of them, for the lookups of that word).
-    fn of_word(entries: Vec<(Entry, u32)>, term: u64) -> Memory {
+    fn of_word(entries: Vec<Counted>, term: u64) -> Memory {
         let (entries, lengths): (Vec<Entry>, Vec<u32>) = entries.into_iter().unzip();
         let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = Default::default();
         postings.insert(term, (0..entries.len() as u32).collect());
@@ -559,8 +559,11 @@ fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
     false
 }
 
-/// Entries with the number of tokens of their English ([`crate::text::tokens`]).
-pub(crate) fn with_tokens(entries: Vec<Entry>) -> Vec<(Entry, u32)> {
+/// An entry with the number of tokens of its English ([`crate::text::tokens`]).
+pub(crate) type Counted = (Entry, u32);
+
+/// Entries with the number of tokens of their English.
+pub(crate) fn with_tokens(entries: Vec<Entry>) -> Vec<Counted> {
     entries
         .into_iter()
         .map(|e| {
