@@ -22,7 +22,7 @@ pub fn written_translation_reads_back(pieces: &[Piece]) {
     assert!(errors.is_empty(), "{file:?}: {errors:?}");
     let messages: Vec<_> = parsed.messages().collect();
     assert_eq!(messages.len(), 1, "{file:?}");
-    let value = messages[0].value.as_deref().expect("a value");
+    let value = messages[0].value().expect("a value");
     assert_eq!(escape::display(value), escape::display(pieces), "{file:?}");
     whole_file_parsers_survive(&file);
 }

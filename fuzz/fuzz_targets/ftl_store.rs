@@ -20,7 +20,7 @@ fn content(text: &str) -> Vec<&str> {
 
 fn messages(file: &ftl::FtlFile) -> Vec<(String, Option<String>)> {
     file.messages()
-        .map(|m| (m.id.to_string(), m.value.as_deref().map(escape::display)))
+        .map(|m| (m.id.to_string(), m.value().map(escape::display)))
         .collect()
 }
 
