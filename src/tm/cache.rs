@@ -3,9 +3,9 @@
 //!
 //! Without it, a lookup of one word has to read every history of the archive to find the few
 //! articles that have the word (10,000 files: more than a tenth of a second before anything is
-//! parsed). With it, a lookup looks at each history's stamp (size, modification time to the
-//! nanosecond, inode) as the listing of `history/` gives it, skips the articles whose words
-//! cannot hold the word, and takes the entries of the others from the cache.
+//! parsed). With it, a lookup looks at each history's stamp (size, modification and inode
+//! change times to the nanosecond, inode) as the listing of `history/` gives it, skips the
+//! articles whose words cannot hold the word, and takes the entries of the others from the cache.
 //!
 //! Nothing in the cache is trusted that its files do not vouch for:
 //!
