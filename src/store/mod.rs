@@ -114,6 +114,18 @@ pub struct Staged {
 /// Writes `bytes` to a temporary file in `path`'s folder (created as needed), ready to take its
 /// place.
 pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
+    let (temp, target) = write_temporary(path, bytes)?;
+    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    Ok(Staged {
+        temp,
+        path: path.to_path_buf(),
+        target,
+    })
+}
+
+/// A temporary file in `path`'s folder (created as needed) that holds `bytes`, not yet flushed,
+/// and the file it is to replace.
+fn write_temporary(path: &Path, bytes: &[u8]) -> Result<(tempfile::NamedTempFile, PathBuf)> {
     let (target, dir, old) = write_target(path)?;
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     crate::store::lock::note_temporary_folder(&dir);
@@ -126,12 +138,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
             continue;
         }
         temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-        temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-        return Ok(Staged {
-            temp,
-            path: path.to_path_buf(),
-            target,
-        });
+        return Ok((temp, target));
     }
     Err(Error::file(
         path,
@@ -289,16 +296,11 @@ pub fn remove_stale_temporary_files_below(dir: &Path) -> usize {
 /// that can be made again from the others, such as a cache, where losing the last write in a
 /// crash loses nothing.
 pub(crate) fn write_unflushed(path: &Path, bytes: &[u8]) -> Result<()> {
-    let (target, dir, old) = write_target(path)?;
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    crate::store::lock::note_temporary_folder(&dir);
     for _ in 0..3 {
-        let Some(mut temp) = temporary_file(&dir, old.as_ref())? else {
-            continue;
-        };
-        temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+        let (temp, target) = write_temporary(path, bytes)?;
         match temp.persist(&target) {
             Ok(_) => return Ok(()),
+            // A sweep took the temporary file before the rename: it is made again.
             Err(e) if e.error.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(path, e.error)),
         }

@@ -354,37 +354,7 @@ impl Memory {
                 scored.push((score, i));
             }
         }
-        scored.sort_by(|a, b| {
-            let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
-            b.0.cmp(&a.0)
-                .then(ea.state.rank().cmp(&eb.state.rank()))
-                .then(a.1.cmp(&b.1))
-        });
-        let mut out = Vec::new();
-        let mut distinct = HashSet::new();
-        for (score, i) in scored {
-            let entry = &self.entries[i as usize];
-            if !distinct.insert((
-                entry.source.as_str(),
-                escape::encode_pieces(&entry.translation),
-            )) {
-                continue;
-            }
-            out.push(Match {
-                score,
-                slug: entry.slug.clone(),
-                id: entry.id.clone(),
-                state: entry.state,
-                source: entry.source.clone(),
-                translation: escape::display(&entry.translation),
-                pieces: entry.translation.clone(),
-                diff: diff::words(text, &entry.source),
-            });
-            if out.len() == limit {
-                break;
-            }
-        }
-        out
+        self.ranked(scored, limit, |entry| diff::words(text, &entry.source))
     }
 
     /// The translations of English that has every word of `words` (letter case aside): a
@@ -424,7 +394,7 @@ impl Memory {
         for list in &lists[1..] {
             found.retain(|i| list.binary_search(i).is_ok());
         }
-        let mut scored: Vec<(u32, u32)> = found
+        let scored: Vec<(u32, u32)> = found
             .into_iter()
             .filter(|&i| {
                 let have = crate::text::words(&self.entries[i as usize].source);
@@ -436,6 +406,18 @@ impl Memory {
                 (score, i)
             })
             .collect();
+        self.ranked(scored, limit, |_| Vec::new())
+    }
+
+    /// The matches `scored` (score, entry) best first (then current before the rest, then in
+    /// memory order), one for each English and translation, at most `limit`, each with the diff
+    /// `diff` makes of its entry.
+    fn ranked(
+        &self,
+        mut scored: Vec<(u32, u32)>,
+        limit: usize,
+        diff: impl Fn(&Entry) -> Vec<Op>,
+    ) -> Vec<Match> {
         scored.sort_by(|a, b| {
             let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
             b.0.cmp(&a.0)
@@ -443,11 +425,13 @@ impl Memory {
                 .then(a.1.cmp(&b.1))
         });
         let mut out = Vec::new();
-        let mut distinct = std::collections::HashSet::new();
+        let mut distinct = HashSet::new();
         for (score, i) in scored {
             let entry = &self.entries[i as usize];
-            let translation = escape::display(&entry.translation);
-            if !distinct.insert((entry.source.clone(), translation.clone())) {
+            if !distinct.insert((
+                entry.source.as_str(),
+                escape::encode_pieces(&entry.translation),
+            )) {
                 continue;
             }
             out.push(Match {
@@ -456,9 +440,9 @@ impl Memory {
                 id: entry.id.clone(),
                 state: entry.state,
                 source: entry.source.clone(),
-                translation,
+                translation: escape::display(&entry.translation),
                 pieces: entry.translation.clone(),
-                diff: Vec::new(),
+                diff: diff(entry),
             });
             if out.len() == limit {
                 break;
