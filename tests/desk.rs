@@ -710,3 +710,29 @@ fn a_lookup_of_a_word_gives_the_same_with_the_cache_and_sees_every_edit_by_hand(
     std::fs::remove_dir_all(f.path(".bitext")).unwrap();
     same_for_every_word();
 }
+
+#[test]
+fn a_mistyped_locale_slug_or_id_gets_a_did_you_mean() {
+    let f = Fixture::sample();
+    let before = f.tree();
+    f.bitext(&["todo", "kz"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::file!["snapshots/desk/did-you-mean-locale.stderr"]);
+    f.bitext(&["show", "tokayev-state-visit"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::file!["snapshots/desk/did-you-mean-slug.stderr"]);
+    f.bitext(&[
+        "set",
+        "kk",
+        "2021/08/tokayev-state-visit",
+        "S-3DETB3",
+        "Қазақстан",
+    ])
+    .env("BITEXT_USER", "arman-bekov")
+    .assert()
+    .code(2)
+    .stderr_eq(snapbox::file!["snapshots/desk/did-you-mean-id.stderr"]);
+    assert_eq!(f.tree(), before, "nothing is written");
+}
