@@ -94,9 +94,11 @@ fn an_empty_translation_is_refused_and_never_current() {
     assert_eq!(status["totals"]["ko"]["missing"], 1);
     assert_eq!(status["totals"]["ko"]["current"], 5);
     // An import of a unit marked done whose translation is only spaces writes nothing.
-    f.bitext(&["export", "ru", "--format", "xliff12", "-o", "ru.xlf"])
-        .assert()
-        .success();
+    f.bitext(&[
+        "export", "ru", "--all", "--format", "xliff12", "-o", "ru.xlf",
+    ])
+    .assert()
+    .success();
     f.write("ru.xlf", fill_target(&f.read("ru.xlf"), &trade, "   "));
     let ru = f.read("locales/ru/summit.ftl");
     let import = f.stdout(&["import", "ru.xlf", "--json"]);
@@ -227,9 +229,11 @@ fn import_takes_region_codes_and_white_space_that_cat_tools_write() {
     let f = Fixture::init();
     f.write("articles/summit.md", ARTICLE);
     f.bitext(&["sync"]).assert().success();
-    f.bitext(&["export", "ru", "--format", "xliff12", "-o", "ru.xlf"])
-        .assert()
-        .success();
+    f.bitext(&[
+        "export", "ru", "--all", "--format", "xliff12", "-o", "ru.xlf",
+    ])
+    .assert()
+    .success();
     let trade = f.id_of(SLUG, "Trade reached");
     // What a CAT tool gives back: region codes, a doubled space, a translation marked done.
     let xlf = f
@@ -444,9 +448,11 @@ fn checks_run_on_what_set_and_import_save_and_strict_refuses_an_error() {
     assert_eq!(f.tree(), before);
 
     // An import of two translations, one of which lost a figure.
-    f.bitext(&["export", "ru", "--format", "xliff12", "-o", "ru.xlf"])
-        .assert()
-        .success();
+    f.bitext(&[
+        "export", "ru", "--all", "--format", "xliff12", "-o", "ru.xlf",
+    ])
+    .assert()
+    .success();
     let met = f.id_of(SLUG, "met at");
     let xlf = fill_target(
         &f.read("ru.xlf"),

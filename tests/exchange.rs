@@ -81,6 +81,7 @@ fn export(f: &Fixture, format: &str, file: &str) -> String {
         "-o",
         file,
         "--no-memory",
+        "--all",
     ])
     .assert()
     .success();
@@ -261,7 +262,7 @@ fn exported_files_match_their_snapshots() {
         ("xliff", "summit-ko.xlf"),
         ("xliff12", "summit-ko-12.xlf"),
     ] {
-        f.bitext(&["export", "ko", "--format", format, "-o", "-"])
+        f.bitext(&["export", "ko", "--all", "--format", format, "-o", "-"])
             .assert()
             .success()
             .stdout_eq(snapbox::Data::read_from(
@@ -847,7 +848,7 @@ fn export_takes_only_the_states_and_ids_asked_for() {
         .assert()
         .success()
         .stdout_eq(
-            "one.xlf: XLIFF 2.0 ko, 1 segment of 1 article: current 1, stale 0, unreviewed 0, missing 0\n",
+            "one.xlf: XLIFF 2.0 ko, 1 segment of 1 article (5 more as context): current 1, stale 0, unreviewed 0, missing 0\n",
         );
     let before = f.tree();
     f.bitext(&["export", "ko", SLUG, "--id", "s-nope", "-o", "none.xlf"])
@@ -855,4 +856,76 @@ fn export_takes_only_the_states_and_ids_asked_for() {
         .code(2)
         .stderr_eq(format!("error: no segment s-nope in {SLUG}\n"));
     assert!(f.tree() == before, "a refused export wrote a file");
+}
+
+/// By default an export carries what needs work; the segments that are done go along as context
+/// beside it: locked in XLIFF (`translate="no"`), quoted in their neighbours' comments in PO. An
+/// article with nothing to do stays out, and `--all` makes every segment editable.
+#[test]
+fn export_sends_what_needs_work_with_the_rest_as_context() {
+    let f = summit();
+    let busan = "2021/08/busan";
+    for (needle, ko) in [
+        ("Kazakh delegation", "카자흐스탄 대표단, 부산 방문"),
+        ("toured the port", "대표단은 수요일 부산항을 둘러봤다."),
+        ("shipping routes", "양측 관계자들은 항로 문제를 논의했다."),
+    ] {
+        let id = f.id_of(busan, needle);
+        f.bitext(&["set", "ko", busan, &id, ko]).assert().success();
+    }
+    for (format, snapshot) in [
+        ("po", "summit-ko-context.po"),
+        ("xliff", "summit-ko-context.xlf"),
+        ("xliff12", "summit-ko-context-12.xlf"),
+    ] {
+        f.bitext(&["export", "ko", "--format", format, "--no-memory", "-o", "-"])
+            .assert()
+            .success()
+            .stdout_eq(snapbox::Data::read_from(
+                Path::new(&format!("tests/snapshots/exchange/{snapshot}")),
+                None,
+            ));
+    }
+    f.bitext(&["export", "ko", "-o", "ko.xlf"])
+        .assert()
+        .success()
+        .stdout_eq(
+            "ko.xlf: XLIFF 2.0 ko, 4 segments of 1 article (2 more as context): current 0, stale 1, unreviewed 0, missing 3\n",
+        );
+    // Untouched, the file imports as no change at all.
+    let before = f.tree();
+    f.bitext(&["import", "ko.xlf"]).assert().success();
+    assert!(
+        f.tree() == before,
+        "an untouched export changed the project"
+    );
+    // A tool that ignores the lock lets a translator reword a context segment: the words are
+    // imported like any others, never dropped.
+    let xliff = f.read("ko.xlf");
+    assert!(xliff.contains("<unit id=\"title\" bitext:state=\"current\""));
+    let reworded = xliff.replace("파트너십 확대에 합의", "동반자 관계 확대에 합의");
+    assert_ne!(reworded, xliff);
+    f.write("ko.xlf", reworded);
+    f.bitext(&["import", "ko.xlf"]).assert().success();
+    assert!(translations(&f)
+        .iter()
+        .any(|(id, text)| id == "title" && text.contains("동반자 관계 확대에 합의")));
+    // `--all`: nothing locked, and the done article goes out too.
+    let all = f.stdout(&["export", "ko", "--all", "-o", "-"]);
+    assert!(!all.contains("translate=\"no\""), "{all}");
+    assert!(all.contains(&format!("original=\"{busan}\"")), "{all}");
+    // Nothing to do: said, and no file written.
+    let before = f.tree();
+    f.bitext(&["export", "ko", busan, "-o", "busan.xlf"])
+        .assert()
+        .success()
+        .stdout_eq("")
+        .stderr_eq("warning: ko: no segment of 1 article needs work; nothing written (--all exports every segment)\n");
+    assert!(
+        f.tree() == before,
+        "an export with nothing to do wrote a file"
+    );
+    f.bitext(&["export", "ko", "--all", "--state", "missing", "-o", "x.xlf"])
+        .assert()
+        .code(2);
 }

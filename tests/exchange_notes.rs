@@ -130,6 +130,7 @@ fn export(f: &Fixture, locale: &str, format: &str, file: &str) -> String {
         "-o",
         file,
         "--no-memory",
+        "--all",
     ])
     .assert()
     .success();
@@ -156,7 +157,7 @@ fn notes_go_out_as_translator_comments_and_translator_notes() {
         ("xliff", "summit-ko.xlf"),
         ("xliff12", "summit-ko-12.xlf"),
     ] {
-        f.bitext(&["export", "ko", "--format", format, "-o", "-"])
+        f.bitext(&["export", "ko", "--all", "--format", format, "-o", "-"])
             .assert()
             .success()
             .stdout_eq(snapbox::Data::read_from(

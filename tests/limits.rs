@@ -119,7 +119,7 @@ fn a_glossary_nested_too_deeply_is_not_parsed() {
 #[test]
 fn an_xliff_inline_code_nested_too_deeply_is_refused_and_nothing_is_written() {
     let f = Fixture::sample_without_people();
-    f.bitext(&["export", "ko", "-o", "ko.xlf"])
+    f.bitext(&["export", "ko", "--all", "-o", "ko.xlf"])
         .assert()
         .success();
     let xlf = f.read("ko.xlf");
@@ -145,7 +145,7 @@ fn an_xliff_inline_code_nested_too_deeply_is_refused_and_nothing_is_written() {
 #[test]
 fn a_po_translation_nested_too_deeply_is_refused_and_nothing_is_written() {
     let f = Fixture::sample_without_people();
-    f.bitext(&["export", "ko", "--format", "po", "-o", "ko.po"])
+    f.bitext(&["export", "ko", "--all", "--format", "po", "-o", "ko.po"])
         .assert()
         .success();
     let po = f.read("ko.po");

@@ -83,6 +83,9 @@ pub struct Unit {
     /// not bitext's, joined with `\n`; see [`crate::store::target::note_of`]), or under the
     /// "missing" line of a segment without a translation.
     pub comment: Option<String>,
+    /// Whether the unit goes out as context only: a segment that needs no work, beside ones that
+    /// do in the same article (locked in XLIFF, quoted in its neighbours' comments in PO).
+    pub context: bool,
 }
 
 impl Unit {
@@ -244,6 +247,7 @@ fn article_units(
                 translator,
                 rejected,
                 comment: comments.remove(id),
+                context: false,
             });
         }
     }

@@ -33,7 +33,7 @@ pub fn write(export: &Export) -> String {
         "# {} translation of {} segments, exported by bitext.\n\
          # msgctxt is ARTICLE:ID; a fuzzy entry is stale or unreviewed: remove \"fuzzy\" once done.\n",
         export.target_locale,
-        export.units.len()
+        export.units.iter().filter(|u| !u.context).count()
     ));
     out.push_str("msgid \"\"\nmsgstr \"\"\n");
     for field in [
@@ -56,14 +56,26 @@ pub fn write(export: &Export) -> String {
         out.push_str(&escape_string(&field));
         out.push_str("\\n\"\n");
     }
-    for unit in &export.units {
+    let units = &export.units;
+    for (n, unit) in units.iter().enumerate().filter(|(_, u)| !u.context) {
         out.push('\n');
-        write_unit(&mut out, unit, &export.source_locale, &export.target_locale);
+        // PO has no locked entry: the segments around one that need no work go in its comments.
+        let before = n.checked_sub(1).map(|b| ("before", &units[b]));
+        let after = units.get(n + 1).map(|a| ("after", a));
+        let context: Vec<_> = [before, after]
+            .into_iter()
+            .flatten()
+            .filter(|(_, u)| u.context && u.slug == unit.slug)
+            .collect();
+        write_unit(&mut out, unit, &context, export);
     }
     out
 }
 
-fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale: &str) {
+/// Writes one entry; `context` are the segments beside it that go out as context only, each with
+/// where it is (`before` or `after`).
+fn write_unit(out: &mut String, unit: &Unit, context: &[(&str, &Unit)], export: &Export) {
+    let (source_locale, target_locale) = (&export.source_locale, &export.target_locale);
     let state = match unit.state {
         State::Stale { class, signed } => format!("stale ({}) since r{signed}", class.name()),
         State::Rejected { signed } => format!("rejected since r{signed}"),
@@ -93,6 +105,15 @@ fn write_unit(out: &mut String, unit: &Unit, source_locale: &str, target_locale:
             one_line(by),
             one_line(note)
         ));
+    }
+    for (place, beside) in context {
+        out.push_str(&format!("#. {place}: {}\n", one_line(&beside.source)));
+        if let Some(pieces) = &beside.target {
+            out.push_str(&format!(
+                "#. {place}, {target_locale}: {}\n",
+                one_line(&target_text(pieces))
+            ));
+        }
     }
     for m in &unit.matches {
         out.push_str(&format!(
@@ -869,6 +890,7 @@ mod tests {
             translator: Some("seo-jiwon".into()),
             rejected: None,
             comment: comment.map(str::to_string),
+            context: false,
         }
     }
 

@@ -11,6 +11,8 @@ For every target locale:
   - the XLIFF 2.0 is read by the npm package `xliff` (xliff2js, tests/interop/xliff2/read.mjs)
     with every unit, its source, its target (when translated) and its state;
   - importing each file back, untouched, changes nothing in the project;
+  - by default an export carries only what needs work: its PO has just those entries, and its
+    XLIFF 1.2 (the rest locked as context) goes through xliff2po and back as no change;
   - a translator's note in a target file goes through xliff2po as a PO translator comment;
   - an XLIFF 1.2 export as a CAT tool writes it back (region codes `ru-RU` and `en-US`, the white
     space of every <source> changed, every target marked translated) signs every translation
@@ -116,7 +118,7 @@ def main():
             print(f"== {locale}: bitext status: current, stale + unreviewed, missing, segments = {expected}")
 
             po = os.path.join(exports, f"{locale}.po")
-            b("export", locale, "--format", "po", "-o", po)
+            b("export", locale, "--all", "--format", "po", "-o", po)
             fmt = subprocess.run(
                 ["msgfmt", "--check", "-o", os.devnull, po], capture_output=True, text=True
             )
@@ -125,7 +127,7 @@ def main():
             check(got == expected, f"{locale}: pocount on the PO gives {got}")
 
             x12 = os.path.join(exports, f"{locale}-12.xlf")
-            b("export", locale, "--format", "xliff12", "-o", x12)
+            b("export", locale, "--all", "--format", "xliff12", "-o", x12)
             converted = os.path.join(exports, f"{locale}-from-xliff12.po")
             run(
                 sys.executable,
@@ -139,7 +141,7 @@ def main():
             check(got == expected, f"{locale}: xliff2po read the XLIFF 1.2; pocount gives {got}")
 
             x2 = os.path.join(exports, f"{locale}.xlf")
-            b("export", locale, "--format", "xliff", "-o", x2)
+            b("export", locale, "--all", "--format", "xliff", "-o", x2)
             read = json.loads(run("node", os.path.join(HERE, "xliff2", "read.mjs"), x2))
             units = read["units"]
             states = {}
@@ -172,6 +174,42 @@ def main():
                 b("--as", translator[locale], "import", path)
             check(tree(project) == before, f"{locale}: importing the three files back changes nothing")
 
+            # By default an export carries only what needs work: PO has just those entries (the
+            # segments around them in their comments); XLIFF 1.2 has the rest locked
+            # (translate="no"), which xliff2po keeps, and which comes back as no change.
+            work = t["stale"] + t["unreviewed"] + t["missing"]
+            po = os.path.join(exports, f"{locale}-work.po")
+            b("export", locale, "--format", "po", "-o", po)
+            if work == 0:
+                check(not os.path.exists(po), f"{locale}: nothing needs work, and no file is written")
+                continue
+            fmt = subprocess.run(
+                ["msgfmt", "--check", "-o", os.devnull, po], capture_output=True, text=True
+            )
+            check(fmt.returncode == 0, f"{locale}: msgfmt --check of the work {fmt.stderr.strip()}")
+            got = pocount(po)
+            want = (0, t["stale"] + t["unreviewed"], t["missing"], work)
+            check(got == want, f"{locale}: pocount on the PO of the work gives {got}")
+            x12 = os.path.join(exports, f"{locale}-work-12.xlf")
+            b("export", locale, "--format", "xliff12", "-o", x12)
+            # Named for its locale, as a translator saves it (xliff2po writes no Language).
+            os.mkdir(os.path.join(exports, f"work-{locale}"))
+            converted = os.path.join(exports, f"work-{locale}", f"{locale}.po")
+            run(
+                sys.executable,
+                "-c",
+                "import sys; from translate.convert.xliff2po import main; sys.argv[0] = 'xliff2po'; main()",
+                "--progress=none",
+                x12,
+                converted,
+            )
+            for path in (po, x12, converted):
+                b("--as", translator[locale], "import", path)
+            check(
+                tree(project) == before,
+                f"{locale}: the work's PO and XLIFF 1.2, and xliff2po's PO of it, change nothing back",
+            )
+
         # xliff2po's PO back into bitext, on a fresh copy: the entries name their segments by
         # their `#:` reference (no msgctxt), and the header has no Language.
         project = os.path.join(tmp, "sample-xliff2po")
@@ -179,7 +217,7 @@ def main():
         for locale, t in sorted(status["totals"].items()):
             before = tree(project)
             x12 = os.path.join(exports, f"{locale}-again-12.xlf")
-            b("export", locale, "--format", "xliff12", "-o", x12)
+            b("export", locale, "--all", "--format", "xliff12", "-o", x12)
             folder = os.path.join(exports, f"xliff2po-{locale}")
             os.mkdir(folder)
             converted = os.path.join(folder, f"{locale}.po")
@@ -226,7 +264,7 @@ def main():
         b = lambda *a: run(bitext, "--project", project, *a)
         t = json.loads(b("status", "--json", "--locale", "ru"))["totals"]["ru"]
         x12 = os.path.join(exports, "ru-cat-tool.xlf")
-        b("export", "ru", "--format", "xliff12", "-o", x12)
+        b("export", "ru", "--all", "--format", "xliff12", "-o", x12)
         with open(x12, encoding="utf-8") as f:
             text = f.read()
         text = text.replace('target-language="ru"', 'target-language="ru-RU"')
@@ -257,7 +295,7 @@ def main():
         copy_project(ROOT, project)
         b = lambda *a: run(bitext, "--project", project, *a)
         po = os.path.join(exports, "ru-poedit.po")
-        b("export", "ru", "2021/08/tokayev-state-visit", "--format", "po", "-o", po)
+        b("export", "ru", "2021/08/tokayev-state-visit", "--all", "--format", "po", "-o", po)
         with open(po, encoding="utf-8") as f:
             entries = f.read().split("\n\n")
         note = "Сверить с редакцией: в «Коммерсанте» пишут «Касым-Жомарт Токаев», через дефис."
@@ -284,7 +322,7 @@ def main():
         )
         after = json.loads(b("status", "--json", "--locale", "ru"))["totals"]["ru"]
         check(after == before, "ru: the comment changed no translation's state")
-        again = b("export", "ru", "2021/08/tokayev-state-visit", "--format", "po", "-o", "-")
+        again = b("export", "ru", "2021/08/tokayev-state-visit", "--all", "--format", "po", "-o", "-")
         check(
             f"\n# {note}\n#. bitext: current\n" in again,
             "ru: exported again, the comment goes out as a translator comment",

@@ -124,6 +124,7 @@ mod fixtures {
             translator: None,
             rejected: None,
             comment: None,
+            context: false,
         }
     }
 

@@ -97,6 +97,9 @@ fn write_unit12(xml: &mut Xml, unit: &Unit) {
     if unit.state == State::Current {
         attrs.push(("approved", "yes"));
     }
+    if unit.context {
+        attrs.push(("translate", "no"));
+    }
     xml.open(3, "trans-unit", &attrs);
     xml.leaf(4, "source", &[], &unit.source);
     if let Some(pieces) = &unit.target {

@@ -56,6 +56,9 @@ pub fn write2(export: &Export) -> Result<String> {
             if let Some(hash) = &exported_comment {
                 attrs.push(("bitext:exported-comment", hash.as_str()));
             }
+            if unit.context {
+                attrs.push(("translate", "no"));
+            }
             xml.open(2, "unit", &attrs);
             let notes = note_texts(unit, &export.source_locale, &export.target_locale);
             if !notes.is_empty() {
