@@ -218,6 +218,7 @@ impl Run<'_> {
                         slug.clone(),
                         "--format".into(),
                         "po".into(),
+                        "--all".into(),
                         "-o".into(),
                         po.display().to_string(),
                     ],
